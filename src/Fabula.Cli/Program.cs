@@ -1,0 +1,5 @@
+using System.CommandLine;
+using Fabula;
+using Fabula.Cli;
+
+return FabulaCommand.Run(args, Console.Out, Console.Error);

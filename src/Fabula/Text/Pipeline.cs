@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Fabula.Reading;
+
+namespace Fabula.Text;
+
+/// <summary>A stage reads the layers it needs and adds its own.</summary>
+public interface IStage
+{
+    void Run(Story story);
+}
+
+/// <summary>An immutable, ordered list of stages, shared across threads.</summary>
+public sealed class Pipeline(ImmutableArray<IStage> stages)
+{
+    public ImmutableArray<IStage> Stages => stages;
+
+    public static Pipeline Default { get; } = new([
+        new Structure.ParagraphFinder(),
+        new Structure.ChapterFinder(),
+        new Structure.SceneFinder(),
+        new Structure.SentenceFinder(),
+        new Structure.Tokenizer(),
+        new Quotations.QuotationFinder(),
+    ]);
+
+    public Story Run(ReadDocument document)
+    {
+        var story = new Story(document);
+        foreach (var stage in stages)
+            stage.Run(story);
+        return story;
+    }
+
+    /// <summary>Runs the pipeline on plain text (tests, benchmarks).</summary>
+    public Story Run(string text) => Run(new ReadDocument(TextNormalizer.Normalize(text), StorySource.Plain()));
+}
