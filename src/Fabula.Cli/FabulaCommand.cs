@@ -19,7 +19,7 @@ public static class FabulaCommand
             error.WriteLine($"fabula: {parsed.Errors[0].Message} (see 'fabula --help')");
             return 2;
         }
-        return Guard(error, () => parsed.Invoke(new InvocationConfiguration { Output = output, Error = error }));
+        return Guard(error, () => parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
     }
 
     /// <summary>Around every command: input errors are one line and exit 2; anything else exits 1, without a stack trace.</summary>
