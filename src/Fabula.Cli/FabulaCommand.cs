@@ -16,7 +16,7 @@ public static class FabulaCommand
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"fabula: {parsed.Errors[0].Message} (see 'fabula --help')");
+            error.WriteLine($"fabula: {OneLine(parsed.Errors[0].Message)} (see 'fabula --help')");
             return 2;
         }
         return Guard(error, () => parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }));
@@ -30,6 +30,9 @@ public static class FabulaCommand
         catch (OutOfMemoryException) { error.WriteLine("fabula: out of memory (try a smaller --max-size)"); return 1; }
         catch (Exception e) { error.WriteLine($"fabula: internal error: {e.GetType().Name}: {e.Message}"); return 1; }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static string Version =>
         typeof(FabulaCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
