@@ -1,9 +1,277 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
 using Fabula.Text;
 
 namespace Fabula.Structure;
 
-/// <summary>Placeholder: finds no Tokens yet.</summary>
+/// <summary>
+/// Splits each paragraph into tokens the way the Penn Treebank and LitBank do: contractions and
+/// possessives split off (<c>do n't</c>, <c>I 'm</c>, <c>Alec 's</c>), hyphenated words whole,
+/// dashes, quotes and ellipses as their own tokens, abbreviations and initials with their period.
+/// One pass over the characters; a token is a span, never a substring.
+/// </summary>
 public sealed class Tokenizer : IStage
 {
-    public void Run(Story story) => story.Add(new List<Token>());
+    private static readonly Abbreviations Known = new();
+
+    public void Run(Story story)
+    {
+        var tokens = new List<Token>(story.Text.Length / 5);
+        var text = story.Text.AsSpan();
+        foreach (ref readonly var paragraph in story.Layer<Paragraph>().Items)
+            Tokenize(text, paragraph.Span, tokens);
+        story.Add(tokens);
+    }
+
+    /// <summary>Tokens of a plain string (tests, tools).</summary>
+    public static List<Token> Tokenize(ReadOnlySpan<char> text)
+    {
+        var tokens = new List<Token>();
+        Tokenize(text, new TextSpan(0, text.Length), tokens);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Can this word token, which kept its period, end a sentence? Abbreviations can ("etc.",
+    /// "a.m."); titles ("Mr."), initials ("J.") and "No." before a number stand before what
+    /// follows and cannot.
+    /// </summary>
+    public static bool MayEndSentence(ReadOnlySpan<char> wordWithPeriod)
+    {
+        var word = wordWithPeriod[..^1];
+        return word.Length > 1 && !Known.IsTitle(word) && !Known.IsBeforeNumber(word);
+    }
+
+    /// <summary>Adds the tokens of <paramref name="span"/>; lookahead never leaves the span.</summary>
+    public static void Tokenize(ReadOnlySpan<char> text, TextSpan span, List<Token> tokens)
+    {
+        int end = span.End;
+        int i = span.Start;
+        while (i < end)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (IsWordChar(text, i, end))
+            {
+                i = ReadWord(text, i, end, tokens);
+                continue;
+            }
+            int start = i;
+            TokenKind kind;
+            switch (c)
+            {
+                case '.' or '!' or '?' or '…':
+                    // A run of terminal marks is one token: "?!", "!!!", "...", "…", "?..".
+                    while (i < end && text[i] is '.' or '!' or '?' or '…') i++;
+                    // Spaced ellipsis ". . ." (Gutenberg): one token.
+                    if (i - start == 1 && c == '.')
+                        while (i + 1 < end && text[i] == ' ' && text[i + 1] == '.') i += 2;
+                    kind = TokenKind.Punctuation;
+                    break;
+                case '\'' or '’' or '‘' or '‛' when IsElision(text, i, end, out int elisionEnd):
+                    // 'tis, 'em: the apostrophe stands for dropped letters.
+                    i = elisionEnd;
+                    kind = TokenKind.Word;
+                    break;
+                case '"' or '“' or '”' or '„' or '‟' or '«' or '»' or '‹' or '›' or '\'' or '‘' or '’' or '‚' or '‛' or '`':
+                    i++;
+                    kind = TokenKind.Quote;
+                    break;
+                case '—' or '–' or '―' or '‒' or '⸺' or '⸻':
+                    while (i < end && text[i] == c) i++;
+                    kind = TokenKind.Dash;
+                    break;
+                case '-' or '‐' or '‑':
+                    // "--" (typewriter dash) or a lone hyphen between spaces.
+                    while (i < end && text[i] is '-' or '‐' or '‑') i++;
+                    kind = TokenKind.Dash;
+                    break;
+                case ',' or ';' or ':' or '(' or ')' or '[' or ']' or '{' or '}' or '¡' or '¿':
+                    i++;
+                    kind = TokenKind.Punctuation;
+                    break;
+                default:
+                    // Symbols: a run of the same mark is one token ("***", "~~~").
+                    if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) i += 2;
+                    else { i++; while (i < end && text[i] == c) i++; }
+                    kind = TokenKind.Symbol;
+                    break;
+            }
+            tokens.Add(new Token(TextSpan.FromBounds(start, i), kind));
+        }
+    }
+
+    // Reads a word or number starting at i (with its contractions split off); returns its end.
+    private static int ReadWord(ReadOnlySpan<char> text, int i, int end, List<Token> tokens)
+    {
+        int start = i;
+        bool letters = false;
+        while (i < end)
+        {
+            char c = text[i];
+            if (IsWordChar(text, i, end))
+            {
+                if (char.IsSurrogate(c)) { letters = true; i += 2; continue; }
+                if (!char.IsDigit(c)) letters = true;
+                i++;
+                continue;
+            }
+            if (i == 0 || i + 1 >= end || !IsWordChar(text, i - 1, end) && !char.IsLowSurrogate(text[i - 1])) break;
+            char next = text[i + 1];
+            if (c is '-' or '‐' or '‑' or '\u00AD' && i > start && IsWordChar(text, i + 1, end))
+            {
+                i++;   // well-known, twenty-five
+                continue;
+            }
+            if (c is ',' or '.' or ':' or '/' && i > start && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(next))
+            {
+                i++;   // 1,000  3.14  10:30
+                continue;
+            }
+            if (c is '\'' or '’' && char.IsLetter(next) && char.IsLetterOrDigit(text[i - 1]))
+            {
+                int suffixEnd = i + 1;
+                while (suffixEnd < end && char.IsLetter(text[suffixEnd])) suffixEnd++;
+                var suffix = text[(i + 1)..suffixEnd];
+                bool more = IsInnerApostrophe(text, suffixEnd, end);
+                bool whole = suffixEnd >= end || !IsWordChar(text, suffixEnd, end) && !more;
+                int split = -1;
+                if ((whole || more) && IsContraction(suffix))
+                    split = i;       // Alec's -> Alec 's; I'm -> I 'm; he'd've -> he 'd 've
+                else if (whole && suffix is "t" or "T" && text[i - 1] is 'n' or 'N' && i - 1 > start)
+                    split = i - 1;   // don't -> do n't; can't -> ca n't; won't -> wo n't (Penn Treebank)
+                if (split >= 0)
+                {
+                    if (split > start) tokens.Add(new Token(TextSpan.FromBounds(start, split), TokenKind.Word));
+                    tokens.Add(new Token(TextSpan.FromBounds(split, suffixEnd), TokenKind.Word));
+                    if (!more) return suffixEnd;
+                    start = i = suffixEnd;   // read on from the next apostrophe
+                    letters = false;
+                    continue;
+                }
+                i++;   // O'Brien, o'clock, ma'am: one word
+                continue;
+            }
+            break;
+        }
+        // A word's period: abbreviations, initials and dotted letter groups keep theirs.
+        if (i < end && text[i] == '.' && letters && (i + 1 >= end || text[i + 1] != '.'))
+            i = WithPeriod(text, start, i, end);
+        if (i > start)
+            tokens.Add(new Token(TextSpan.FromBounds(start, i), letters ? TokenKind.Word : TokenKind.Number));
+        return i;
+    }
+
+    // The word [start, dot) is followed by a period at dot: returns the token end (dot or past it).
+    private static int WithPeriod(ReadOnlySpan<char> text, int start, int dot, int end)
+    {
+        var word = text[start..dot];
+        if (Known.IsTitle(word) || Known.IsAbbreviation(word)) return dot + 1;
+        if (word.Length == 1 && char.IsLetter(word[0]))
+        {
+            // Dotted letters: e.g. i.e. a.m. U.S.A.
+            int j = dot;
+            while (j + 2 < end && char.IsLetter(text[j + 1]) && text[j + 2] == '.')
+                j += 2;
+            if (j > dot) return j + 1;
+            // An initial: a capital before another name ("J. R. Smith"). "A." and "I." are far
+            // more often a word ending a sentence, so they count only before another initial.
+            if (char.IsUpper(word[0]))
+            {
+                int n = dot + 1;
+                while (n < end && text[n] == ' ') n++;
+                if (n < end && char.IsUpper(text[n]))
+                {
+                    bool nextIsInitial = n + 1 < end && text[n + 1] == '.';
+                    if (nextIsInitial || word[0] is not ('A' or 'I')) return dot + 1;
+                }
+            }
+            return dot;
+        }
+        if (Known.IsBeforeNumber(word))
+        {
+            int n = dot + 1;
+            while (n < end && text[n] == ' ') n++;
+            if (n < end && char.IsAsciiDigit(text[n])) return dot + 1;
+        }
+        return dot;
+    }
+
+    private static bool IsContraction(ReadOnlySpan<char> suffix) =>
+        suffix.Length switch
+        {
+            1 => suffix[0] is 's' or 'S' or 'm' or 'M' or 'd' or 'D',
+            2 => suffix.Equals("ll", StringComparison.OrdinalIgnoreCase)
+                 || suffix.Equals("re", StringComparison.OrdinalIgnoreCase)
+                 || suffix.Equals("ve", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+
+    private static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i, int end) =>
+        i + 1 < end && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]);
+
+    // An apostrophe at a word start followed by a listed elision ('tis, 'em) and then no letter.
+    private static bool IsElision(ReadOnlySpan<char> text, int i, int end, out int wordEnd)
+    {
+        wordEnd = i + 1;
+        if (i > 0 && char.IsLetterOrDigit(text[i - 1])) return false;
+        while (wordEnd < end && char.IsLetter(text[wordEnd])) wordEnd++;
+        if (wordEnd == i + 1 || wordEnd - i > 8) return false;
+        if (wordEnd < end && (IsWordChar(text, wordEnd, end) || IsInnerApostrophe(text, wordEnd, end))) return false;
+        return Known.IsElision(text[(i + 1)..wordEnd]);
+    }
+
+    private static bool IsWordChar(ReadOnlySpan<char> text, int i, int end)
+    {
+        char c = text[i];
+        if (c < 128) return char.IsAsciiLetterOrDigit(c);
+        if (char.IsHighSurrogate(c))
+            return i + 1 < end && Rune.TryCreate(c, text[i + 1], out var rune) && Rune.IsLetterOrDigit(rune);
+        return char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The abbreviation tables, loaded once.</summary>
+    private sealed class Abbreviations
+    {
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _titles, _titlesAnyCase;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _others, _othersAnyCase;
+        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beforeNumbers, _elisions;
+
+        public Abbreviations()
+        {
+            _titles = WordList.Load("structure/titles.txt").GetAlternateLookup<ReadOnlySpan<char>>();
+            _titlesAnyCase = WordList.Load("structure/titles.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+            _others = WordList.Load("structure/abbreviations.txt").GetAlternateLookup<ReadOnlySpan<char>>();
+            _othersAnyCase = WordList.Load("structure/abbreviations.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+            _beforeNumbers = WordList.Load("structure/abbreviations-before-numbers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+            _elisions = WordList.Load("structure/elisions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        // As written ("Mr"), or in capitals ("MR") — but not lower case ("gen", "col" are words).
+        public bool IsTitle(ReadOnlySpan<char> word) =>
+            word.Length <= 6 && (_titles.Contains(word) || IsCapitals(word) && _titlesAnyCase.Contains(word));
+
+        public bool IsAbbreviation(ReadOnlySpan<char> word) =>
+            word.Length <= 7 && (_others.Contains(word) || IsCapitals(word) && _othersAnyCase.Contains(word));
+
+        public bool IsBeforeNumber(ReadOnlySpan<char> word) => word.Length <= 5 && _beforeNumbers.Contains(word);
+
+        public bool IsElision(ReadOnlySpan<char> word) => _elisions.Contains(word);
+
+        private static bool IsCapitals(ReadOnlySpan<char> word)
+        {
+            foreach (char c in word)
+                if (!char.IsUpper(c)) return false;
+            return true;
+        }
+    }
 }

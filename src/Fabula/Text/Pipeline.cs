@@ -16,10 +16,10 @@ public sealed class Pipeline(ImmutableArray<IStage> stages)
 
     public static Pipeline Default { get; } = new([
         new Structure.ParagraphFinder(),
+        new Structure.Tokenizer(),
+        new Structure.SentenceFinder(),
         new Structure.ChapterFinder(),
         new Structure.SceneFinder(),
-        new Structure.SentenceFinder(),
-        new Structure.Tokenizer(),
         new Quotations.QuotationFinder(),
     ]);
 
