@@ -45,6 +45,7 @@ public static class FabulaCommand
             "each with offsets into the text.\n\nExample:  fabula analyze samples/the-lantern-keeper.txt --format md");
         root.Subcommands.Add(AnalyzeCommand(output, error));
         root.Subcommands.Add(EvalCommand(output, error));
+        root.Subcommands.Add(BatchCommand.Create(output, error));
         return root;
     }
 
