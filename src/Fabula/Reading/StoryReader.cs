@@ -1,11 +1,11 @@
-using System.Text;
-
 namespace Fabula.Reading;
 
 /// <summary>Turns a file (or standard input) of any known format into one <see cref="ReadDocument"/>.</summary>
 public static class StoryReader
 {
     public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".md", ".html", ".htm", ".xhtml", ".epub", ".docx"];
+
+    public static readonly IReadOnlyList<string> KnownFormats = ["txt", "md", "html", "epub", "docx", "auto"];
 
     /// <summary>Reads a file; the format comes from its extension.</summary>
     public static ReadDocument ReadFile(string path, long maxBytes = long.MaxValue)
@@ -29,7 +29,7 @@ public static class StoryReader
         string ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
-            ".txt" or "" => "txt",
+            ".txt" or ".text" or "" => "txt",
             ".md" or ".markdown" => "md",
             ".html" or ".htm" or ".xhtml" => "html",
             ".epub" => "epub",
@@ -39,33 +39,47 @@ public static class StoryReader
         };
     }
 
-    /// <summary>Reads bytes of a known format (txt, md, html, epub, docx).</summary>
+    /// <summary>
+    /// Reads bytes of a known format (txt, md, html, epub, docx), or "auto" to tell the format from
+    /// the bytes themselves (standard input). Bad bytes only ever raise <see cref="FabulaInputException"/>.
+    /// </summary>
     public static ReadDocument Read(byte[] bytes, string format, string? path = null)
     {
         string name = path ?? "standard input";
         if (bytes.Length == 0) throw new FabulaInputException($"{name} is empty");
+        if (format == "auto") format = Sniff(bytes, name);
         var document = format switch
         {
             "txt" => new ReadDocument(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), StorySource.Plain(path, "txt")),
-            _ => throw new FabulaInputException($"{name}: format '{format}' is not supported yet"),
+            "md" => MarkdownReader.Read(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), path),
+            "html" => HtmlReader.Read(TextDecoder.Decode(bytes, name), path),
+            "epub" => EpubReader.Read(bytes, path, name),
+            "docx" => DocxReader.Read(bytes, path, name),
+            _ => throw new FabulaInputException($"{name}: unknown format '{format}' (known: {string.Join(", ", KnownFormats)})"),
         };
         if (string.IsNullOrWhiteSpace(document.Text)) throw new FabulaInputException($"{name} holds no story text");
         return document;
     }
-}
 
-/// <summary>Bytes to text: BOMs first, then strict UTF-8, then Windows-1252.</summary>
-public static class TextDecoder
-{
-    public static string Decode(byte[] bytes, string name)
+    /// <summary>
+    /// The format of bytes without a name: a zip holding word/document.xml is DOCX, one holding
+    /// META-INF/container.xml (or the EPUB mimetype entry) is EPUB; text that opens with '&lt;'
+    /// is HTML; anything else is plain text.
+    /// </summary>
+    public static string Sniff(byte[] bytes, string name)
     {
-        var utf8 = new UTF8Encoding(false, true);
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            return utf8.GetString(bytes, 3, bytes.Length - 3);
-        try { return utf8.GetString(bytes); }
-        catch (DecoderFallbackException)
+        if (SafeArchive.LooksLikeZip(bytes))
         {
-            throw new FabulaInputException($"{name} is not valid UTF-8");
+            using var zip = SafeArchive.Open(bytes, name, "EPUB or DOCX");
+            if (zip.Contains("word/document.xml")) return "docx";
+            if (zip.Contains("META-INF/container.xml")) return "epub";
+            if (zip.Read("mimetype") is { } mime && System.Text.Encoding.ASCII.GetString(mime).Trim() == "application/epub+zip") return "epub";
+            throw new FabulaInputException($"{name} is a zip archive but neither an EPUB nor a DOCX");
         }
+        ReadOnlySpan<byte> head = bytes;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
+        int i = 0;
+        while (i < head.Length && i < 4096 && head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
+        return i < head.Length && head[i] == '<' ? "html" : "txt";
     }
 }
