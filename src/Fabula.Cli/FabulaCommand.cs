@@ -52,14 +52,14 @@ public static class FabulaCommand
     private static Command AnalyzeCommand(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "The story: .txt, .md, .html (AO3 downloads too), .epub or .docx; - reads standard input." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: json or md.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "md");
-        var outPath = new Option<string?>("--out", "-o") { Description = "Write the result to this file (default: standard output)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: json, md (Markdown report), html (self-contained report) or booknlp (BookNLP's files, into the folder --out).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "md", "html", "booknlp");
+        var outPath = new Option<string?>("--out", "-o") { Description = "Write the result to this file, or for booknlp this folder (default: standard output)." };
         var includeText = new Option<bool>("--include-text") { Description = "Add the story text, which all offsets point into, to the JSON." };
         var inputFormat = new Option<string?>("--input-format") { Description = "Format of standard input: txt, md, html, epub or docx (default: guessed from its bytes)." };
         var maxSize = new Option<int>("--max-size") { Description = "Refuse inputs larger than this many megabytes.", DefaultValueFactory = _ => 256 };
 
-        var command = new Command("analyze", "Analyse one story and write its layers as JSON or Markdown.")
+        var command = new Command("analyze", "Analyse one story and write its layers as JSON, a Markdown or HTML report, or BookNLP's files.")
         { file, format, outPath, includeText, inputFormat, maxSize };
         command.SetAction(parse =>
         {
@@ -68,11 +68,24 @@ public static class FabulaCommand
             var document = path == "-"
                 ? StoryReader.Read(ReadStandardInput(limit), parse.GetValue(inputFormat) ?? "auto", null)
                 : StoryReader.ReadFile(path, limit);
+            string kind = parse.GetValue(format)!;
+            string? target = parse.GetValue(outPath);
+            if (kind == "booknlp" && (string.IsNullOrEmpty(target) || target == "-"))
+                throw new FabulaInputException("--format booknlp writes a folder of files: give it with --out DIR");
             var story = Pipeline.Default.Run(document);
-            string result = parse.GetValue(format) == "md"
-                ? MarkdownSummary.Write(story)
-                : AnalysisJson.From(story, parse.GetValue(includeText)).Serialize();
-            WriteResult(parse.GetValue(outPath), result, output);
+            if (kind == "booknlp")
+            {
+                string name = path == "-" ? "story" : Path.GetFileNameWithoutExtension(path);
+                WriteFolder(target!, name, BookNlpWriter.Write(story, name));
+                return 0;
+            }
+            string result = kind switch
+            {
+                "md" => MarkdownReport.Write(story),
+                "html" => HtmlReport.Write(story),
+                _ => AnalysisJson.From(story, parse.GetValue(includeText)).Serialize(),
+            };
+            WriteResult(target, result, output);
             return 0;
         });
         return command;
@@ -122,6 +135,45 @@ public static class FabulaCommand
         }
         catch { TryDelete(tmp); throw; }
     }
+
+    /// <summary>
+    /// Writes BookNLP's files into a temporary folder beside <paramref name="dir"/>, then renames it
+    /// into place. A folder already there is replaced only if it holds nothing but this book's files
+    /// (what an earlier run wrote); anything else in it is the user's, and is left alone.
+    /// </summary>
+    public static void WriteFolder(string dir, string name, IReadOnlyList<(string FileName, string Content)> files)
+    {
+        string full = Path.GetFullPath(dir);
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is not null && !Directory.Exists(parent)) throw new FabulaInputException($"{dir}: folder {parent} does not exist");
+        if (File.Exists(full)) throw new FabulaInputException($"{dir}: is a file, not a folder");
+        if (Directory.Exists(full))
+            foreach (string entry in Directory.EnumerateFileSystemEntries(full))
+            {
+                string entryName = Path.GetFileName(entry);
+                bool ours = false;
+                foreach (string extension in BookNlpWriter.Extensions) ours |= entryName == name + extension;
+                if (!ours) throw new FabulaInputException($"{dir}: already holds {entryName}; give an empty or new folder");
+            }
+        string tmp = full + $".{Environment.ProcessId}.tmp", old = full + $".{Environment.ProcessId}.old";
+        try
+        {
+            Directory.CreateDirectory(tmp);
+            foreach (var (fileName, content) in files) File.WriteAllText(Path.Combine(tmp, fileName), content);
+            if (Directory.Exists(full)) Directory.Move(full, old);
+            Directory.Move(tmp, full);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDeleteFolder(tmp);
+            if (Directory.Exists(old) && !Directory.Exists(full)) Directory.Move(old, full);
+            throw new FabulaInputException($"{dir}: cannot be written ({e.Message})");
+        }
+        catch { TryDeleteFolder(tmp); throw; }
+    }
+
+    private static void TryDeleteFolder(string path) { try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
 
     private static void TryDelete(string path) { try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
 }

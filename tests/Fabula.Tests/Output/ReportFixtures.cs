@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Fabula.Output;
+using Fabula.Reading;
+using Fabula.Tests.Golden;
+using Fabula.Text;
+
+namespace Fabula.Tests.Output;
+
+/// <summary>
+/// Stories for the report tests. Until the cast, dialogue, world and content stages fill their
+/// members of the analysis JSON, <see cref="WithFindings"/> adds hand-made ones (only where a member
+/// is absent), so every section of the report is drawn and exercised; real members win.
+/// </summary>
+internal static partial class ReportFixtures
+{
+    public static string SamplePath => Path.Combine(GoldenTests.RepoRoot(), "samples", "the-lantern-keeper.txt");
+
+    /// <summary>LitBank's copy of The Secret Garden, in the shared/ folder beside the repo (or beside a folder above a worktree).</summary>
+    public static string SecretGardenPath
+    {
+        get
+        {
+            const string Novel = "shared/litbank/original/113_the_secret_garden.txt";
+            for (var dir = Directory.GetParent(GoldenTests.RepoRoot()); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, Novel))) return Path.Combine(dir.FullName, Novel);
+            return Path.GetFullPath(Path.Combine(GoldenTests.RepoRoot(), "..", Novel));
+        }
+    }
+
+    public static Story Read(string path) => Pipeline.Default.Run(StoryReader.ReadFile(path));
+
+    /// <summary>
+    /// A story that tries every way in: script tags, event-handler attributes and javascript: links,
+    /// in its text and in AO3-style metadata (title, author, tags, summary, notes).
+    /// </summary>
+    public static Story Hostile()
+    {
+        const string Script = "<script>window.__pwned = 1; alert('pwned')</script>";
+        const string Image = "<img src=x onerror=\"window.__pwned = 2\">";
+        const string Link = "<a href=\"javascript:window.__pwned = 3\">click me</a>";
+        string text =
+            "Chapter 1: The Tag\n\n" +
+            $"Nell wrote {Script} on the wall of the mill.\n\n" +
+            $"\"Read this,\" said Nell, and held up a card that said {Image}.\n\n" +
+            $"Below it, in smaller hand: {Link} and [a link](javascript:alert(1)) and </script><!-- -->.\n\n" +
+            "# Not a heading\n\n1. Not a list\n\n| not | a table |\n";
+        var declared = new DeclaredTags(
+            Rating: $"Teen {Script}",
+            ArchiveWarnings: [$"No Archive Warnings Apply {Image}"],
+            Categories: ["Gen"],
+            Fandoms: [$"Original Work {Link}"],
+            Relationships: ["Nell & The Mill"],
+            Characters: [$"Nell {Script}"],
+            AdditionalTags: ["javascript:alert(document.domain)", $"\" onmouseover=\"window.__pwned = 4"],
+            Summary: $"A summary with {Script} and {Image}.",
+            Notes: [$"Author's note {Link}"]);
+        var source = new StorySource("hostile.html", "html", $"The Tag {Script}", $"Mallory {Image}", declared, []);
+        return Pipeline.Default.Run(new ReadDocument(TextNormalizer.Normalize(text), source));
+    }
+
+    /// <summary>The report payload of <paramref name="story"/>, with hand-made findings where stages have none yet.</summary>
+    public static ReportPayload WithFindings(Story story)
+    {
+        var payload = ReportPayload.From(story);
+        var a = payload.Analysis;
+        string text = payload.Text;
+        var names = NamesIn(text);
+        if (a["characters"] is null && names.Count > 0)
+        {
+            var cast = new JsonArray();
+            for (int i = 0; i < names.Count; i++)
+            {
+                int first = Regex.Match(text, $@"\b{Regex.Escape(names[i])}\b").Index;
+                cast.Add(new JsonObject
+                {
+                    ["id"] = i, ["name"] = names[i], ["aliases"] = new JsonArray(),
+                    ["pronouns"] = i % 2 == 0 ? "she/her" : "he/him", ["firstAppearance"] = first,
+                });
+            }
+            a["characters"] = cast;
+        }
+        if (a["quotes"] is JsonArray { Count: 0 } quotes)
+            foreach (Match m in QuoteMarks().Matches(text))
+            {
+                var quote = new JsonObject { ["start"] = m.Index, ["end"] = m.Index + m.Length, ["text"] = m.Value };
+                string after = text.Substring(m.Index + m.Length, Math.Min(40, text.Length - m.Index - m.Length));
+                for (int i = 0; i < names.Count; i++)
+                    if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
+                quotes.Add(quote);
+            }
+        if (a["relations"] is null && names.Count > 1)
+        {
+            var relations = new JsonArray();
+            for (int i = 1; i < names.Count; i++)
+                relations.Add(new JsonObject { ["source"] = 0, ["target"] = i, ["type"] = i % 2 == 0 ? "family" : "friend", ["weight"] = 1 + 3 * (names.Count - i) });
+            if (names.Count > 3) relations.Add(new JsonObject { ["source"] = 1, ["target"] = 2, ["type"] = "rival", ["weight"] = 2 });
+            a["relations"] = relations;
+        }
+        if (a["timeline"] is null)
+            a["timeline"] = new JsonArray(
+                new JsonObject { ["when"] = "Day 1", ["what"] = "The story opens.", ["start"] = 0, ["end"] = Math.Min(20, text.Length) },
+                new JsonObject { ["when"] = "Later", ["what"] = "The story closes.", ["start"] = Math.Max(0, text.Length - 20), ["end"] = text.Length });
+        if (a["findings"] is null && names.Count > 0)
+        {
+            int at = text.LastIndexOf(names[0], StringComparison.Ordinal);
+            a["findings"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "Age", ["message"] = $"{names[0]}'s age is given twice and the two disagree.",
+                ["evidence"] = new JsonArray(new JsonObject { ["start"] = at, ["end"] = at + names[0].Length }),
+            });
+        }
+        if (a["warnings"] is null)
+        {
+            // A warning whose passage lies near the end of the text, so jumping to it scrolls far.
+            var evidence = new JsonArray();
+            foreach (string word in new[] { "storm", "dead", "cried", "blood", "wall" })
+            {
+                int at = text.LastIndexOf(word, StringComparison.Ordinal);
+                if (at >= 0) evidence.Add(new JsonObject { ["start"] = at, ["end"] = at + word.Length });
+            }
+            a["warnings"] = new JsonArray(new JsonObject { ["name"] = "Peril", ["severity"] = "mild", ["evidence"] = evidence });
+        }
+        return payload;
+    }
+
+    /// <summary>Capitalised words that recur after "said"/before "said": good enough names for a fixture.</summary>
+    private static List<string> NamesIn(string text)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (Match m in SaidName().Matches(text))
+        {
+            string name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+            if (name is not ("She" or "He" or "They" or "It" or "We" or "You" or "The" or "Then" or "But" or "And")) counts[name] = counts.GetValueOrDefault(name) + 1;
+        }
+        var names = new List<string>(counts.Keys);
+        names.Sort((x, y) => counts[y] != counts[x] ? counts[y].CompareTo(counts[x]) : string.CompareOrdinal(x, y));
+        return names.GetRange(0, Math.Min(8, names.Count));
+    }
+
+    [GeneratedRegex("(?:said|asked|told|cried) ([A-Z][a-z]+)\\b|\\b([A-Z][a-z]+) (?:said|asked|cried|whispered|insisted)\\b")]
+    private static partial Regex SaidName();
+
+    [GeneratedRegex("[\"“][^\"“”\\n]{1,400}[\"”]")]
+    private static partial Regex QuoteMarks();
+}
