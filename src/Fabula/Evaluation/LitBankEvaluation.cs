@@ -1,14 +1,125 @@
+using System.Diagnostics;
+using Fabula.Quotations;
+using Fabula.Reading;
+using Fabula.Text;
+
 namespace Fabula.Evaluation;
 
 /// <summary>Scores the pipeline against LitBank's gold annotations (see ../shared/litbank/README.md).</summary>
 public static class LitBankEvaluation
 {
+    public const string QuotationRule =
+        "a gold quotation is found when one of ours, clipped to the excerpt, holds >= 90% of the gold span's " +
+        "letters and digits and has at most 10% as many letters and digits outside it (marks, punctuation and " +
+        "spacing do not count); one-to-one. Precision counts our quotations that overlap the excerpt.";
+
+    /// <summary>The scores of one book.</summary>
+    public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, double Seconds);
+
     /// <summary>Runs the pipeline on each annotated book in DIR/original and writes the scores.</summary>
     public static int Run(string litbankDir, bool verbose, TextWriter output)
     {
         if (!Directory.Exists(Path.Combine(litbankDir, "original")))
             throw new FabulaInputException($"{litbankDir} does not look like LitBank (no original/ folder)");
-        output.WriteLine("no scores yet");
+        var names = LitBankBook.AnnotatedNames(litbankDir);
+        if (names.Count == 0) throw new FabulaInputException($"{litbankDir} has no annotated books");
+        var clock = Stopwatch.StartNew();
+        var scores = new BookScore[names.Count];
+        Parallel.For(0, names.Count, i => scores[i] = Score(LitBankBook.Load(litbankDir, names[i])));
+        clock.Stop();
+
+        if (verbose)
+        {
+            output.WriteLine($"{"book",-44} {"align",6} {"gold",5} {"found",5} {"ours",5} {"right",5} {"recall",7} {"prec",6}");
+            foreach (var s in scores)
+            {
+                var q = s.Quotations;
+                output.WriteLine($"{Short(s.Name),-44} {s.Coverage,6:P0} {q.Gold,5} {q.GoldFound,5} {q.Ours,5} {q.OursRight,5} {Ratio(q.GoldFound, q.Gold),7} {Ratio(q.OursRight, q.Ours),6}");
+            }
+            output.WriteLine();
+        }
+        var total = new QuotationScore(0, 0, 0, 0);
+        double coverage = 0, lowest = 2;
+        string lowestName = "";
+        foreach (var s in scores)
+        {
+            total = total.Plus(s.Quotations);
+            coverage += s.Coverage;
+            if (s.Coverage < lowest) (lowest, lowestName) = (s.Coverage, s.Name);
+        }
+        output.WriteLine($"LitBank: {scores.Length} books, whole novels, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"alignment: mean token coverage {coverage / scores.Length:P1}, lowest {lowest:P1} ({Short(lowestName)})");
+        output.WriteLine($"quotations (micro): recall {Ratio(total.GoldFound, total.Gold)} ({total.GoldFound}/{total.Gold})  " +
+                         $"precision {Ratio(total.OursRight, total.Ours)} ({total.OursRight}/{total.Ours})");
+        output.WriteLine($"  rule: {QuotationRule}");
         return 0;
+    }
+
+    /// <summary>Runs the pipeline on one book's whole novel and scores it against the excerpt's gold.</summary>
+    public static BookScore Score(LitBankBook book)
+    {
+        var clock = Stopwatch.StartNew();
+        var story = Pipeline.Default.Run(StoryReader.ReadFile(book.OriginalPath));
+        var alignment = ExcerptAlignment.Align(story.Text.AsSpan(), book.Sentences);
+        var quotations = QuotationScore.Of(story, alignment, book.Quotes);
+        return new BookScore(book.Name, alignment.Coverage, quotations, clock.Elapsed.TotalSeconds);
+    }
+
+    private static string Ratio(int part, int whole) => whole == 0 ? "-" : ((double)part / whole).ToString("F3");
+
+    private static string Short(string name) => name.Length <= 44 ? name : name[..43] + "…";
+}
+
+/// <summary>Quotation counts of one book or a total: gold quotations, how many we found, our quotations in the excerpt, how many are right.</summary>
+public sealed record QuotationScore(int Gold, int GoldFound, int Ours, int OursRight)
+{
+    // The rule of LitBankEvaluation.QuotationRule.
+    private const double MinCovered = 0.90, MaxOutside = 0.10;
+
+    public QuotationScore Plus(QuotationScore other) =>
+        new(Gold + other.Gold, GoldFound + other.GoldFound, Ours + other.Ours, OursRight + other.OursRight);
+
+    public static QuotationScore Of(Story story, ExcerptAlignment alignment, IReadOnlyList<GoldQuote> gold)
+    {
+        var text = story.Text.AsSpan();
+        var excerpt = alignment.Excerpt;
+        // Letters and digits before each offset of the excerpt, so that any span's word content is one subtraction.
+        var words = new int[excerpt.Length + 1];
+        for (int i = 0; i < excerpt.Length; i++)
+            words[i + 1] = words[i] + (char.IsLetterOrDigit(text[excerpt.Start + i]) ? 1 : 0);
+        int Words(int start, int end)
+        {
+            start = Math.Clamp(start, excerpt.Start, excerpt.End) - excerpt.Start;
+            end = Math.Clamp(end, excerpt.Start, excerpt.End) - excerpt.Start;
+            return end > start ? words[end] - words[start] : 0;
+        }
+
+        var ours = new List<TextSpan>();
+        foreach (ref readonly var q in story.Layer<Quotation>().Items)
+        {
+            var clipped = TextSpan.FromBounds(Math.Max(q.Span.Start, excerpt.Start), Math.Min(q.Span.End, excerpt.End));
+            if (clipped.Length > 0 && Words(clipped.Start, clipped.End) > 0) ours.Add(clipped);
+        }
+        var used = new bool[ours.Count];
+        int found = 0;
+        foreach (var quote in gold)
+        {
+            if (alignment.Range(quote.Tokens) is not { } g) continue;
+            int goldWords = Words(g.Start, g.End);
+            for (int k = 0; k < ours.Count; k++)
+            {
+                var o = ours[k];
+                if (used[k] || !o.Overlaps(g)) continue;
+                int inside = Words(Math.Max(o.Start, g.Start), Math.Min(o.End, g.End));
+                int outside = Words(o.Start, o.End) - inside;
+                if (inside >= MinCovered * goldWords && outside <= MaxOutside * goldWords)
+                {
+                    used[k] = true;
+                    found++;
+                    break;
+                }
+            }
+        }
+        return new QuotationScore(gold.Count, found, ours.Count, found);
     }
 }

@@ -61,7 +61,28 @@ public sealed class QuotationFinder : IStage
         }
         if (carried.IsOpen)
             found.Add(new Quotation(TextSpan.FromBounds(carried.Start, paragraphs[^1].Span.End), carried.Paragraph, paragraphs.Length - 1));
+        int kept = 0;
+        for (int k = 0; k < found.Count; k++)
+            if (!IsQuotedTerm(text, paragraphs[found[k].Paragraph].Span, found[k].Span)) found[kept++] = found[k];
+        found.RemoveRange(kept, found.Count - kept);
         return found;
+    }
+
+    /// <summary>
+    /// A quotation that goes on from a word of its sentence (the "Red Death", called "the house",
+    /// a bottle marked 'poison') is a quoted term, title or inscription, not speech; unless the
+    /// word is a verb of saying (she said "Yes"). Speech follows the paragraph start or punctuation.
+    /// Measured on LitBank's 80 annotated excerpts: about 3 in 4 of the quotations the gold did
+    /// not count as speech followed a word, against 1 in 60 of the gold quotations.
+    /// </summary>
+    private static bool IsQuotedTerm(ReadOnlySpan<char> text, TextSpan paragraph, TextSpan quotation)
+    {
+        int i = quotation.Start;
+        while (i > paragraph.Start && char.IsWhiteSpace(text[i - 1])) i--;
+        if (i == paragraph.Start || !char.IsLetterOrDigit(text[i - 1])) return false;
+        int end = i;
+        while (i > paragraph.Start && char.IsLetter(text[i - 1])) i--;
+        return !SpeechWords.SpeechVerbs.Contains(text[i..end]);
     }
 
     /// <summary>An open quotation while scanning: its family, first mark, paragraph and nesting depth.</summary>
@@ -105,8 +126,9 @@ public sealed class QuotationFinder : IStage
                 continue;
             }
             // An opening mark inside an open quotation: a nested quotation of the same family
-            // (curly double marks and guillemets nest), or a missing closing mark before it.
-            if (nest && family != MarkFamily.Single && text[i] != '"')
+            // (curly double marks and guillemets nest; single marks when they go on from a word,
+            // as in 'glad to say 'good-bye' at last'), or a missing closing mark before it.
+            if (nest && text[i] != '"' && (family != MarkFamily.Single || FollowsWord(text, lo, i)))
             {
                 deepest = Math.Max(deepest, ++depth);
                 continue;
@@ -116,6 +138,12 @@ public sealed class QuotationFinder : IStage
             (start, startParagraph, depth, weak) = (i, p, 1, -1);
         }
         return family0 == MarkFamily.None ? OpenQuote.None : new OpenQuote(family0, start, startParagraph, depth, weak);
+    }
+
+    private static bool FollowsWord(ReadOnlySpan<char> text, int lo, int i)
+    {
+        while (i > lo && char.IsWhiteSpace(text[i - 1])) i--;
+        return i > lo && char.IsLetterOrDigit(text[i - 1]);
     }
 
     // Where the next paragraph starts with an opening mark of the open quotation's family (the
@@ -244,12 +272,12 @@ public sealed class QuotationFinder : IStage
         return hi;
     }
 
-    // "Mr." "Dr." "St.": a capitalised word of at most three letters before a full stop.
+    // "Mr." "Dr." "St." "g. p. i.": a capitalised word of at most three letters, or one letter, before a full stop.
     private static bool IsAbbreviation(ReadOnlySpan<char> text, int from, int dot)
     {
         int start = dot;
         while (start > from && char.IsLetter(text[start - 1])) start--;
-        return dot - start is > 0 and <= 3 && char.IsUpper(text[start]);
+        return dot - start == 1 || dot - start is > 0 and <= 3 && char.IsUpper(text[start]);
     }
 
     // The first offset at or after `from` that is not a dash, space or clause punctuation; -1 if none.

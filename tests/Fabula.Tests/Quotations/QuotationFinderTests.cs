@@ -25,6 +25,10 @@ public class QuotationFinderTests
     [InlineData("“My aunt said, “Go home,” and left,” said Ana.", "“My aunt said, “Go home,” and left,”")]
     [InlineData("„Komm her“, sagte Anna.", "„Komm her“")]
     [InlineData("« Viens ici », dit Anna.", "« Viens ici »")]
+    // A quotation going on from a word is a quoted term or title, not speech, unless the word is a verb of saying.
+    [InlineData("The “Red Death” had long devastated the country.", "")]
+    [InlineData("The main building was called “the house,” to tell it apart.", "")]
+    [InlineData("She said “Thank you” and left.", "“Thank you”")]
     public void Finds_double_quotes(string text, string expected) => Assert.Equal(expected, Show(text));
 
     // In a document whose dialogue mark is the single quote, apostrophes and possessives stay words.
@@ -39,6 +43,8 @@ public class QuotationFinderTests
     [InlineData(British + "'Wait,' she said. 'I'm coming.'", "'Wait,' | 'I'm coming.'")]
     [InlineData(British + "‘She said “never”,’ he said.", "‘She said “never”,’")]
     [InlineData(British + "“Hush,” she said.", "“Hush,”")]
+    // A single quotation going on from a word inside a single-quoted one is nested in it.
+    [InlineData(British + "‘She was glad to say ‘good-by,’ at last,’ he said.", "‘She was glad to say ‘good-by,’ at last,’")]
     public void Finds_single_quote_dialogue(string text, string expected)
     {
         string all = Show(text);
