@@ -46,6 +46,8 @@ public static class FabulaCommand
         root.Subcommands.Add(AnalyzeCommand(output, error));
         root.Subcommands.Add(EvalCommand(output, error));
         root.Subcommands.Add(BatchCommand.Create(output, error));
+        root.Subcommands.Add(IndexCommand.Create(output, error));
+        root.Subcommands.Add(IndexCommand.Query(output, error));
         return root;
     }
 

@@ -1,0 +1,229 @@
+using Fabula.Corpus;
+using Npgsql;
+
+namespace Fabula.Tests.Corpus;
+
+/// <summary>
+/// The index and its questions, on a record with every section a stage may add, one with none, and an
+/// error record. Run on SQLite and, in <see cref="PostgresIndexTests"/>, on a real PostgreSQL.
+/// </summary>
+public abstract class IndexTests
+{
+    // A hand-written record in the shape of the full contract: cast, dialogue, world and content sections.
+    internal const string Harbour = """
+        {"id":"harbour.html","status":"ok","schemaVersion":1,
+         "source":{"path":"harbour.html","format":"html","title":"The Harbour Wall","author":"A. Reed","words":5200,"chars":28000,
+                   "declared":{"rating":"Teen And Up Audiences","archiveWarnings":["No Archive Warnings Apply"],"fandoms":["Original Work"],
+                               "relationships":["Mara/Tobin"],"additionalTags":["Angst","Violence"],"summary":"Storms.","notes":["Thanks!"]}},
+         "chapters":[{"index":0,"title":"The Lamp","start":0,"end":14000},{"index":1,"title":null,"start":14000,"end":28000}],
+         "scenes":[{"index":0,"chapter":0,"start":0,"end":14000}],
+         "paragraphs":120,"sentences":400,"tokens":6100,
+         "characters":[
+           {"index":0,"name":"Mara","aliases":["Mara Quill","the keeper"],"gender":"she","mentions":[{"start":5,"end":9},{"start":50,"end":54}],"quotes":3},
+           {"index":1,"name":"Tobin","aliases":[{"name":"Tob"}],"mentions":2,"class":"sailor"},
+           {"index":2,"name":"Old Hesketh","mentions":1,"classes":{"occupation":"harbourmaster"}}],
+         "quotes":[{"start":10,"end":20,"text":"“Is the oil in?”","speaker":0,"addressee":1},
+                   {"start":30,"end":40,"text":"“It is.”","speaker":{"character":1}},
+                   {"start":60,"end":75,"text":"“Storm's coming.”","speaker":"the keeper"},
+                   {"start":80,"end":90,"text":"“Aye.”"}],
+         "relations":[{"kind":"partner","source":0,"target":1,"evidence":[{"start":100,"end":140}]},
+                      {"kind":"employer","source":2,"target":1}],
+         "taxonomies":{"occupation":{"keeper":[0],"sailor":["Tobin"]},"role":[{"name":"protagonist","members":[{"character":0}]}]},
+         "content":{"warnings":[{"warning":"Violence","level":"moderate","evidence":[{"start":200,"end":260},{"start":300,"end":340}]},
+                                {"warning":"Drowning","level":"mild","evidence":[{"start":400,"end":420}]},
+                                {"warning":"Self-harm","level":"mild","evidence":[{"start":500,"end":520}]}],
+                    "audit":{"undeclared":["Self-harm"]}}}
+        """;
+
+    internal const string Ferry = """{"id":"ferry.txt","status":"ok","schemaVersion":1,"source":{"path":"ferry.txt","format":"txt","words":9,"chars":43},"chapters":[],"scenes":[],"paragraphs":1,"sentences":1,"tokens":11,"quotes":[],"content":{"warnings":[{"warning":"Drowning","evidence":[]}]}}""";
+    internal const string Broken = """{"id":"gone.txt","status":"error","error":"gone.txt: no such file","source":{"path":"gone.txt"}}""";
+
+    protected abstract CorpusDatabase Open();
+
+    /// <summary>False when the database is not there to test (see <see cref="PostgresIndexTests"/>).</summary>
+    protected virtual bool Available => true;
+
+    private static string Flat(string json) => json.ReplaceLineEndings("");
+
+    private CorpusDatabase Loaded()
+    {
+        var db = Open();
+        var summary = new CorpusIndexer(db).Load([("a:1", Flat(Harbour)), ("a:2", Ferry), ("a:3", Broken), ("a:4", "not json"), ("a:5", "{\"no\":\"id\"}")]);
+        Assert.Equal(new IndexSummary(3, 1, 2, summary.Rows), summary);
+        return db;
+    }
+
+    private static string Show(QueryResult result) =>
+        string.Join(" | ", result.Rows.Select(r => string.Join(",", r.Select(v => v switch { null => "-", bool b => b ? "yes" : "no", _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) }))));
+
+    private static long Scalar(CorpusDatabase db, string sql) => Convert.ToInt64(CorpusQueries.Sql(db, sql).Rows[0][0]);
+
+    [Fact]
+    public void Migrations_run_once_and_record_their_version()
+    {
+        if (!Available) return;
+        using var db = Open();
+        Migrations.Apply(db);
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(db));
+        Assert.Equal(Migrations.All.Count, Scalar(db, "SELECT COUNT(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public void Loads_every_section_of_a_record_into_its_table()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Equal("harbour.html,ok,The Harbour Wall,5200,2,3,4,3,- | gone.txt,error,-,-,0,0,0,0,gone.txt: no such file | ferry.txt,ok,-,9,0,0,0,1,-",
+            Show(CorpusQueries.Sql(db, """
+                SELECT w.id, w.status, w.title, w.words,
+                    (SELECT COUNT(*) FROM chapters c WHERE c.work_id = w.id), (SELECT COUNT(*) FROM characters c WHERE c.work_id = w.id),
+                    (SELECT COUNT(*) FROM quotations q WHERE q.work_id = w.id), (SELECT COUNT(*) FROM warnings x WHERE x.work_id = w.id), w.error
+                FROM works w ORDER BY w.id DESC
+                """)));
+        Assert.Equal("0,Mara,she,2,3 | 1,Tobin,-,2,- | 2,Old Hesketh,-,1,-",
+            Show(CorpusQueries.Sql(db, "SELECT idx, name, gender, mentions, quotes FROM characters WHERE work_id = 'harbour.html' ORDER BY idx")));
+        Assert.Equal("0,Mara,1 | 1,Tobin,- | 0,the keeper,- | -,-,-",
+            Show(CorpusQueries.Sql(db, "SELECT speaker_idx, speaker, addressee_idx FROM quotations WHERE work_id = 'harbour.html' ORDER BY idx")));
+        Assert.Equal("partner,0,1,100,140 | employer,2,1,-,-",
+            Show(CorpusQueries.Sql(db, "SELECT kind, source_idx, target_idx, evidence_start, evidence_end FROM relations ORDER BY idx")));
+        Assert.Equal("Drowning,mild,1,400,- | Self-harm,mild,1,500,no | Violence,moderate,2,200,-",
+            Show(CorpusQueries.Sql(db, "SELECT warning, level, evidence_count, evidence_start, CASE WHEN declared THEN 'yes' WHEN NOT declared THEN 'no' END FROM warnings WHERE work_id = 'harbour.html' ORDER BY warning")));
+        Assert.Equal("additionalTags,Angst | additionalTags,Violence | archiveWarnings,No Archive Warnings Apply | fandoms,Original Work | rating,Teen And Up Audiences | relationships,Mara/Tobin",
+            Show(CorpusQueries.Sql(db, "SELECT kind, tag FROM declared_tags ORDER BY kind, tag")));
+    }
+
+    [Fact]
+    public void Indexing_a_work_again_replaces_it()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        new CorpusIndexer(db).Load([("b:1", Flat(Harbour).Replace("The Harbour Wall", "The Sea Wall"))]);
+        Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM works"));
+        Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM characters"));
+        Assert.Equal("The Sea Wall", CorpusQueries.Sql(db, "SELECT title FROM works WHERE id = 'harbour.html'").Rows[0][0]);
+    }
+
+    [Fact]
+    public void Finds_works_with_a_warning()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Equal("harbour.html,The Harbour Wall,Drowning,mild,1 | ferry.txt,-,Drowning,-,0", Show(CorpusQueries.WorksWithWarning(db, "drowning")));
+    }
+
+    [Fact]
+    public void Finds_characters_of_a_class()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Equal("harbour.html,Tobin,class,sailor,2 | harbour.html,Tobin,occupation,sailor,2", Show(CorpusQueries.CharactersOfClass(db, "Sailor", null)));
+        Assert.Equal("harbour.html,Tobin,occupation,sailor,2", Show(CorpusQueries.CharactersOfClass(db, "sailor", "occupation")));
+        Assert.Equal("harbour.html,Mara,role,protagonist,2", Show(CorpusQueries.CharactersOfClass(db, "protagonist", null)));
+        Assert.Equal("harbour.html,Old Hesketh,occupation,harbourmaster,1", Show(CorpusQueries.CharactersOfClass(db, "harbourmaster", null)));
+    }
+
+    [Fact]
+    public void Finds_partners_by_name_or_alias()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Equal("harbour.html,The Harbour Wall,Mara,Tobin,partner", Show(CorpusQueries.Related(db, "partner", null, null)));
+        Assert.Equal("harbour.html,The Harbour Wall,Mara,Tobin,partner", Show(CorpusQueries.Related(db, "partner", "tob", "the keeper")));
+        Assert.Equal("", Show(CorpusQueries.Related(db, "partner", "Old Hesketh", null)));
+        Assert.Equal("harbour.html,The Harbour Wall,Old Hesketh,Tobin,employer", Show(CorpusQueries.Related(db, "employer", "old hesketh", null)));
+    }
+
+    [Fact]
+    public void Finds_the_characters_who_speak_most()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Equal("harbour.html,Mara,2,25 | harbour.html,Tobin,1,10", Show(CorpusQueries.TopSpeakers(db, null, 5)));
+        Assert.Equal("harbour.html,Mara,2,25", Show(CorpusQueries.TopSpeakers(db, "harbour.html", 1)));
+    }
+
+    [Fact]
+    public void Finds_works_whose_declared_tags_miss_a_detected_warning()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        // Violence is declared as a tag; Self-harm is undeclared by the audit; Drowning by no tag of that name.
+        // ferry.txt declares nothing (no preface), so it is not counted.
+        Assert.Equal("harbour.html,The Harbour Wall,Teen And Up Audiences,Drowning,1 | harbour.html,The Harbour Wall,Teen And Up Audiences,Self-harm,1",
+            Show(CorpusQueries.UndeclaredWarnings(db)));
+    }
+
+    [Fact]
+    public void Sql_is_read_only()
+    {
+        if (!Available) return;
+        using var db = Loaded();
+        Assert.Throws<FabulaInputException>(() => CorpusQueries.Sql(db, "DELETE FROM works"));
+        Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM works"));
+    }
+}
+
+public sealed class SqliteIndexTests : IndexTests, IDisposable
+{
+    private readonly TempFolder _folder = new();
+    protected override CorpusDatabase Open() => CorpusDatabase.Open(_folder["corpus.db"]);
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Turns_postgres_urls_into_connection_strings() =>
+        Assert.Equal("Host=db.example;Port=5433;Database=corpus;Username=ann;Password=p@ss;SSL Mode=Disable",
+            CorpusDatabase.PostgresConnectionString("postgres://ann:p%40ss@db.example:5433/corpus?sslmode=disable"));
+
+    [Fact]
+    public void Hides_passwords_in_messages()
+    {
+        Assert.Equal("postgres://ann:***@db.example/corpus", CorpusDatabase.Redact("postgres://ann:secret@db.example/corpus"));
+        Assert.Equal("Host=x;Password=***;Database=y", CorpusDatabase.Redact("Host=x;Password=secret;Database=y"));
+    }
+}
+
+/// <summary>
+/// The same tests on a real PostgreSQL, in a schema of their own: $FABULA_TEST_POSTGRES names the
+/// server (.ci/run installs and starts one). Without it they pass without running, except on CI
+/// (CI=true), where a missing server is a failure.
+/// </summary>
+public sealed class PostgresIndexTests : IndexTests, IDisposable
+{
+    private readonly string? _server = Environment.GetEnvironmentVariable("FABULA_TEST_POSTGRES");
+    private readonly string _schema = "fabula_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly List<CorpusDatabase> _opened = [];
+
+    protected override bool Available
+    {
+        get
+        {
+            if (!string.IsNullOrEmpty(_server)) return true;
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "FABULA_TEST_POSTGRES is not set: .ci/run should have started PostgreSQL");
+            return false;
+        }
+    }
+
+    protected override CorpusDatabase Open()
+    {
+        string connection = CorpusDatabase.PostgresConnectionString(_server!);
+        using (var admin = new NpgsqlConnection(connection))
+        {
+            admin.Open();
+            using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {_schema}", admin);
+            create.ExecuteNonQuery();
+        }
+        var db = CorpusDatabase.Open(new NpgsqlConnectionStringBuilder(connection) { SearchPath = _schema }.ConnectionString);
+        _opened.Add(db);
+        return db;
+    }
+
+    public void Dispose()
+    {
+        foreach (var db in _opened) db.Dispose();
+        if (_opened.Count == 0 || string.IsNullOrEmpty(_server)) return;
+        using var admin = new NpgsqlConnection(CorpusDatabase.PostgresConnectionString(_server));
+        admin.Open();
+        using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", admin);
+        drop.ExecuteNonQuery();
+    }
+}
