@@ -1,1 +1,19 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+using Fabula.Bench;
+
+// dotnet run -c Release --project bench/Fabula.Bench -- table [--quick]    the throughput table (a minute or two)
+// dotnet run -c Release --project bench/Fabula.Bench -- bdn [BenchmarkDotNet args, e.g. --filter *Stage*]
+if (args.Length > 0 && args[0] == "table")
+{
+    Console.WriteLine($"LitBank: {Corpus.Folder}");
+    ThroughputTable.Print(Console.Out, quick: args.Contains("--quick"));
+    return 0;
+}
+if (args.Length > 0 && args[0] == "bdn")
+{
+    _ = Corpus.Folder;
+    BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+Console.Error.WriteLine("usage: Fabula.Bench table [--quick] | bdn [BenchmarkDotNet arguments]");
+return 2;

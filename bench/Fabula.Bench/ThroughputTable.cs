@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Fabula.Corpus;
+using Fabula.Output;
+using Fabula.Reading;
+using Fabula.Text;
+
+namespace Fabula.Bench;
+
+/// <summary>
+/// The quick measurement that docs/performance.md cites (`dotnet run -c Release --project bench/Fabula.Bench -- table`):
+/// a Stopwatch over each stage, single-threaded, on The Secret Garden (best of 5) and on all 100 novels
+/// (once each, after a warm-up); allocations per stage; linear scaling in text and in corpus size;
+/// peak memory of this process. BenchmarkDotNet (`-- bdn`) gives the same per stage with error bars.
+/// </summary>
+public static class ThroughputTable
+{
+    public static void Print(TextWriter output, bool quick)
+    {
+        var stages = Pipeline.Default.Stages;
+        var names = stages.Select(s => s.GetType().Name).Prepend("read").Append("json").ToArray();
+        string garden = Corpus.Path(Corpus.SecretGarden);
+        long gardenBytes = new FileInfo(garden).Length;
+
+        // Warm-up: JIT and data files, so the first measured novel is not charged for them.
+        for (int i = 0; i < 3; i++) Measure(garden, out _);
+
+        var best = new double[names.Length];
+        Array.Fill(best, double.MaxValue);
+        long[] gardenAlloc = [];
+        double gardenTotal = double.MaxValue;
+        for (int run = 0; run < 5; run++)
+        {
+            var (ms, alloc) = Measure(garden, out _);
+            for (int s = 0; s < names.Length; s++) best[s] = Math.Min(best[s], ms[s]);
+            gardenAlloc = alloc;
+            gardenTotal = Math.Min(gardenTotal, ms.Sum());
+        }
+
+        var novels = Corpus.Novels();
+        if (quick) novels = [.. novels.Take(20)];
+        var corpusMs = new double[names.Length];
+        var corpusAlloc = new long[names.Length];
+        long corpusBytes = 0;
+        foreach (string novel in novels)
+        {
+            var (ms, alloc) = Measure(novel, out _);
+            for (int s = 0; s < names.Length; s++) { corpusMs[s] += ms[s]; corpusAlloc[s] += alloc[s]; }
+            corpusBytes += new FileInfo(novel).Length;
+        }
+
+        output.WriteLine($"Single-threaded, per stage. The Secret Garden: {gardenBytes / 1e6:0.00} MB, best of 5. " +
+            $"Corpus: {novels.Length} novels, {corpusBytes / 1e6:0.0} MB, each once.");
+        output.WriteLine();
+        output.WriteLine("| stage | Secret Garden ms | MB/s | allocated MB | corpus s | MB/s | allocated MB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (int s = 0; s < names.Length; s++)
+            output.WriteLine($"| {names[s]} | {best[s]:0.0} | {Rate(gardenBytes, best[s])} | {gardenAlloc[s] / 1e6:0.0} | {corpusMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusMs[s])} | {corpusAlloc[s] / 1e6:0} |");
+        output.WriteLine($"| **all** | **{gardenTotal:0.0}** | {Rate(gardenBytes, gardenTotal)} | {gardenAlloc.Sum() / 1e6:0.0} | **{corpusMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusMs.Sum())} | {corpusAlloc.Sum() / 1e6:0} |");
+        output.WriteLine();
+
+        // Linear in the text: the same novel repeated. Best of 3 each.
+        string text = StoryReader.ReadFile(garden).Text;
+        output.WriteLine("| input | pipeline ms (best of 3) | ratio to 1× |");
+        output.WriteLine("|---|---:|---:|");
+        double one = 0;
+        foreach (int copies in new[] { 1, 2, 4 })
+        {
+            var document = new ReadDocument(string.Join("\n\n", Enumerable.Repeat(text, copies)), StorySource.Plain());
+            double ms = Enumerable.Range(0, 3).Min(_ => Time(() => Pipeline.Default.Run(document)));
+            if (copies == 1) one = ms;
+            output.WriteLine($"| The Secret Garden ×{copies} (one text) | {ms:0.0} | {ms / one:0.00} |");
+        }
+
+        // Linear in the corpus: the batch runner, all cores, over 1×, 2×, 4× a slice of the novels.
+        var slice = Corpus.Novels().Take(quick ? 10 : 25).ToArray();
+        double first = 0;
+        foreach (int copies in new[] { 1, 2, 4 })
+        {
+            var works = Enumerable.Range(0, copies).SelectMany(c => slice.Select(p => new WorkInput($"{c}/{Path.GetFileName(p)}", p))).ToList();
+            double ms = Time(() => new BatchRunner(Pipeline.Default, new BatchOptions()).Run(works, new HashSet<string>(), Stream.Null));
+            if (copies == 1) first = ms;
+            output.WriteLine($"| {slice.Length} novels ×{copies} (batch, {Environment.ProcessorCount} jobs) | {ms:0} | {ms / first:0.00} |");
+        }
+        output.WriteLine();
+        output.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB.");
+    }
+
+    /// <summary>Milliseconds and bytes allocated for each step: read, each stage, JSON line.</summary>
+    private static (double[] Ms, long[] Alloc) Measure(string path, out byte[] line)
+    {
+        int n = Pipeline.Default.Stages.Length + 2;
+        var ms = new double[n];
+        var alloc = new long[n];
+        var clock = new Stopwatch();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        clock.Start();
+        var document = StoryReader.ReadFile(path);
+        Step(0);
+        var story = new Story(document);
+        for (int s = 0; s < Pipeline.Default.Stages.Length; s++)
+        {
+            Pipeline.Default.Stages[s].Run(story);
+            Step(s + 1);
+        }
+        line = WorkRecord.Ok(Path.GetFileName(path), AnalysisJson.From(story));
+        Step(n - 1);
+        return (ms, alloc);
+
+        void Step(int i)
+        {
+            clock.Stop();
+            long now = GC.GetAllocatedBytesForCurrentThread();
+            ms[i] = clock.Elapsed.TotalMilliseconds;
+            alloc[i] = now - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            clock.Restart();
+        }
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static string Rate(long bytes, double ms) => ms <= 0 ? "–" : $"{bytes / 1e6 / (ms / 1000):0.0}";
+}
