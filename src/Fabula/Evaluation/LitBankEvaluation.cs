@@ -73,13 +73,31 @@ public static class LitBankEvaluation
 /// <summary>Quotation counts of one book or a total: gold quotations, how many we found, our quotations in the excerpt, how many are right.</summary>
 public sealed record QuotationScore(int Gold, int GoldFound, int Ours, int OursRight)
 {
-    // The rule of LitBankEvaluation.QuotationRule.
-    private const double MinCovered = 0.90, MaxOutside = 0.10;
-
     public QuotationScore Plus(QuotationScore other) =>
         new(Gold + other.Gold, GoldFound + other.GoldFound, Ours + other.Ours, OursRight + other.OursRight);
 
     public static QuotationScore Of(Story story, ExcerptAlignment alignment, IReadOnlyList<GoldQuote> gold)
+    {
+        var match = QuotationMatch.Of(story, alignment, gold);
+        int found = 0;
+        foreach (int ours in match.OursOfGold)
+            if (ours >= 0) found++;
+        return new QuotationScore(gold.Count, found, match.OursInExcerpt.Count, found);
+    }
+}
+
+/// <summary>
+/// Which of our quotations matches which gold quotation, by the rule of
+/// <see cref="LitBankEvaluation.QuotationRule"/>. Speaker scoring starts from these pairs: the
+/// gold speaker of <c>Gold[i]</c> (its ATTRIB) against ours for quotation <c>OursOfGold[i]</c>.
+/// </summary>
+/// <param name="OursOfGold">For each gold quotation, the index of our matching quotation in the Quotation layer, or -1.</param>
+/// <param name="OursInExcerpt">Indexes (in the Quotation layer) of our quotations that overlap the excerpt.</param>
+public sealed record QuotationMatch(int[] OursOfGold, IReadOnlyList<int> OursInExcerpt)
+{
+    private const double MinCovered = 0.90, MaxOutside = 0.10;
+
+    public static QuotationMatch Of(Story story, ExcerptAlignment alignment, IReadOnlyList<GoldQuote> gold)
     {
         var text = story.Text.AsSpan();
         var excerpt = alignment.Excerpt;
@@ -94,32 +112,39 @@ public sealed record QuotationScore(int Gold, int GoldFound, int Ours, int OursR
             return end > start ? words[end] - words[start] : 0;
         }
 
-        var ours = new List<TextSpan>();
-        foreach (ref readonly var q in story.Layer<Quotation>().Items)
+        // Our quotations clipped to the excerpt (the gold stops at its end).
+        var layer = story.Layer<Quotation>();
+        var inExcerpt = new List<int>();
+        var clipped = new List<TextSpan>();
+        for (int k = 0; k < layer.Count; k++)
         {
-            var clipped = TextSpan.FromBounds(Math.Max(q.Span.Start, excerpt.Start), Math.Min(q.Span.End, excerpt.End));
-            if (clipped.Length > 0 && Words(clipped.Start, clipped.End) > 0) ours.Add(clipped);
+            var span = layer[k].Span;
+            var inside = TextSpan.FromBounds(Math.Max(span.Start, excerpt.Start), Math.Min(span.End, excerpt.End));
+            if (inside.Length <= 0 || Words(inside.Start, inside.End) == 0) continue;
+            inExcerpt.Add(k);
+            clipped.Add(inside);
         }
-        var used = new bool[ours.Count];
-        int found = 0;
-        foreach (var quote in gold)
+        var used = new bool[clipped.Count];
+        var oursOfGold = new int[gold.Count];
+        for (int q = 0; q < gold.Count; q++)
         {
-            if (alignment.Range(quote.Tokens) is not { } g) continue;
+            oursOfGold[q] = -1;
+            if (alignment.Range(gold[q].Tokens) is not { } g) continue;
             int goldWords = Words(g.Start, g.End);
-            for (int k = 0; k < ours.Count; k++)
+            for (int k = 0; k < clipped.Count; k++)
             {
-                var o = ours[k];
+                var o = clipped[k];
                 if (used[k] || !o.Overlaps(g)) continue;
                 int inside = Words(Math.Max(o.Start, g.Start), Math.Min(o.End, g.End));
                 int outside = Words(o.Start, o.End) - inside;
                 if (inside >= MinCovered * goldWords && outside <= MaxOutside * goldWords)
                 {
                     used[k] = true;
-                    found++;
+                    oursOfGold[q] = inExcerpt[k];
                     break;
                 }
             }
         }
-        return new QuotationScore(gold.Count, found, ours.Count, found);
+        return new QuotationMatch(oursOfGold, inExcerpt);
     }
 }

@@ -1,5 +1,8 @@
 using Fabula.Quotations;
+using Fabula.Structure;
 using Fabula.Text;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Fabula.Tests.Quotations;
 
@@ -128,4 +131,40 @@ public class QuotationFinderTests
     [InlineData("you fearful jesuit", false)]
     public void Recognises_clauses_of_saying(string clause, bool expected) =>
         Assert.Equal(expected, QuotationFinder.IsSpeechClause(clause, 0, clause.Length));
+}
+
+public class QuotationInvariantsTests
+{
+    // Texts dense in speech marks, apostrophes, dashes and paragraph breaks.
+    private static readonly string[] Pieces =
+    [
+        "Ana", "ran", "said", "he", "Alec's", "'tis", "Joneses'", "o'clock", "don’t", "rock 'n' roll",
+        "\"", "“", "”", "‘", "’", "'", "„", "«", "»", "—", "―", "--", "-", " —", "— ",
+        ".", ",", "!", "?", " ", " ", " ", "\n", "\n\n", "\n\n", "\n   ",
+    ];
+
+    private static Arbitrary<string> SpeechLike() =>
+        Gen.ListOf(Gen.Elements(Pieces)).Select(parts => string.Concat(parts)).ToArbitrary();
+
+    [Fact]
+    public void Quotations_lie_in_their_paragraphs_and_narration_beside_them_is_outside_them() =>
+        Prop.ForAll(SpeechLike(), text =>
+        {
+            var story = Pipeline.Default.Run(text);
+            var paragraphs = story.Layer<Paragraph>();
+            var quotations = story.Layer<Quotation>();
+            for (int i = 0; i < quotations.Count; i++)
+            {
+                var q = quotations[i];
+                if (q.Span.IsEmpty || q.Paragraph > q.LastParagraph) return false;
+                if (!paragraphs[q.Paragraph].Span.Contains(q.Span.Start)) return false;
+                if (q.Span.End <= paragraphs[q.LastParagraph].Span.Start || q.Span.End > paragraphs[q.LastParagraph].Span.End) return false;
+                var before = QuotationContext.NarrationBefore(story, i);
+                var after = QuotationContext.NarrationAfter(story, i);
+                if (before.End > q.Span.Start || after.Start < q.Span.End) return false;
+                if (i > 0 && before.Start < quotations[i - 1].Span.End) return false;
+                if (i + 1 < quotations.Count && after.End > quotations[i + 1].Span.Start) return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
 }
