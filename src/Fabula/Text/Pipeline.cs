@@ -21,6 +21,7 @@ public sealed class Pipeline(ImmutableArray<IStage> stages)
         new Structure.ChapterFinder(),
         new Structure.SceneFinder(),
         new Quotations.QuotationFinder(),
+        new Content.ContentProfiler(),
     ]);
 
     public Story Run(ReadDocument document)

@@ -1,0 +1,147 @@
+using Fabula.Output;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.Content;
+
+/// <summary>
+/// The content stage: scans every paragraph's sentences for the warnings of docs/content.md, then
+/// rates the story as AO3 would, lists the archive warnings it supports, audits the author's
+/// declared tags (AO3 downloads) and times the reading. Result: <c>story.Get&lt;ContentProfile&gt;()</c>.
+/// </summary>
+public sealed class ContentProfiler : IStage
+{
+    /// <summary>A warning is reported when the noisy-or of its passages' confidences reaches this.</summary>
+    public const float ReportThreshold = 0.5f;
+
+    /// <summary>Silent reading speed of adults for English fiction (Brysbaert 2019, J. Memory and Language 109).</summary>
+    public const int WordsPerMinute = 260;
+
+    public void Run(Story story) => story.Set(Profile(story));
+
+    public static ContentProfile Profile(Story story, List<DroppedHit>? dropped = null)
+    {
+        var hits = Scan(story, dropped);
+        var findings = Aggregate(story, hits);
+        var (rating, reasons) = RatingRules.Rate(findings);
+        var archive = RatingRules.ArchiveWarnings(findings);
+        var archiveWarnings = new List<string>();
+        foreach (var (warning, reason) in archive)
+        {
+            archiveWarnings.Add(warning);
+            reasons.Add($"{warning}: {reason}");
+        }
+        var audit = story.Source.Declared is { } declared ? TagAuditor.Audit(declared, findings, rating, archiveWarnings) : null;
+        if (archiveWarnings.Count == 0) archiveWarnings.Add(RatingRules.NoWarningsApply);
+        return new ContentProfile(rating, reasons, archiveWarnings, findings.Warnings, audit, Time(story));
+    }
+
+    /// <summary>Every hit of the story, paragraph by paragraph (each paragraph's sentences scanned together).</summary>
+    public static List<ContentHit> Scan(Story story, List<DroppedHit>? dropped = null)
+    {
+        var scanner = new PassageScanner(ContentLexicon.Default);
+        var ages = story.Find<ICharacterAges>();
+        var hits = new List<ContentHit>();
+        var paragraphs = story.Layer<Paragraph>().Items;
+        var sentences = story.Has<Sentence>() ? story.Layer<Sentence>().Items : [];
+        var spans = new List<TextSpan>();
+        int s = 0;
+        for (int p = 0; p < paragraphs.Length; p++)
+        {
+            spans.Clear();
+            while (s < sentences.Length && sentences[s].Paragraph < p) s++;
+            while (s < sentences.Length && sentences[s].Paragraph == p) spans.Add(sentences[s++].Span);
+            if (spans.Count == 0) spans.Add(paragraphs[p].Span);
+            scanner.ScanParagraph(story.Text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans),
+                ages?.YoungestAgeIn(paragraphs[p].Span), hits, dropped);
+        }
+        return hits;
+    }
+
+    private static ContentFindings Aggregate(Story story, List<ContentHit> hits)
+    {
+        var byCategory = new List<ContentHit>?[ContentTaxonomy.All.Count];
+        foreach (var hit in hits) (byCategory[hit.Category.Index] ??= []).Add(hit);
+        string? mainDeath = MarkMainCharacterDeaths(story, byCategory[ContentTaxonomy.Death.Index]);
+        var warnings = new List<ContentWarning>();
+        foreach (var category in ContentTaxonomy.All)
+        {
+            var list = byCategory[category.Index];
+            if (list is null) continue;
+            list.Sort((a, b) => a.Passage.Start != b.Passage.Start ? a.Passage.Start.CompareTo(b.Passage.Start) : a.Trigger.Start.CompareTo(b.Trigger.Start));
+            double none = 1;
+            var severity = Severity.Mentioned;
+            foreach (var hit in list)
+            {
+                none *= 1 - hit.Confidence;
+                if (hit.Severity > severity) severity = hit.Severity;
+            }
+            float confidence = (float)Math.Round(Math.Min(0.99, 1 - none), 2);
+            if (confidence >= ReportThreshold) warnings.Add(new ContentWarning(category, severity, confidence, list));
+        }
+        return new ContentFindings(warnings, mainDeath);
+    }
+
+    /// <summary>
+    /// A death whose nearest name is a main character: one the cast stage says is main
+    /// (<see cref="IMainCharacters"/>), or else one the story names at least
+    /// <see cref="MainCharacterMentions"/> times. Marks those hits "main character"; returns the reason.
+    /// </summary>
+    private static string? MarkMainCharacterDeaths(Story story, List<ContentHit>? deaths)
+    {
+        if (deaths is null) return null;
+        var cast = story.Find<IMainCharacters>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in deaths)
+            if (!d.Name.IsEmpty && d.Severity >= Severity.Depicted && counts.Count < 64) counts.TryAdd(story.Text.Copy(d.Name), 0);
+        if (counts.Count == 0) return null;
+        if (cast is null) CountNames(story.Text.AsSpan(), counts);
+        int needed = MainCharacterMentions(WordCounter.Count(story.Text.AsSpan()));
+        string? reason = null;
+        for (int i = 0; i < deaths.Count; i++)
+        {
+            var d = deaths[i];
+            if (d.Name.IsEmpty || d.Severity < Severity.Depicted) continue;
+            var name = story.Text[d.Name];
+            bool main = cast?.IsMainCharacter(name) ?? counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out int n) && n >= needed;
+            if (!main) continue;
+            deaths[i] = d with { Aspect = "main character" };
+            reason ??= cast is not null
+                ? $"death of {name}, a main character, at {d.Passage.Start}"
+                : $"death of {name} (named {counts[name.ToString()]} times) at {d.Passage.Start}";
+        }
+        return reason;
+    }
+
+    /// <summary>How often a name must occur for its bearer to count as a main character, without a cast list.</summary>
+    public static int MainCharacterMentions(int words) => Math.Max(5, words / 2000);
+
+    private static void CountNames(ReadOnlySpan<char> text, Dictionary<string, int> counts)
+    {
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            int s = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+            if (char.IsUpper(text[s]) && lookup.TryGetValue(text[s..i], out int n)) lookup[text[s..i]] = n + 1;
+        }
+    }
+
+    private static ReadingTime Time(Story story)
+    {
+        var text = story.Text;
+        int total = WordCounter.Count(text.AsSpan());
+        var chapters = new List<ChapterReadingTime>();
+        if (story.Has<Chapter>())
+            foreach (ref readonly var c in story.Layer<Chapter>().Items)
+            {
+                int words = WordCounter.Count(text[c.Span]);
+                chapters.Add(new ChapterReadingTime(c.Index, words, Minutes(words)));
+            }
+        return new ReadingTime(WordsPerMinute, total, Minutes(total), chapters);
+    }
+
+    private static int Minutes(int words) => words == 0 ? 0 : (words + WordsPerMinute - 1) / WordsPerMinute;
+}

@@ -1,0 +1,493 @@
+using Fabula.Text;
+using static Fabula.Content.ContentTaxonomy;
+
+namespace Fabula.Content;
+
+/// <summary>
+/// Scans one paragraph, sentence by sentence: one dictionary look-up per word against the compiled
+/// lexicon, phrase matches from the words that start one, then the context rules — only around the
+/// trigger hits, so the cost stays linear in the text. Sentence-level rules (Idiom, Figurative,
+/// Negation, Hypothetical, Question, NearMiss, ObjectRequired, targets, Backstory, GraphicDetail) run
+/// first; paragraph-level rules (Corroboration, ConsentSignals, AgeSignals, ConsensualScene) after.
+/// Not thread-safe: one scanner per story run (it reuses its buffers).
+/// </summary>
+public sealed class PassageScanner(ContentLexicon lexicon)
+{
+    // Negation reaches four words back ("did not even hit"); a hypothetical the whole clause, up to six.
+    private const int NegationReach = 4;
+    private const int HypotheticalReach = 6;
+    private const int ObjectReach = 4;
+    // A hit weaker than this needs another hit of its category in the paragraph (rule Corroboration).
+    internal const float WeakConfidence = 0.5f;
+
+    private struct Word
+    {
+        public int Start, Length, Lemma, Number;
+        public Signal Signals;
+        public bool Break, Capital, Ing, Ed, ApostropheD;
+        public ulong IdiomCategories;
+        public int End => Start + Length;
+    }
+
+    private readonly record struct SentenceRange(int From, int To, TextSpan Span, bool Question);
+
+    private readonly record struct Match(int Sentence, int From, int To, Phrase Phrase);
+
+    private readonly ContentLexicon _lexicon = lexicon;
+    private readonly List<ScannedWord> _scanned = [];
+    private Word[] _words = new Word[256];
+    private int _count;
+    private readonly List<SentenceRange> _sentences = [];
+    private readonly List<Match> _matches = [];
+    private readonly List<ContentHit> _paragraphHits = [];
+    private readonly List<float> _baseConfidence = [];
+
+    private static readonly ulong WordLevel = Profanity.Bit | Get("slurs").Bit;
+    private static readonly ulong GraphicEligible = Violence.Bit | Torture.Bit | SelfHarm.Bit | Suicide.Bit | ChildAbuse.Bit
+        | DomesticAbuse.Bit | AnimalCruelty.Bit | SexualViolence.Bit | Death.Bit | Medical.Bit;
+    private static readonly ulong FigurativeEligible = Torture.Bit | Violence.Bit | Get("eating-disorder").Bit | Get("captivity").Bit | Death.Bit;
+
+    /// <summary>Scans the sentences of one paragraph and adds its hits (and, when asked, the dropped ones).</summary>
+    public void ScanParagraph(StoryText text, ReadOnlySpan<TextSpan> sentences, int? youngestKnownAge,
+        List<ContentHit> hits, List<DroppedHit>? dropped)
+    {
+        var chars = text.AsSpan();
+        _count = 0;
+        _sentences.Clear();
+        _matches.Clear();
+        _paragraphHits.Clear();
+        _baseConfidence.Clear();
+        foreach (var sentence in sentences)
+        {
+            int from = _count;
+            _scanned.Clear();
+            WordScanner.Split(chars, sentence.Start, sentence.End, _scanned);
+            foreach (var w in _scanned) AddWord(chars, w, _count == from);
+            bool question = LastMark(chars, sentence) == '?';
+            _sentences.Add(new SentenceRange(from, _count, sentence, question));
+        }
+        if (_count == 0) return;
+        ResolveApostropheD(chars);
+        for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
+        ApplySignalPhrases();
+        int age = youngestKnownAge ?? int.MaxValue;
+        float ageConfidence = youngestKnownAge is null ? 0 : 0.8f;
+        TextSpan ageSpan = default;
+        for (int s = 0; s < _sentences.Count; s++)
+            FindAge(chars, _sentences[s], ref age, ref ageConfidence, ref ageSpan);
+        RemoveNestedTriggers();
+        foreach (var m in _matches)
+            if (m.Phrase.Kind == PhraseKind.Trigger) Evaluate(chars, m, dropped);
+        ApplyParagraphRules(age, ageConfidence, ageSpan, dropped);
+        hits.AddRange(_paragraphHits);
+    }
+
+    // ---- words ----
+
+    private void AddWord(ReadOnlySpan<char> chars, ScannedWord w, bool first)
+    {
+        if (_count == _words.Length) Array.Resize(ref _words, _words.Length * 2);
+        ref var word = ref _words[_count++];
+        word = new Word { Start = w.Start, Length = w.Length, Lemma = -1, Number = -1, Break = w.BreakBefore };
+        var surface = chars.Slice(w.Start, w.Length);
+        word.Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start);
+        if (surface.Length > 48) return;
+        Span<char> lower = stackalloc char[surface.Length];
+        for (int i = 0; i < surface.Length; i++)
+        {
+            char c = surface[i];
+            lower[i] = c == '’' ? '\'' : char.ToLowerInvariant(c);
+        }
+        word.Ing = lower.EndsWith("ing");
+        word.Ed = lower.EndsWith("ed");
+        if (char.IsDigit(lower[0]))
+        {
+            if (lower.Length <= 3 && int.TryParse(lower, out int n)) word.Number = n;
+            return;
+        }
+        int apostrophe = lower.IndexOf('\'');
+        if (apostrophe > 0)
+        {
+            var suffix = lower[apostrophe..];
+            if (suffix.SequenceEqual("'ll")) word.Signals |= Signal.Hypothetical;
+            else if (suffix.SequenceEqual("'d")) word.ApostropheD = true;
+            else if (suffix.SequenceEqual("'t") && lower[apostrophe - 1] == 'n') word.Signals |= Signal.Negation;
+        }
+        if (_lexicon.TryGet(lower, out var form) || apostrophe > 0 && _lexicon.TryGet(lower[..apostrophe], out form))
+        {
+            word.Lemma = form.Lemma;
+            word.Signals |= form.Signals;
+            word.Number = form.Number;
+        }
+        // "can't", "won't": the stem before n't is no word of the lexicon, the negation is what counts.
+    }
+
+    private static bool IsAfterQuote(ReadOnlySpan<char> chars, int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && chars[i] == ' ') i--;
+        return i < 0 || chars[i] is '"' or '“' or '‘' or '\'' or '—' or '\n' or '(' or '.' or '!' or '?';
+    }
+
+    private static char LastMark(ReadOnlySpan<char> chars, TextSpan sentence)
+    {
+        for (int i = sentence.End - 1; i >= sentence.Start; i--)
+        {
+            char c = chars[i];
+            if (c is '?' or '!' or '.' or '…') return c;
+            if (char.IsLetterOrDigit(c)) return ' ';
+        }
+        return ' ';
+    }
+
+    // "he'd killed" is had (backstory), "he'd kill" would (hypothetical).
+    private void ResolveApostropheD(ReadOnlySpan<char> chars)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (!_words[i].ApostropheD) continue;
+            bool participle = false;
+            if (i + 1 < _count)
+            {
+                var next = chars.Slice(_words[i + 1].Start, _words[i + 1].Length);
+                participle = next.EndsWith("ed") || next.EndsWith("en") || next.Equals("been", StringComparison.OrdinalIgnoreCase);
+            }
+            _words[i].Signals |= participle ? Signal.Perfect : Signal.Hypothetical;
+        }
+    }
+
+    // ---- phrases ----
+
+    private void FindPhrases(int s)
+    {
+        var range = _sentences[s];
+        for (int i = range.From; i < range.To; i++)
+        {
+            foreach (var phrase in _lexicon.StartingWith(_words[i].Lemma))
+            {
+                int n = phrase.Lemmas.Length;
+                if (i + n > range.To) continue;
+                if ((phrase.Options & TriggerOptions.Participle) != 0 && !_words[i].Ed) continue;
+                if ((phrase.Options & TriggerOptions.Gerund) != 0 && !_words[i].Ing) continue;
+                bool match = true;
+                for (int k = 1; k < n && match; k++) match = _words[i + k].Lemma == phrase.Lemmas[k];
+                if (match) _matches.Add(new Match(s, i, i + n, phrase));
+            }
+        }
+    }
+
+    private void ApplySignalPhrases()
+    {
+        foreach (var m in _matches)
+        {
+            if (m.Phrase.Kind == PhraseKind.Idiom)
+                for (int k = m.From; k < m.To; k++) _words[k].IdiomCategories |= m.Phrase.Categories;
+            else if (m.Phrase.Kind == PhraseKind.Signal && m.Phrase.Signal != Signal.Plain)
+                for (int k = m.From; k < m.To; k++) _words[k].Signals |= m.Phrase.Signal;
+        }
+        // "no doubt", "not only": their words are no negation.
+        foreach (var m in _matches)
+            if (m.Phrase.Kind == PhraseKind.Signal && m.Phrase.Signal == Signal.Plain)
+                for (int k = m.From; k < m.To; k++) _words[k].Signals &= ~(Signal.Negation | Signal.Hypothetical | Signal.NearMiss);
+    }
+
+    // A trigger inside a longer trigger ("kill" in "kill himself", "death" in "stab to death") gives way to it.
+    private void RemoveNestedTriggers()
+    {
+        for (int a = _matches.Count - 1; a >= 0; a--)
+        {
+            var m = _matches[a];
+            if (m.Phrase.Kind != PhraseKind.Trigger) continue;
+            for (int b = 0; b < _matches.Count; b++)
+            {
+                var o = _matches[b];
+                if (b == a || o.Phrase.Kind != PhraseKind.Trigger || o.Sentence != m.Sentence) continue;
+                bool longer = o.From <= m.From && o.To >= m.To && o.To - o.From > m.To - m.From;
+                bool same = b < a && o.From == m.From && o.To == m.To && o.Phrase.Categories == m.Phrase.Categories;
+                if (longer || same)
+                {
+                    _matches.RemoveAt(a);
+                    break;
+                }
+            }
+        }
+    }
+
+    // ---- ages (rule AgeSignals) ----
+
+    private void FindAge(ReadOnlySpan<char> chars, SentenceRange range, ref int age, ref float confidence, ref TextSpan span)
+    {
+        for (int i = range.From; i < range.To; i++)
+        {
+            ref readonly var w = ref _words[i];
+            if (w.Number >= 0)
+            {
+                int value = w.Number;
+                int j = i + 1;
+                // "twenty-one": tens and units.
+                if (value >= 20 && value % 10 == 0 && j < range.To && _words[j].Number is > 0 and < 10 && !_words[j].Break) { value += _words[j].Number; j++; }
+                bool stated =
+                    j + 1 < range.To && Is(chars, j, "year", "years") && Is(chars, j + 1, "old")            // twelve-year-old, 12 years old
+                    || i > range.From && Is(chars, i - 1, "aged", "age")                                   // aged twelve, at age 12
+                    || i > range.From + 1 && Is(chars, i - 1, "of") && Is(chars, i - 2, "age", "girl", "boy", "child") // at the age of twelve, a girl of twelve
+                    || i > range.From && IsBeVerb(chars, i - 1) && NothingUnitLike(chars, j, range)        // she was twelve
+                    || i > range.From + 1 && Is(chars, i - 1, "only", "just", "barely", "nearly", "almost", "not") && IsBeVerb(chars, i - 2) && NothingUnitLike(chars, j, range);
+                if (stated && value < age) { age = value; confidence = 0.85f; span = TextSpan.FromBounds(w.Start, _words[j - 1].End); }
+                continue;
+            }
+            if ((w.Signals & Signal.Minor) != 0)
+            {
+                bool possessed = i > range.From && (_words[i - 1].Signals & Signal.Possessive) != 0;
+                bool withChild = i > range.From && Is(chars, i - 1, "with") && Is(chars, i, "child");
+                bool teen = Is(chars, i, "teenager", "teen", "adolescent");
+                if (!possessed && !withChild)
+                {
+                    int value = teen ? 16 : 12;
+                    float c = teen ? 0.5f : 0.6f;
+                    if (value < age || value == age && c > confidence) { age = value; confidence = c; span = new TextSpan(w.Start, w.Length); }
+                }
+            }
+        }
+    }
+
+    private bool IsBeVerb(ReadOnlySpan<char> chars, int i) => Is(chars, i, "was", "is", "turned", "turns", "am", "being");
+
+    private bool NothingUnitLike(ReadOnlySpan<char> chars, int j, SentenceRange range) =>
+        j >= range.To || _words[j].Break || Is(chars, j, "and", "when", "but", "then", "that", "at", "now", "years", "year");
+
+    private bool Is(ReadOnlySpan<char> chars, int i, params ReadOnlySpan<string> any)
+    {
+        var s = chars.Slice(_words[i].Start, _words[i].Length);
+        foreach (var a in any)
+            if (s.Equals(a, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    // ---- sentence-level rules ----
+
+    private void Evaluate(ReadOnlySpan<char> chars, Match m, List<DroppedHit>? dropped)
+    {
+        var phrase = m.Phrase;
+        var range = _sentences[m.Sentence];
+        var trigger = TextSpan.FromBounds(_words[m.From].Start, _words[m.To - 1].End);
+        bool wordLevel = (phrase.Categories & WordLevel) != 0;
+        bool ideation = (phrase.Options & TriggerOptions.Ideation) != 0;
+        Signal before4 = SignalsBefore(m.From, range.From, NegationReach);
+        Signal before6 = SignalsBefore(m.From, range.From, HypotheticalReach);
+        int objectWord = FindObject(m.To, range.To);
+        bool passive = m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
+                    || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0;
+        Signal sentence = SignalsIn(range.From, range.To, ~0UL);
+
+        foreach (var category in All)
+        {
+            if ((phrase.Categories & category.Bit) == 0) continue;
+            var c = category;
+            ContextRule drop = ContextRule.None;
+            if (IdiomCovers(m.From, m.To, c.Bit)) drop = ContextRule.Idiom;
+            else if (!wordLevel)
+            {
+                if ((FigurativeEligible & c.Bit) != 0 && (FigurativeAfter(m.To, range.To) && (c != Death || _words[m.To - 1].Ing) || FigurativeSubject(m.From, range.From))) drop = ContextRule.Figurative;
+                else if ((before4 & Signal.Negation) != 0) drop = ContextRule.Negation;
+                else if (!ideation && (before6 & Signal.Hypothetical) != 0) drop = ContextRule.Hypothetical;
+                else if (!ideation && range.Question) drop = ContextRule.Question;
+                else if (c == Death && (SignalsBefore(m.From, range.From, 3) & Signal.NearMiss) != 0) drop = ContextRule.NearMiss;
+                else if ((phrase.Options & TriggerOptions.NeedsObject) != 0 && objectWord < 0 && !passive) drop = ContextRule.ObjectRequired;
+            }
+            if (drop != ContextRule.None) { dropped?.Add(new DroppedHit(c, trigger, drop)); continue; }
+
+            var rule = ContextRule.None;
+            float confidence = phrase.Confidence;
+            if (objectWord >= 0 && (phrase.Options & TriggerOptions.NeedsObject) != 0) confidence = Math.Min(0.95f, confidence + 0.1f);
+            Signal target = objectWord >= 0 ? _words[objectWord].Signals : Signal.None;
+            bool animal = (target & Signal.Animal) != 0 && (target & Signal.Person) == 0;
+            if (animal && (c == Violence || c == Torture || c == GraphicViolence)) { c = AnimalCruelty; rule = ContextRule.AnimalTarget; }
+            else if (animal && c == Death) { dropped?.Add(new DroppedHit(c, trigger, ContextRule.AnimalTarget)); continue; }
+            if (c == Drugging && (sentence & Signal.Medical) != 0) { c = Medical; rule = ContextRule.MedicalContext; }
+
+            var severity = phrase.Severity;
+            if ((GraphicEligible & c.Bit) != 0 && HasGraphicDetail(range, m)) { severity = Severity.Graphic; rule = ContextRule.GraphicDetail; }
+            else if (severity > Severity.Mentioned && IsBackstory(m.From, range)) { severity = Severity.Mentioned; rule = ContextRule.Backstory; }
+
+            string? aspect = null;
+            TextSpan name = default;
+            if (c == Death) (aspect, name) = DeathAspect(chars, m, range, sentence);
+            Add(c, severity, confidence, range.Span, trigger, rule, phrase.Confidence, aspect, name);
+
+            if (c == Violence && severity == Severity.Graphic) Add(GraphicViolence, severity, confidence, range.Span, trigger, ContextRule.GraphicDetail, phrase.Confidence);
+            if (c == GraphicViolence) Add(Violence, Severity.Graphic, confidence, range.Span, trigger, ContextRule.None, phrase.Confidence);
+            if (c == Violence)
+            {
+                if ((target & Signal.Child) != 0) Add(ChildAbuse, severity, 0.6f, range.Span, trigger, ContextRule.ChildTarget, 0.6f);
+                if ((target & Signal.Partner) != 0 || (SignalsBefore(m.From, range.From, NegationReach) & Signal.Partner) != 0)
+                    Add(DomesticAbuse, severity, 0.55f, range.Span, trigger, ContextRule.PartnerTarget, 0.55f);
+            }
+        }
+    }
+
+    private void Add(ContentCategory category, Severity severity, float confidence, TextSpan passage, TextSpan trigger,
+        ContextRule rule, float baseConfidence, string? aspect = null, TextSpan name = default)
+    {
+        _paragraphHits.Add(new ContentHit(category, severity, confidence, passage, trigger, rule, aspect, name));
+        _baseConfidence.Add(baseConfidence);
+    }
+
+    // The flags of up to `reach` words before `at`, not crossing a clause break or a clause word.
+    private Signal SignalsBefore(int at, int sentenceFrom, int reach)
+    {
+        Signal found = Signal.None;
+        for (int j = at - 1; j >= sentenceFrom && j >= at - reach; j--)
+        {
+            if (_words[j + 1].Break) break;
+            if ((_words[j].Signals & Signal.Clause) != 0) break;
+            found |= _words[j].Signals;
+        }
+        return found;
+    }
+
+    private Signal SignalsIn(int from, int to, ulong notInIdiomOf)
+    {
+        Signal found = Signal.None;
+        for (int j = from; j < to; j++) found |= _words[j].Signals;
+        return found;
+    }
+
+    private bool IdiomCovers(int from, int to, ulong bit)
+    {
+        for (int k = from; k < to; k++)
+            if ((_words[k].IdiomCategories & bit) == 0) return false;
+        return true;
+    }
+
+    private bool FigurativeAfter(int at, int sentenceTo)
+    {
+        for (int j = at; j < sentenceTo && j < at + 4; j++)
+        {
+            if (j > at && _words[j].Break) break;
+            if ((_words[j].Signals & Signal.Figurative) != 0) return true;
+        }
+        return false;
+    }
+
+    // "the news hit her", "the realization struck him": an abstract subject right before the verb.
+    private bool FigurativeSubject(int at, int sentenceFrom) =>
+        at - 1 >= sentenceFrom && !_words[at].Break && (_words[at - 1].Signals & Signal.Figurative) != 0;
+
+    // The object of a verb: the first person, animal or name within four words, in the same clause.
+    private int FindObject(int at, int sentenceTo)
+    {
+        for (int j = at; j < sentenceTo && j < at + ObjectReach; j++)
+        {
+            if (_words[j].Break) break;
+            if ((_words[j].Signals & (Signal.Person | Signal.Animal | Signal.Child | Signal.Partner)) != 0 || _words[j].Capital) return j;
+            if (j > at && (_words[j].Signals & Signal.Clause) != 0) break;
+        }
+        return -1;
+    }
+
+    private bool HasGraphicDetail(SentenceRange range, Match m)
+    {
+        for (int j = range.From; j < range.To; j++)
+        {
+            if (j >= m.From && j < m.To) continue;
+            if ((_words[j].Signals & Signal.Graphic) == 0 || _words[j].IdiomCategories != 0) continue;
+            if ((SignalsBefore(j, range.From, 2) & Signal.Negation) != 0) continue; // "no blood"
+            return true;
+        }
+        return false;
+    }
+
+    private bool IsBackstory(int at, SentenceRange range)
+    {
+        if ((SignalsBefore(at, range.From, 3) & Signal.Perfect) != 0) return true;
+        for (int j = range.From; j < range.To; j++)
+            if ((_words[j].Signals & Signal.Backstory) != 0) return true;
+        return false;
+    }
+
+    private (string?, TextSpan) DeathAspect(ReadOnlySpan<char> chars, Match m, SentenceRange range, Signal sentence)
+    {
+        if ((sentence & Signal.Parent) != 0) return ("parent", default);
+        for (int j = range.From; j < range.To; j++)
+            if ((_words[j].Signals & (Signal.Child | Signal.Minor)) != 0 && (_words[j].Signals & Signal.Person) != 0
+                && !(j > range.From && Is(chars, j - 1, "with"))) return ("child", default);
+        // The nearest name before (the one who died) or after (the one killed), in the clause.
+        for (int d = 1; d <= 3; d++)
+        {
+            int b = m.From - d;
+            if (b >= range.From && _words[b].Capital && !_words[b + 1].Break) return (null, new TextSpan(_words[b].Start, _words[b].Length));
+            int a = m.To - 1 + d;
+            if (a < range.To && _words[a].Capital && !_words[a].Break) return (null, new TextSpan(_words[a].Start, _words[a].Length));
+        }
+        return (null, default);
+    }
+
+    // ---- paragraph-level rules ----
+
+    private void ApplyParagraphRules(int age, float ageConfidence, TextSpan ageSpan, List<DroppedHit>? dropped)
+    {
+        // Corroboration: a weak hit stands with a strong hit of its category in the paragraph, or two other weak ones.
+        for (int i = _paragraphHits.Count - 1; i >= 0; i--)
+        {
+            if (_baseConfidence[i] >= WeakConfidence) continue;
+            var hit = _paragraphHits[i];
+            int weakOthers = 0;
+            bool strong = false;
+            for (int k = 0; k < _paragraphHits.Count && !strong; k++)
+            {
+                var other = _paragraphHits[k];
+                if (k == i || other.Category != hit.Category || other.Trigger == hit.Trigger) continue;
+                if (_baseConfidence[k] >= WeakConfidence) strong = true; else weakOthers++;
+            }
+            if (!strong && weakOthers < 2)
+            {
+                dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, ContextRule.Corroboration));
+                _paragraphHits.RemoveAt(i);
+                _baseConfidence.RemoveAt(i);
+            }
+        }
+
+        bool sexual = false, drugging = false;
+        foreach (var hit in _paragraphHits)
+        {
+            if (hit.Category == SexualContent) sexual = true;
+            if (hit.Category == Drugging) drugging = true;
+        }
+        if (!sexual && age >= 18) return;
+        int force = 0, refusal = 0, consent = 0;
+        for (int j = 0; j < _count; j++)
+        {
+            var s = _words[j].Signals;
+            if ((s & Signal.Force) != 0) force++;
+            if ((s & Signal.Refusal) != 0) refusal++;
+            if ((s & Signal.Consent) != 0) consent++;
+        }
+        int n = _paragraphHits.Count;
+        bool nonConsent = force > 0 || drugging || refusal >= 2 || refusal > 0 && consent == 0;
+        for (int i = 0; i < n; i++)
+        {
+            var hit = _paragraphHits[i];
+            bool sexualHit = hit.Category == SexualContent || hit.Category == SexualViolence;
+            // ConsentSignals: the same act with refusal, force, drugging or incapacity is sexual violence.
+            if (hit.Category == SexualContent && nonConsent)
+                Add(SexualViolence, hit.Severity, force > 0 || drugging ? 0.8f : 0.6f, hit.Passage, hit.Trigger, ContextRule.ConsentSignals, 0.8f);
+            // AgeSignals: a sexual passage with a character under 18 in the paragraph.
+            if (sexualHit && age < 18)
+            {
+                var passage = ageSpan.IsEmpty ? hit.Passage
+                    : TextSpan.FromBounds(Math.Min(hit.Passage.Start, ageSpan.Start), Math.Max(hit.Passage.End, ageSpan.End));
+                Add(Underage, hit.Severity, ageConfidence, passage, hit.Trigger, ContextRule.AgeSignals, ageConfidence);
+            }
+        }
+        // ConsensualScene: pinning and pushing in a sexual scene with consent signals and none against are no violence.
+        if (sexual && consent > 0 && force == 0 && refusal == 0 && !drugging)
+            for (int i = _paragraphHits.Count - 1; i >= 0; i--)
+            {
+                var hit = _paragraphHits[i];
+                if (hit.Category != Violence && hit.Category != GraphicViolence) continue;
+                dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, ContextRule.ConsensualScene));
+                _paragraphHits.RemoveAt(i);
+                _baseConfidence.RemoveAt(i);
+            }
+    }
+}

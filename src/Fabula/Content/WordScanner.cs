@@ -1,0 +1,47 @@
+using Fabula.Text;
+
+namespace Fabula.Content;
+
+/// <summary>A word of a passage: its span, and whether punctuation (a clause break) comes before it.</summary>
+public readonly record struct ScannedWord(int Start, int Length, bool BreakBefore)
+{
+    public TextSpan Span => new(Start, Length);
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Splits a passage into words for the trigger scan: letters and digits, with inner apostrophes
+/// ("didn't", "man's") kept and hyphens splitting ("twelve-year-old" is three words, as the age rule
+/// wants). Commas, semicolons, colons, dashes, brackets and quotation marks between words are clause
+/// breaks: negation and hypothetical scopes stop there.
+/// </summary>
+public static class WordScanner
+{
+    public static void Split(ReadOnlySpan<char> text, int start, int end, List<ScannedWord> words)
+    {
+        bool pendingBreak = false;
+        int i = start;
+        while (i < end)
+        {
+            char c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                int s = i++;
+                while (i < end)
+                {
+                    char d = text[i];
+                    if (char.IsLetterOrDigit(d)) { i++; continue; }
+                    if ((d == '\'' || d == '’') && i + 1 < end && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1])) { i++; continue; }
+                    break;
+                }
+                words.Add(new ScannedWord(s, i - s, pendingBreak));
+                pendingBreak = false;
+                continue;
+            }
+            if (IsBreak(c)) pendingBreak = true;
+            i++;
+        }
+    }
+
+    private static bool IsBreak(char c) => c is ',' or ';' or ':' or '(' or ')' or '[' or ']' or '"' or '“' or '”' or '—' or '–' or '!' or '?' or '.' or '…' or '«' or '»';
+}
