@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fabula.Content;
 using Fabula.Quotations;
 using Fabula.Reading;
 using Fabula.Structure;
@@ -20,6 +21,7 @@ public sealed record AnalysisJson
     public int Sentences { get; init; }
     public int Tokens { get; init; }
     public required IReadOnlyList<QuoteJson> Quotes { get; init; }
+    public ContentJson? Content { get; init; }
     public string? Text { get; init; }
 
     public static readonly JsonSerializerOptions Options = new()
@@ -54,6 +56,7 @@ public sealed record AnalysisJson
             Sentences = story.Layer<Sentence>().Count,
             Tokens = story.Layer<Token>().Count,
             Quotes = quotes,
+            Content = story.Find<ContentProfile>() is { } profile ? ContentJson.From(story, profile) : null,
             Text = includeText ? text.ToString() : null,
         };
     }
