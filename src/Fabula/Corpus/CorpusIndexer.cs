@@ -54,7 +54,80 @@ public sealed class CorpusIndexer(CorpusDatabase db, int group = 200)
         return n;
     }
 
-    private long Insert(List<(string Where, WorkRows Rows)> works)
+    private long Insert(List<(string Where, WorkRows Rows)> works) =>
+        db.Dialect == SqlDialect.PostgreSql ? Copy(works) : InsertRows(works);
+
+    /// <summary>
+    /// PostgreSQL: one DELETE per table for the whole group, then COPY (text format) per table. Row by
+    /// row INSERTs cost a round trip each: 182K rows of the 100 novels took minutes; COPY takes seconds.
+    /// </summary>
+    private long Copy(List<(string Where, WorkRows Rows)> works)
+    {
+        var connection = (Npgsql.NpgsqlConnection)db.Connection;
+        using var transaction = connection.BeginTransaction();
+        var ids = new string[works.Count];
+        for (int w = 0; w < ids.Length; w++) ids[w] = works[w].Rows.Id;
+        foreach (var table in IndexRows.Tables)
+        {
+            using var delete = new Npgsql.NpgsqlCommand($"DELETE FROM {table.Name} WHERE {(table == IndexRows.Works ? "id" : "work_id")} = ANY(@ids)", connection, transaction);
+            delete.Parameters.AddWithValue("ids", ids);
+            delete.ExecuteNonQuery();
+        }
+        long count = 0;
+        var line = new System.Text.StringBuilder();
+        for (int t = IndexRows.Tables.Count - 1; t >= 0; t--)
+        {
+            var table = IndexRows.Tables[t];
+            bool any = false;
+            foreach (var (_, rows) in works) any |= rows.Count(table) > 0;
+            if (!any) continue;
+            using var writer = connection.BeginTextImport($"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN");
+            foreach (var (_, rows) in works)
+            {
+                if (!rows.Rows.TryGetValue(table, out var list)) continue;
+                foreach (var row in list)
+                {
+                    line.Clear();
+                    for (int c = 0; c < row.Length; c++)
+                    {
+                        if (c > 0) line.Append('\t');
+                        CopyValue(line, row[c]);
+                    }
+                    line.Append('\n');
+                    writer.Write(line);
+                    count++;
+                }
+            }
+        }
+        transaction.Commit();
+        return count;
+    }
+
+    // COPY's text format: \N is null; backslash, tab, newline and carriage return are escaped.
+    private static void CopyValue(System.Text.StringBuilder line, object? value)
+    {
+        switch (value)
+        {
+            case null: line.Append("\\N"); break;
+            case bool b: line.Append(b ? 't' : 'f'); break;
+            case double d: line.Append(d.ToString("R", System.Globalization.CultureInfo.InvariantCulture)); break;
+            case IFormattable f: line.Append(f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)); break;
+            default:
+                foreach (char ch in value.ToString()!)
+                    switch (ch)
+                    {
+                        case '\\': line.Append("\\\\"); break;
+                        case '\t': line.Append("\\t"); break;
+                        case '\n': line.Append("\\n"); break;
+                        case '\r': line.Append("\\r"); break;
+                        case '\0': break; // PostgreSQL text cannot hold NUL
+                        default: line.Append(ch); break;
+                    }
+                break;
+        }
+    }
+
+    private long InsertRows(List<(string Where, WorkRows Rows)> works)
     {
         using var transaction = db.Connection.BeginTransaction();
         var deletes = new Dictionary<IndexTable, DbCommand>();
