@@ -170,6 +170,34 @@ public sealed class SqliteIndexTests : IndexTests, IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public void Batch_then_index_then_query_from_the_command_line()
+    {
+        _folder.Write("in/ferry.txt", "The ferry left at noon, and nobody waved.\n");
+        _folder.Write("in/lamp.txt", "“Is the oil in?” asked Mara.\n\n“It is,” said Tobin.\n");
+        string results = _folder["results.jsonl"], db = _folder["cli.db"];
+        Assert.Equal(0, BatchTests.Cli("batch", _folder["in"], _folder["in/gone.txt"], "--out", results, "--quiet").Code);
+
+        var (code, _, error) = BatchTests.Cli("query", "works", "--db", db);
+        Assert.Equal(2, code);
+        Assert.Contains("no index here", error);
+
+        (code, _, error) = BatchTests.Cli("index", results, "--db", db);
+        Assert.Equal(0, code);
+        Assert.Contains("3 works (1 error records)", error);
+
+        (code, string output, _) = BatchTests.Cli("query", "works", "--db", db, "--format", "tsv");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("work\tstatus\ttitle\twords\tchapters\tcharacters\tquotations\twarnings\terror", lines[0]);
+        string[] expected = ["ferry.txt\tok", "lamp.txt\tok", $"{_folder["in/gone.txt"]}\terror"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), lines[1..].Select(l => string.Join('\t', l.Split('\t')[..2])).Order(StringComparer.Ordinal));
+
+        (code, output, _) = BatchTests.Cli("query", "sql", "SELECT COUNT(*) AS n FROM works WHERE status = 'ok'", "--db", db, "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("[{\"n\":2}]", output.ReplaceLineEndings("").Replace(" ", ""));
+    }
+
+    [Fact]
     public void Turns_postgres_urls_into_connection_strings() =>
         Assert.Equal("Host=db.example;Port=5433;Database=corpus;Username=ann;Password=p@ss;SSL Mode=Disable",
             CorpusDatabase.PostgresConnectionString("postgres://ann:p%40ss@db.example:5433/corpus?sslmode=disable"));
