@@ -84,11 +84,18 @@ internal static partial class ReportFixtures
             foreach (Match m in QuoteMarks().Matches(text))
             {
                 var quote = new JsonObject { ["start"] = m.Index, ["end"] = m.Index + m.Length, ["text"] = m.Value };
-                string after = text.Substring(m.Index + m.Length, Math.Min(40, text.Length - m.Index - m.Length));
-                for (int i = 0; i < names.Count; i++)
-                    if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
                 quotes.Add(quote);
             }
+        // Speakers, hand-made, for quotations that have none (real quotations come before the speaker stage does).
+        if (a["quotes"] is JsonArray found)
+            foreach (var node in found)
+                if (node is JsonObject quote && quote["speaker"] is null)
+                {
+                    int end = (int)quote["end"]!;
+                    string after = text.Substring(end, Math.Min(40, text.Length - end));
+                    for (int i = 0; i < names.Count; i++)
+                        if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
+                }
         if (a["relations"] is null && names.Count > 1)
         {
             var relations = new JsonArray();
