@@ -134,12 +134,24 @@ public sealed class ContentProfiler : IStage
         var text = story.Text;
         int total = WordCounter.Count(text.AsSpan());
         var chapters = new List<ChapterReadingTime>();
-        if (story.Has<Chapter>())
+        if (story.Has<Chapter>() && story.Layer<Chapter>().Count > 0)
             foreach (ref readonly var c in story.Layer<Chapter>().Items)
             {
                 int words = WordCounter.Count(text[c.Span]);
                 chapters.Add(new ChapterReadingTime(c.Index, words, Minutes(words)));
             }
+        else
+        {
+            // No chapter layer yet: the chapters the document's markup states (AO3, EPUB, DOCX).
+            var marks = story.Source.ChapterMarks;
+            for (int i = 0; i < marks.Count; i++)
+            {
+                int start = Math.Clamp(marks[i].Start, 0, text.Length);
+                int end = i + 1 < marks.Count ? Math.Clamp(marks[i + 1].Start, start, text.Length) : text.Length;
+                int words = WordCounter.Count(text[TextSpan.FromBounds(start, end)]);
+                chapters.Add(new ChapterReadingTime(i, words, Minutes(words)));
+            }
+        }
         return new ReadingTime(WordsPerMinute, total, Minutes(total), chapters);
     }
 

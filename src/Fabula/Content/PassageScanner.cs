@@ -41,7 +41,14 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     private readonly List<Match> _matches = [];
     private readonly List<ContentHit> _paragraphHits = [];
     private readonly List<float> _baseConfidence = [];
+    private readonly List<int> _hitSentence = [];
+    private int _currentSentence;
+    // Per sentence of the paragraph: the youngest stated age, its confidence and span; consent signal counts.
+    private readonly List<(int Age, float Confidence, TextSpan Span)> _ages = [];
+    private readonly List<(int Force, int Refusal, int Consent)> _consent = [];
 
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles =
+        WordList.Load("structure/titles.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly ulong WordLevel = Profanity.Bit | Get("slurs").Bit;
     private static readonly ulong GraphicEligible = Violence.Bit | Torture.Bit | SelfHarm.Bit | Suicide.Bit | ChildAbuse.Bit
         | DomesticAbuse.Bit | AnimalCruelty.Bit | SexualViolence.Bit | Death.Bit | Medical.Bit;
@@ -57,6 +64,9 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         _matches.Clear();
         _paragraphHits.Clear();
         _baseConfidence.Clear();
+        _hitSentence.Clear();
+        _ages.Clear();
+        _consent.Clear();
         foreach (var sentence in sentences)
         {
             int from = _count;
@@ -70,15 +80,19 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         ResolveApostropheD(chars);
         for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
         ApplySignalPhrases();
-        int age = youngestKnownAge ?? int.MaxValue;
-        float ageConfidence = youngestKnownAge is null ? 0 : 0.8f;
-        TextSpan ageSpan = default;
         for (int s = 0; s < _sentences.Count; s++)
+        {
+            int age = youngestKnownAge ?? int.MaxValue;
+            float ageConfidence = youngestKnownAge is null ? 0 : 0.8f;
+            TextSpan ageSpan = default;
             FindAge(chars, _sentences[s], ref age, ref ageConfidence, ref ageSpan);
+            _ages.Add((age, ageConfidence, ageSpan));
+            _consent.Add(CountConsentSignals(_sentences[s]));
+        }
         RemoveNestedTriggers();
         foreach (var m in _matches)
             if (m.Phrase.Kind == PhraseKind.Trigger) Evaluate(chars, m, dropped);
-        ApplyParagraphRules(age, ageConfidence, ageSpan, dropped);
+        ApplyParagraphRules(dropped);
         hits.AddRange(_paragraphHits);
     }
 
@@ -202,9 +216,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             {
                 var o = _matches[b];
                 if (b == a || o.Phrase.Kind != PhraseKind.Trigger || o.Sentence != m.Sentence) continue;
-                bool longer = o.From <= m.From && o.To >= m.To && o.To - o.From > m.To - m.From;
-                bool same = b < a && o.From == m.From && o.To == m.To && o.Phrase.Categories == m.Phrase.Categories;
-                if (longer || same)
+                if (o.From <= m.From && o.To >= m.To && o.To - o.From > m.To - m.From)
                 {
                     _matches.RemoveAt(a);
                     break;
@@ -232,6 +244,8 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                     || i > range.From + 1 && Is(chars, i - 1, "of") && Is(chars, i - 2, "age", "girl", "boy", "child") // at the age of twelve, a girl of twelve
                     || i > range.From && IsBeVerb(chars, i - 1) && NothingUnitLike(chars, j, range)        // she was twelve
                     || i > range.From + 1 && Is(chars, i - 1, "only", "just", "barely", "nearly", "almost", "not") && IsBeVerb(chars, i - 2) && NothingUnitLike(chars, j, range);
+                // "the twelve-year-old": a stated age stands for a person (an object for ObjectRequired).
+                if (stated) _words[i].Signals |= Signal.Person;
                 if (stated && value < age) { age = value; confidence = 0.85f; span = TextSpan.FromBounds(w.Start, _words[j - 1].End); }
                 continue;
             }
@@ -269,14 +283,16 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         var phrase = m.Phrase;
         var range = _sentences[m.Sentence];
+        _currentSentence = m.Sentence;
         var trigger = TextSpan.FromBounds(_words[m.From].Start, _words[m.To - 1].End);
         bool wordLevel = (phrase.Categories & WordLevel) != 0;
         bool ideation = (phrase.Options & TriggerOptions.Ideation) != 0;
         Signal before4 = SignalsBefore(m.From, range.From, NegationReach);
         Signal before6 = SignalsBefore(m.From, range.From, HypotheticalReach);
         int objectWord = FindObject(m.To, range.To);
-        bool passive = m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
-                    || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0;
+        // "she was hit", "he was badly beaten" (not "he was sleeping with").
+        bool passive = !_words[m.From].Ing && (m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
+                    || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0);
         Signal sentence = SignalsIn(range.From, range.To, ~0UL);
 
         foreach (var category in All)
@@ -290,7 +306,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 if ((FigurativeEligible & c.Bit) != 0 && (FigurativeAfter(m.To, range.To) && (c != Death || _words[m.To - 1].Ing) || FigurativeSubject(m.From, range.From))) drop = ContextRule.Figurative;
                 else if ((before4 & Signal.Negation) != 0) drop = ContextRule.Negation;
                 else if (!ideation && (before6 & Signal.Hypothetical) != 0) drop = ContextRule.Hypothetical;
-                else if (!ideation && range.Question) drop = ContextRule.Question;
+                else if (!ideation && IsQuestion(chars, trigger.End, range.Span.End)) drop = ContextRule.Question;
                 else if (c == Death && (SignalsBefore(m.From, range.From, 3) & Signal.NearMiss) != 0) drop = ContextRule.NearMiss;
                 else if ((phrase.Options & TriggerOptions.NeedsObject) != 0 && objectWord < 0 && !passive) drop = ContextRule.ObjectRequired;
             }
@@ -306,7 +322,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if (c == Drugging && (sentence & Signal.Medical) != 0) { c = Medical; rule = ContextRule.MedicalContext; }
 
             var severity = phrase.Severity;
-            if ((GraphicEligible & c.Bit) != 0 && HasGraphicDetail(range, m)) { severity = Severity.Graphic; rule = ContextRule.GraphicDetail; }
+            if ((GraphicEligible & c.Bit) != 0 && severity >= Severity.Depicted && HasGraphicDetail(range, m)) { severity = Severity.Graphic; rule = ContextRule.GraphicDetail; }
             else if (severity > Severity.Mentioned && IsBackstory(m.From, range)) { severity = Severity.Mentioned; rule = ContextRule.Backstory; }
 
             string? aspect = null;
@@ -325,11 +341,31 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         }
     }
 
+    // The next end mark after the trigger is a question mark: "Did he hurt you?" she asked.
+    private static bool IsQuestion(ReadOnlySpan<char> chars, int from, int sentenceEnd)
+    {
+        int i = chars[from..sentenceEnd].IndexOfAny('?', '.', '!');
+        return i >= 0 && chars[from + i] == '?';
+    }
+
     private void Add(ContentCategory category, Severity severity, float confidence, TextSpan passage, TextSpan trigger,
         ContextRule rule, float baseConfidence, string? aspect = null, TextSpan name = default)
     {
+        // Two entries of one word ("sedate" with an object, "sedated" without) give one hit: the stronger.
+        for (int k = 0; k < _paragraphHits.Count; k++)
+        {
+            var other = _paragraphHits[k];
+            if (other.Category != category || other.Trigger != trigger) continue;
+            if (severity > other.Severity || severity == other.Severity && confidence > other.Confidence)
+            {
+                _paragraphHits[k] = new ContentHit(category, severity, confidence, passage, trigger, rule, aspect, name);
+                _baseConfidence[k] = Math.Max(_baseConfidence[k], baseConfidence);
+            }
+            return;
+        }
         _paragraphHits.Add(new ContentHit(category, severity, confidence, passage, trigger, rule, aspect, name));
         _baseConfidence.Add(baseConfidence);
+        _hitSentence.Add(_currentSentence);
     }
 
     // The flags of up to `reach` words before `at`, not crossing a clause break or a clause word.
@@ -379,7 +415,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         for (int j = at; j < sentenceTo && j < at + ObjectReach; j++)
         {
             if (_words[j].Break) break;
-            if ((_words[j].Signals & (Signal.Person | Signal.Animal | Signal.Child | Signal.Partner)) != 0 || _words[j].Capital) return j;
+            if ((_words[j].Signals & (Signal.Person | Signal.Animal | Signal.Child | Signal.Partner | Signal.Minor)) != 0 || _words[j].Capital) return j;
             if (j > at && (_words[j].Signals & Signal.Clause) != 0) break;
         }
         return -1;
@@ -415,64 +451,100 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         for (int d = 1; d <= 3; d++)
         {
             int b = m.From - d;
-            if (b >= range.From && _words[b].Capital && !_words[b + 1].Break) return (null, new TextSpan(_words[b].Start, _words[b].Length));
+            if (b >= range.From && IsName(chars, b) && !_words[b + 1].Break) return (null, new TextSpan(_words[b].Start, _words[b].Length));
             int a = m.To - 1 + d;
-            if (a < range.To && _words[a].Capital && !_words[a].Break) return (null, new TextSpan(_words[a].Start, _words[a].Length));
+            if (a < range.To && IsName(chars, a) && !_words[a].Break) return (null, new TextSpan(_words[a].Start, _words[a].Length));
         }
         return (null, default);
     }
 
+    // A capitalized word inside the sentence, not "I" and not a title ("Mrs", "Dr").
+    private bool IsName(ReadOnlySpan<char> chars, int i)
+    {
+        if (!_words[i].Capital || _words[i].Length < 2) return false;
+        var word = chars.Slice(_words[i].Start, _words[i].Length);
+        return !Titles.Contains(word) && (_words[i].Signals & (Signal.Person | Signal.Clause | Signal.Possessive)) == 0;
+    }
+
     // ---- paragraph-level rules ----
 
-    private void ApplyParagraphRules(int age, float ageConfidence, TextSpan ageSpan, List<DroppedHit>? dropped)
+    private (int Force, int Refusal, int Consent) CountConsentSignals(SentenceRange range)
     {
-        // Corroboration: a weak hit stands with a strong hit of its category in the paragraph, or two other weak ones.
+        int force = 0, refusal = 0, consent = 0;
+        for (int j = range.From; j < range.To; j++)
+        {
+            var signals = _words[j].Signals;
+            if ((signals & Signal.Force) != 0) force++;
+            if ((signals & Signal.Refusal) != 0) refusal++;
+            if ((signals & Signal.Consent) != 0) consent++;
+        }
+        return (force, refusal, consent);
+    }
+
+    private void RemoveHit(int i, ContextRule rule, List<DroppedHit>? dropped)
+    {
+        var hit = _paragraphHits[i];
+        dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, rule));
+        _paragraphHits.RemoveAt(i);
+        _baseConfidence.RemoveAt(i);
+        _hitSentence.RemoveAt(i);
+    }
+
+    private void ApplyParagraphRules(List<DroppedHit>? dropped)
+    {
+        // Corroboration: a weak hit stands with a strong hit of its category in the paragraph, or two
+        // other weak ones; a weak sexual word also stands with force in its own sentence.
         for (int i = _paragraphHits.Count - 1; i >= 0; i--)
         {
             if (_baseConfidence[i] >= WeakConfidence) continue;
             var hit = _paragraphHits[i];
             int weakOthers = 0;
-            bool strong = false;
+            bool strong = hit.Category == SexualContent && _consent[_hitSentence[i]].Force > 0;
             for (int k = 0; k < _paragraphHits.Count && !strong; k++)
             {
                 var other = _paragraphHits[k];
                 if (k == i || other.Category != hit.Category || other.Trigger == hit.Trigger) continue;
                 if (_baseConfidence[k] >= WeakConfidence) strong = true; else weakOthers++;
             }
-            if (!strong && weakOthers < 2)
-            {
-                dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, ContextRule.Corroboration));
-                _paragraphHits.RemoveAt(i);
-                _baseConfidence.RemoveAt(i);
-            }
+            if (!strong && weakOthers < 2) RemoveHit(i, ContextRule.Corroboration, dropped);
         }
 
-        bool sexual = false, drugging = false;
-        foreach (var hit in _paragraphHits)
-        {
-            if (hit.Category == SexualContent) sexual = true;
-            if (hit.Category == Drugging) drugging = true;
-        }
-        if (!sexual && age >= 18) return;
-        int force = 0, refusal = 0, consent = 0;
-        for (int j = 0; j < _count; j++)
-        {
-            var s = _words[j].Signals;
-            if ((s & Signal.Force) != 0) force++;
-            if ((s & Signal.Refusal) != 0) refusal++;
-            if ((s & Signal.Consent) != 0) consent++;
-        }
         int n = _paragraphHits.Count;
-        bool nonConsent = force > 0 || drugging || refusal >= 2 || refusal > 0 && consent == 0;
+        bool sexualScene = false, consentInScene = false, againstInScene = false;
         for (int i = 0; i < n; i++)
         {
             var hit = _paragraphHits[i];
             bool sexualHit = hit.Category == SexualContent || hit.Category == SexualViolence;
-            // ConsentSignals: the same act with refusal, force, drugging or incapacity is sexual violence.
-            if (hit.Category == SexualContent && nonConsent)
-                Add(SexualViolence, hit.Severity, force > 0 || drugging ? 0.8f : 0.6f, hit.Passage, hit.Trigger, ContextRule.ConsentSignals, 0.8f);
-            // AgeSignals: a sexual passage with a character under 18 in the paragraph.
-            if (sexualHit && age < 18)
+            if (!sexualHit) continue;
+            // The signals of the hit's sentence and its neighbours decide (a Gutenberg paragraph can run a page).
+            int s = _hitSentence[i];
+            int force = 0, refusal = 0, consent = 0, age = int.MaxValue;
+            float ageConfidence = 0;
+            TextSpan ageSpan = default;
+            bool drugging = false;
+            for (int t = Math.Max(0, s - 1); t <= Math.Min(_sentences.Count - 1, s + 1); t++)
+            {
+                force += _consent[t].Force;
+                refusal += _consent[t].Refusal;
+                consent += _consent[t].Consent;
+                if (_ages[t].Age < age) (age, ageConfidence, ageSpan) = _ages[t];
+            }
+            for (int k = 0; k < n; k++)
+                if (_paragraphHits[k].Category == Drugging && Math.Abs(_hitSentence[k] - s) <= 1) drugging = true;
+            bool strongHit = _baseConfidence[i] >= WeakConfidence;
+            _currentSentence = s;
+            if (hit.Category == SexualContent)
+            {
+                sexualScene = true;
+                if (consent > 0) consentInScene = true;
+                if (force > 0 || refusal > 0 || drugging) againstInScene = true;
+                // ConsentSignals: the same act with force, drugging or refusal is sexual violence.
+                bool nonConsent = force > 0 || drugging || refusal >= 2 || strongHit && refusal > 0 && consent == 0;
+                if (nonConsent)
+                    Add(SexualViolence, hit.Severity, force > 0 || drugging ? 0.8f : 0.6f, hit.Passage, hit.Trigger, ContextRule.ConsentSignals, 0.8f);
+            }
+            // AgeSignals: a sexual passage with a character under 18 beside it.
+            if (age < 18 && (strongHit || hit.Category == SexualViolence))
             {
                 var passage = ageSpan.IsEmpty ? hit.Passage
                     : TextSpan.FromBounds(Math.Min(hit.Passage.Start, ageSpan.Start), Math.Max(hit.Passage.End, ageSpan.End));
@@ -480,14 +552,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             }
         }
         // ConsensualScene: pinning and pushing in a sexual scene with consent signals and none against are no violence.
-        if (sexual && consent > 0 && force == 0 && refusal == 0 && !drugging)
+        if (sexualScene && consentInScene && !againstInScene)
             for (int i = _paragraphHits.Count - 1; i >= 0; i--)
             {
                 var hit = _paragraphHits[i];
-                if (hit.Category != Violence && hit.Category != GraphicViolence) continue;
-                dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, ContextRule.ConsensualScene));
-                _paragraphHits.RemoveAt(i);
-                _baseConfidence.RemoveAt(i);
+                if (hit.Category == Violence || hit.Category == GraphicViolence) RemoveHit(i, ContextRule.ConsensualScene, dropped);
             }
     }
 }
