@@ -42,7 +42,8 @@ internal static class EpubReader
             byte[]? content = archive.Read(item.Path);
             if (content is null) continue;
             if (++documents > SafeArchive.MaxEntries) break;
-            var document = HtmlReader.Parse(TextDecoder.Decode(content, $"{name}: {item.Path}"));
+            string documentName = $"{name}: {item.Path}";
+            var document = HtmlReader.Parse(TextDecoder.Decode(content, documentName), documentName);
             var root = (INode?)document.Body ?? document;
             if (ao3 is null && Ao3Work.IsAo3(root)) ao3 = new Ao3Work();
 

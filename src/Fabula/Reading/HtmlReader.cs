@@ -6,9 +6,9 @@ namespace Fabula.Reading;
 /// <summary>HTML to story text with AngleSharp's HTML5 parser, which accepts any byte soup the way a browser does.</summary>
 internal static class HtmlReader
 {
-    public static ReadDocument Read(string html, string? path)
+    public static ReadDocument Read(string html, string? path, string name)
     {
-        var document = Parse(html);
+        var document = Parse(html, name);
         var builder = new StoryTextBuilder();
         var root = (INode?)document.Body ?? document;
         Ao3Work? ao3 = Ao3Work.IsAo3(document) ? new Ao3Work() : null;
@@ -32,8 +32,11 @@ internal static class HtmlReader
         return new ReadDocument(text, new StorySource(path, "html", docTitle, author, ao3?.ToDeclared(), marks));
     }
 
-    public static IDocument Parse(string html) =>
-        new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+    public static IDocument Parse(string html, string name)
+    {
+        HtmlNesting.Guard(html, name);
+        return new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+    }
 
     /// <summary>The h1-h3 headings that start chapters (see <see cref="ChapterHeadings"/>), and the work's title among them.</summary>
     public static (IReadOnlySet<IElement> Starts, string? Title) ChooseChapterHeadings(INode root)

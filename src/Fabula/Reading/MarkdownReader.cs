@@ -13,10 +13,13 @@ namespace Fabula.Reading;
 /// </summary>
 internal static class MarkdownReader
 {
-    public static ReadDocument Read(string markdown, string? path)
+    public static ReadDocument Read(string markdown, string? path, string name)
     {
         var (title, author, body) = SplitFrontMatter(markdown);
-        var document = Markdown.Parse(body);
+        MarkdownDocument document;
+        try { document = Markdown.Parse(body); }
+        catch (ArgumentException) // Markdig's guard against nesting deep enough to exhaust the stack
+        { throw new FabulaInputException($"{name}: its Markdown is nested too deeply to read"); }
 
         var headingBlocks = new List<HeadingBlock>();
         var headings = new List<ChapterHeadings.Heading>();
@@ -50,7 +53,7 @@ internal static class MarkdownReader
                     builder.ParagraphBreak();
                     break;
                 case HtmlBlock html:
-                    var fragment = HtmlReader.Parse(html.Lines.ToString());
+                    var fragment = HtmlReader.Parse(html.Lines.ToString(), name);
                     new HtmlWalker(builder).Walk((AngleSharp.Dom.INode?)fragment.Body ?? fragment);
                     break;
                 case ThematicBreakBlock:

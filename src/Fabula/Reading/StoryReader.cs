@@ -51,14 +51,22 @@ public static class StoryReader
         var document = format switch
         {
             "txt" => new ReadDocument(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), StorySource.Plain(path, "txt")),
-            "md" => MarkdownReader.Read(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), path),
-            "html" => HtmlReader.Read(TextDecoder.Decode(bytes, name), path),
-            "epub" => EpubReader.Read(bytes, path, name),
-            "docx" => DocxReader.Read(bytes, path, name),
+            "md" => MarkdownReader.Read(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), path, name),
+            "html" => HtmlReader.Read(TextDecoder.Decode(bytes, name), path, name),
+            "epub" => ReadContainer(() => EpubReader.Read(bytes, path, name), name, "EPUB"),
+            "docx" => ReadContainer(() => DocxReader.Read(bytes, path, name), name, "DOCX"),
             _ => throw new FabulaInputException($"{name}: unknown format '{format}' (known: {string.Join(", ", KnownFormats)})"),
         };
         if (string.IsNullOrWhiteSpace(document.Text)) throw new FabulaInputException($"{name} holds no story text");
         return document;
+    }
+
+    /// <summary>Malformed XML inside a container (a damaged part, a DTD's undeclared entity) is bad input, said in one line.</summary>
+    private static ReadDocument ReadContainer(Func<ReadDocument> read, string name, string kind)
+    {
+        try { return read(); }
+        catch (Exception e) when (SafeArchive.IsZipFailure(e))
+        { throw new FabulaInputException($"{name} is not a readable {kind}: {SafeArchive.OneLine(e.Message)}"); }
     }
 
     /// <summary>
