@@ -21,8 +21,9 @@ internal static class DocxReader
         using var archive = SafeArchive.Open(bytes, name, "DOCX");
         byte[] body = archive.Read("word/document.xml")
             ?? throw new FabulaInputException($"{name} is not a DOCX: it has no word/document.xml");
-        var styles = ReadStyles(archive.Read("word/styles.xml"));
-        var (coreTitle, author) = ReadCore(archive.Read("docProps/core.xml"));
+        // Styles and core properties only add to the story; damaged ones are passed over, not fatal.
+        var styles = OrDefault(() => ReadStyles(archive.Read("word/styles.xml")), ReadStyles(null));
+        var (coreTitle, author) = OrDefault(() => ReadCore(archive.Read("docProps/core.xml")), (null, null));
 
         var builder = new StoryTextBuilder();
         string? titleParagraph = null;
@@ -110,6 +111,12 @@ internal static class DocxReader
     }
 
     private static Kind Max(Kind a, Kind b) => a > b ? a : b;
+
+    private static T OrDefault<T>(Func<T> read, T fallback)
+    {
+        try { return read(); }
+        catch (XmlException) { return fallback; }
+    }
 
     /// <summary>A paragraph's text with its w:br line breaks kept.</summary>
     private static void AppendLines(StoryTextBuilder builder, string line)
