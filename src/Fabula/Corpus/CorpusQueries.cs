@@ -24,10 +24,10 @@ public static class CorpusQueries
 
     /// <summary>Works in which the content stage detected a warning, with how much evidence.</summary>
     public static QueryResult WorksWithWarning(CorpusDatabase db, string warning) => Run(db, """
-        SELECT w.id AS work, w.title, x.warning, x.level, x.evidence_count AS evidence
+        SELECT w.id AS work, w.title, x.warning, x.level AS severity, x.evidence_count AS passages, x.score AS confidence
         FROM warnings x JOIN works w ON w.id = x.work_id
         WHERE lower(x.warning) = lower(@a)
-        ORDER BY x.evidence_count DESC, w.id
+        ORDER BY x.evidence_count DESC, x.score DESC, w.id
         """, warning);
 
     /// <summary>Characters of a class in any taxonomy (or in the one given).</summary>
@@ -74,7 +74,7 @@ public static class CorpusQueries
     /// audit's verdict where the record has one, else no declared tag equal to the warning's name.
     /// </summary>
     public static QueryResult UndeclaredWarnings(CorpusDatabase db) => Run(db, """
-        SELECT w.id AS work, w.title, w.rating, x.warning, x.evidence_count AS evidence
+        SELECT w.id AS work, w.title, w.rating, x.warning, x.evidence_count AS passages
         FROM warnings x JOIN works w ON w.id = x.work_id
         WHERE w.has_declared
           AND (x.declared = FALSE

@@ -33,7 +33,7 @@ public static class IndexRows
 {
     public static readonly IndexTable Works = new("works",
         ["id", "status", "error", "path", "format", "title", "author", "rating", "words", "chars", "paragraphs", "sentences", "tokens",
-         "json_schema_version", "has_declared", "record", "indexed_at"], JsonColumns: ["record"]);
+         "json_schema_version", "has_declared", "record", "indexed_at", "detected_rating", "reading_minutes"], JsonColumns: ["record"]);
     public static readonly IndexTable Chapters = new("chapters", ["work_id", "idx", "title", "start_offset", "end_offset"]);
     public static readonly IndexTable Scenes = new("scenes", ["work_id", "idx", "chapter_idx", "start_offset", "end_offset"]);
     public static readonly IndexTable Characters = new("characters", ["work_id", "idx", "name", "gender", "mentions", "quotes"]);
@@ -63,7 +63,8 @@ public static class IndexRows
             Text(source, "path"), Text(source, "format"), Text(source, "title"), Text(source, "author"), Text(declared, "rating"),
             Number(source, "words"), Number(source, "chars"),
             Count(record, "paragraphs"), Count(record, "sentences"), Count(record, "tokens"),
-            Number(record, "schemaVersion"), declared is not null, ok ? line : null, DateTime.UtcNow.ToString("O"));
+            Number(record, "schemaVersion"), declared is not null, ok ? line : null, DateTime.UtcNow.ToString("O"),
+            Text(Member(record, "content"), "rating"), Real(Path(record, "content", "readingTime"), "minutes"));
         if (!ok) return rows;
 
         foreach (var (i, chapter) in Items(record, "chapters"))
@@ -202,30 +203,33 @@ public static class IndexRows
         }
     }
 
-    /// <summary>Detected warnings (content.warnings) and, from content.audit, whether the work's tags declare each.</summary>
+    /// <summary>
+    /// Detected warnings: content.warnings, {category, severity, confidence, passages, evidence}. The
+    /// audit (AO3 downloads only) lists in "missing" the category ids found but not declared: a warning
+    /// it lists is undeclared, any other it has seen is declared; without an audit, unknown (null).
+    /// </summary>
     private static void AddWarnings(WorkRows rows, JsonElement record)
     {
         var list = Path(record, "content", "warnings") ?? Member(record, "warnings");
         var audit = Path(record, "content", "audit");
-        var undeclared = AuditNames(audit, "undeclared", "missing", "missed");
-        var declared = AuditNames(audit, "declared", "matched");
+        var undeclared = AuditNames(audit, "missing", "undeclared");
         int i = 0;
         void Add(string warning, JsonElement detail)
         {
             var (start, end) = Evidence(detail, out int count);
-            bool? isDeclared = Bool(detail, "declared")
-                ?? (undeclared.Contains(warning) ? false : declared.Contains(warning) ? true : null);
-            string? level = Text(detail, "level") ?? Text(detail, "severity") ?? Text(detail, "confidence");
-            double? score = Real(detail, "score") ?? Real(detail, "confidence") ?? Real(detail, "probability");
-            rows.Add(Warnings, rows.Id, i++, warning, level, score, count, start, end, isDeclared);
+            bool? isDeclared = Bool(detail, "declared") ?? (audit is null ? null : !undeclared.Contains(warning));
+            string? level = Text(detail, "severity") ?? Text(detail, "level");
+            double? score = Real(detail, "confidence") ?? Real(detail, "score");
+            long passages = Number(detail, "passages") ?? count;
+            rows.Add(Warnings, rows.Id, i++, warning, level, score, passages, start, end, isDeclared);
         }
         if (list is { ValueKind: JsonValueKind.Object } byName)
             foreach (var warning in byName.EnumerateObject()) Add(warning.Name, warning.Value);
         else
             foreach (var (_, warning) in Items(list))
                 if (warning.ValueKind == JsonValueKind.String) Add(warning.GetString()!, warning);
-                else if ((Text(warning, "warning") ?? Text(warning, "name") ?? Text(warning, "id") ?? Text(warning, "label")
-                          ?? Text(warning, "category") ?? Text(warning, "kind")) is { } name) Add(name, warning);
+                else if ((Text(warning, "category") ?? Text(warning, "warning") ?? Text(warning, "name") ?? Text(warning, "id")) is { } name)
+                    Add(name, warning);
     }
 
     private static HashSet<string> AuditNames(JsonElement? audit, params string[] members)

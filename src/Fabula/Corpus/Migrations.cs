@@ -120,6 +120,10 @@ public static class Migrations
             CREATE INDEX declared_tags_by_work ON declared_tags (work_id);
             CREATE INDEX declared_tags_by_tag ON declared_tags (tag);
             """),
+        new(2, "works: the rating the content stage detected, and the reading time", """
+            ALTER TABLE works ADD COLUMN detected_rating TEXT;
+            ALTER TABLE works ADD COLUMN reading_minutes DOUBLE PRECISION;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

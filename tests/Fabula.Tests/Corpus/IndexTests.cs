@@ -29,13 +29,16 @@ public abstract class IndexTests
          "relations":[{"kind":"partner","source":0,"target":1,"evidence":[{"start":100,"end":140}]},
                       {"kind":"employer","source":2,"target":1}],
          "taxonomies":{"occupation":{"keeper":[0],"sailor":["Tobin"]},"role":[{"name":"protagonist","members":[{"character":0}]}]},
-         "content":{"warnings":[{"warning":"Violence","level":"moderate","evidence":[{"start":200,"end":260},{"start":300,"end":340}]},
-                                {"warning":"Drowning","level":"mild","evidence":[{"start":400,"end":420}]},
-                                {"warning":"Self-harm","level":"mild","evidence":[{"start":500,"end":520}]}],
-                    "audit":{"undeclared":["Self-harm"]}}}
+         "content":{"rating":"Mature","archiveWarnings":["Graphic Depictions Of Violence"],
+                    "warnings":[{"category":"death","severity":"depicted","confidence":0.65,"passages":1,"evidence":[{"start":400,"end":420,"snippet":"He drowned.","trigger":"drowned","severity":"depicted","confidence":0.65}]},
+                                {"category":"self-harm","severity":"mentioned","confidence":0.6,"passages":1,"evidence":[{"start":500,"end":520,"trigger":"cut herself","severity":"mentioned","confidence":0.6}]},
+                                {"category":"violence","severity":"depicted","confidence":0.9,"passages":25,"evidence":[{"start":200,"end":260},{"start":300,"end":340}]}],
+                    "audit":{"declaredRating":"Teen And Up Audiences","detectedRating":"Mature","declaredWarnings":["No Archive Warnings Apply"],
+                             "creatorChoseNotToWarn":false,"missing":["self-harm","Graphic Depictions Of Violence"],"unsupported":[]},
+                    "readingTime":{"wordsPerMinute":250,"words":5200,"minutes":20.8,"chapters":[]}}}
         """;
 
-    internal const string Ferry = """{"id":"ferry.txt","status":"ok","schemaVersion":1,"source":{"path":"ferry.txt","format":"txt","words":9,"chars":43},"chapters":[],"scenes":[],"paragraphs":1,"sentences":1,"tokens":11,"quotes":[],"content":{"warnings":[{"warning":"Drowning","evidence":[]}]}}""";
+    internal const string Ferry = """{"id":"ferry.txt","status":"ok","schemaVersion":1,"source":{"path":"ferry.txt","format":"txt","words":9,"chars":43},"chapters":[],"scenes":[],"paragraphs":1,"sentences":1,"tokens":11,"quotes":[],"content":{"warnings":[{"category":"death","severity":"mentioned","confidence":0.5,"passages":1,"evidence":[]}]}}""";
     internal const string Broken = """{"id":"gone.txt","status":"error","error":"gone.txt: no such file","source":{"path":"gone.txt"}}""";
 
     protected abstract CorpusDatabase Open();
@@ -80,13 +83,14 @@ public abstract class IndexTests
                     (SELECT COUNT(*) FROM quotations q WHERE q.work_id = w.id), (SELECT COUNT(*) FROM warnings x WHERE x.work_id = w.id), w.error
                 FROM works w ORDER BY w.id DESC
                 """)));
+        Assert.Equal("Teen And Up Audiences,Mature,20.8", Show(CorpusQueries.Sql(db, "SELECT rating, detected_rating, reading_minutes FROM works WHERE id = 'harbour.html'")));
         Assert.Equal("0,Mara,she,2,3 | 1,Tobin,-,2,- | 2,Old Hesketh,-,1,-",
             Show(CorpusQueries.Sql(db, "SELECT idx, name, gender, mentions, quotes FROM characters WHERE work_id = 'harbour.html' ORDER BY idx")));
         Assert.Equal("0,Mara,1 | 1,Tobin,- | 0,the keeper,- | -,-,-",
             Show(CorpusQueries.Sql(db, "SELECT speaker_idx, speaker, addressee_idx FROM quotations WHERE work_id = 'harbour.html' ORDER BY idx")));
         Assert.Equal("partner,0,1,100,140 | employer,2,1,-,-",
             Show(CorpusQueries.Sql(db, "SELECT kind, source_idx, target_idx, evidence_start, evidence_end FROM relations ORDER BY idx")));
-        Assert.Equal("Drowning,mild,1,400,- | Self-harm,mild,1,500,no | Violence,moderate,2,200,-",
+        Assert.Equal("death,depicted,1,400,yes | self-harm,mentioned,1,500,no | violence,depicted,25,200,yes",
             Show(CorpusQueries.Sql(db, "SELECT warning, level, evidence_count, evidence_start, CASE WHEN declared THEN 'yes' WHEN NOT declared THEN 'no' END FROM warnings WHERE work_id = 'harbour.html' ORDER BY warning")));
         Assert.Equal("additionalTags,Angst | additionalTags,Violence | archiveWarnings,No Archive Warnings Apply | fandoms,Original Work | rating,Teen And Up Audiences | relationships,Mara/Tobin",
             Show(CorpusQueries.Sql(db, "SELECT kind, tag FROM declared_tags ORDER BY kind, tag")));
@@ -108,7 +112,7 @@ public abstract class IndexTests
     {
         if (!Available) return;
         using var db = Loaded();
-        Assert.Equal("harbour.html,The Harbour Wall,Drowning,mild,1 | ferry.txt,-,Drowning,-,0", Show(CorpusQueries.WorksWithWarning(db, "drowning")));
+        Assert.Equal("harbour.html,The Harbour Wall,death,depicted,1,0.65 | ferry.txt,-,death,mentioned,1,0.5", Show(CorpusQueries.WorksWithWarning(db, "Death")));
     }
 
     [Fact]
@@ -147,10 +151,12 @@ public abstract class IndexTests
     {
         if (!Available) return;
         using var db = Loaded();
-        // Violence is declared as a tag; Self-harm is undeclared by the audit; Drowning by no tag of that name.
+        // The audit lists self-harm as missing; death and violence it has seen declared.
         // ferry.txt declares nothing (no preface), so it is not counted.
-        Assert.Equal("harbour.html,The Harbour Wall,Teen And Up Audiences,Drowning,1 | harbour.html,The Harbour Wall,Teen And Up Audiences,Self-harm,1",
-            Show(CorpusQueries.UndeclaredWarnings(db)));
+        Assert.Equal("harbour.html,The Harbour Wall,Teen And Up Audiences,self-harm,1", Show(CorpusQueries.UndeclaredWarnings(db)));
+        // Without an audit, a warning is undeclared when no declared tag has its name.
+        new CorpusIndexer(db).Load([("c:1", """{"id":"lake.html","status":"ok","source":{"declared":{"additionalTags":["Death","Grief"]}},"content":{"warnings":[{"category":"death"},{"category":"violence"}]}}""")]);
+        Assert.Equal("harbour.html,The Harbour Wall,Teen And Up Audiences,self-harm,1 | lake.html,-,-,violence,0", Show(CorpusQueries.UndeclaredWarnings(db)));
     }
 
     [Fact]
