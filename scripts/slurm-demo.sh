@@ -8,7 +8,7 @@
 #   FABULA_DEMO_POSTGRES=postgres://u:p@host/db scripts/slurm-demo.sh   # load into that database instead
 #
 # Without FABULA_DEMO_POSTGRES it makes a fresh database fabula_slurm_demo on the local PostgreSQL
-# (scripts/ci-postgres.sh starts one).
+# (scripts/ci-postgres.sh installs and starts it if needed, and then it is stopped again on exit).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 novels="$(cd "${FABULA_NOVELS:-$root/../shared/litbank/original}" && pwd)"   # FABULA_NOVELS: another folder of stories
@@ -26,7 +26,9 @@ chmod 755 "$work"
 host="$(hostname -s)"
 cpus="$(nproc)"
 
+pg_started=""
 stop() {
+  if [ -n "$pg_started" ]; then pg_ctlcluster "$pg_started" main stop || true; fi
   for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munged.pid"; do
     if [ -s "$pidfile" ]; then
       pid="$(cat "$pidfile")"
@@ -111,6 +113,8 @@ fi
 echo "slurm-demo: $shards array tasks done in $(awk "BEGIN{printf \"%.1f\", $end - $start}") s"
 
 if [ -z "${FABULA_DEMO_POSTGRES:-}" ]; then
+  read -r pg_state pg_version < <(bash "$root/scripts/ci-postgres.sh")
+  if [ "$pg_state" = started ]; then pg_started="$pg_version"; fi
   runuser -u postgres -- psql -qc 'DROP DATABASE IF EXISTS fabula_slurm_demo' -c 'CREATE DATABASE fabula_slurm_demo OWNER fabula'
   FABULA_DEMO_POSTGRES="postgres://fabula:fabula@127.0.0.1:5432/fabula_slurm_demo"
 fi
