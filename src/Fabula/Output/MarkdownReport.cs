@@ -58,7 +58,8 @@ public static class MarkdownReport
 
         public void Title(StringBuilder md)
         {
-            string title = Str(_source, "title") ?? Path.GetFileNameWithoutExtension(Str(_source, "path") ?? "Untitled story");
+            // Without a title, the file's name: "113_the_secret_garden.txt" -> "113 the secret garden".
+            string title = Str(_source, "title") ?? Path.GetFileNameWithoutExtension(Str(_source, "path") ?? "Untitled story").Replace('_', ' ').Replace('-', ' ');
             md.Append("# ").Append(Inline(title)).Append("\n\n");
             md.Append(Str(_source, "author") is { } author ? "*by " + Inline(author) + "*" : "*Author unknown*")
               .Append(" · ").Append((Str(_source, "format") ?? "txt").ToUpperInvariant()).Append(" · Fabula report\n\n");

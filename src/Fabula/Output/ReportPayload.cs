@@ -43,6 +43,20 @@ public sealed class ReportPayload
         return new ReportPayload(analysis, bounds);
     }
 
+    private static JsonArray WithoutText(JsonArray quotes)
+    {
+        var lean = new JsonArray();
+        foreach (var quote in quotes)
+        {
+            if (quote is not JsonObject o) { lean.Add(quote?.DeepClone()); continue; }
+            var copy = new JsonObject();
+            foreach (var (name, value) in o)
+                if (name != "text") copy[name] = value?.DeepClone();
+            lean.Add(copy);
+        }
+        return lean;
+    }
+
     /// <summary>
     /// The payload as JSON that is safe inside an HTML &lt;script&gt; element: '&lt;' only ever occurs
     /// inside JSON strings, so writing every one as \u003c leaves no "&lt;/script" or "&lt;!--" for the
@@ -51,7 +65,16 @@ public sealed class ReportPayload
     public string ToScriptJson()
     {
         var json = new StringBuilder(Paragraphs.Length * 7 + 1024);
-        json.Append("{\"analysis\":").Append(Analysis.ToJsonString(Compact)).Append(",\"paragraphs\":[");
+        // The page holds the text once: each quotation's own copy of its words (a third of a
+        // dialogue-heavy novel) is left out of the page and read from the text by its offsets.
+        var analysis = Analysis;
+        if (Analysis["quotes"] is JsonArray { Count: > 0 } quotes && Analysis["text"] is not null)
+        {
+            analysis = new JsonObject();
+            foreach (var (name, value) in Analysis)
+                analysis[name] = name == "quotes" ? WithoutText(quotes) : value?.DeepClone();
+        }
+        json.Append("{\"analysis\":").Append(analysis.ToJsonString(Compact)).Append(",\"paragraphs\":[");
         for (int i = 0; i < Paragraphs.Length; i++)
             (i == 0 ? json : json.Append(',')).Append(Paragraphs[i]);
         json.Append("]}");

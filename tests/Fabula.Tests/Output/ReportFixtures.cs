@@ -59,6 +59,10 @@ internal static partial class ReportFixtures
         return Pipeline.Default.Run(new ReadDocument(TextNormalizer.Normalize(text), source));
     }
 
+    /// <summary>An AO3 download whose tags, summary, notes and chapter try script tags, onerror= and javascript: links.</summary>
+    public static Story HostileAo3() =>
+        Pipeline.Default.Run(StoryReader.ReadFile(Path.Combine(GoldenTests.RepoRoot(), "tests", "Fabula.Tests", "Output", "Fixtures", "hostile-ao3.html")));
+
     /// <summary>The report payload of <paramref name="story"/>, with hand-made findings where stages have none yet.</summary>
     public static ReportPayload WithFindings(Story story)
     {
@@ -80,22 +84,20 @@ internal static partial class ReportFixtures
             }
             a["characters"] = cast;
         }
-        if (a["quotes"] is JsonArray { Count: 0 } quotes)
-            foreach (Match m in QuoteMarks().Matches(text))
+        if (a["quotes"] is JsonArray quotes && !quotes.Any(q => q?["speaker"] is not null))
+        {
+            if (quotes.Count == 0)
+                foreach (Match m in QuoteMarks().Matches(text))
+                    quotes.Add(new JsonObject { ["start"] = m.Index, ["end"] = m.Index + m.Length, ["text"] = m.Value });
+            // A speaker for each quotation followed closely by a name ("…," said Mara).
+            foreach (var quote in quotes)
             {
-                var quote = new JsonObject { ["start"] = m.Index, ["end"] = m.Index + m.Length, ["text"] = m.Value };
-                quotes.Add(quote);
+                int end = quote!["end"]!.GetValue<int>();
+                string after = text.Substring(end, Math.Min(40, text.Length - end));
+                for (int i = 0; i < names.Count; i++)
+                    if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
             }
-        // Speakers, hand-made, for quotations that have none (real quotations come before the speaker stage does).
-        if (a["quotes"] is JsonArray found)
-            foreach (var node in found)
-                if (node is JsonObject quote && quote["speaker"] is null)
-                {
-                    int end = (int)quote["end"]!;
-                    string after = text.Substring(end, Math.Min(40, text.Length - end));
-                    for (int i = 0; i < names.Count; i++)
-                        if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
-                }
+        }
         if (a["relations"] is null && names.Count > 1)
         {
             var relations = new JsonArray();

@@ -450,11 +450,13 @@
   // ---- page --------------------------------------------------------------------------------
   const sections = [overview(), cast(), relationships(), dialogue(), timeline(), scenes(), consistency(), warnings(), textSection()];
   const nav = el('nav', { class: 'toc', 'aria-label': 'Sections' }, el('ul', null, sections.map(s => el('li', null, el('a', { href: '#' + s.id }, s.querySelector('h2').textContent)))));
-  const title = S.title || (S.path ? S.path.split(/[\\/]/).pop().replace(/\.[^.]+$/, '') : 'Untitled story');
+  // Without a title, the file's name: "113_the_secret_garden.txt" -> "113 the secret garden".
+  const title = S.title || (S.path ? S.path.split(/[\\/]/).pop().replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() : 'Untitled story');
   document.title = title + ' — Fabula report';
   document.body.append(
     el('header', { class: 'top' }, el('div', { class: 'brand' }, 'Fabula'), el('h1', null, title)),
     el('div', { class: 'layout' }, nav, el('main', null, sections)),
     backBar);
+  document.body.dataset.drawnMs = Math.round(performance.now());
   document.body.classList.add('ready');
 })();
