@@ -41,6 +41,9 @@ public static class MarkdownReport
         private readonly string _text;
         private readonly int[] _paragraphs;
         private readonly JsonArray _cast;
+        private readonly JsonObject? _content; // the content stage's member (docs/content.md)
+        private readonly JsonArray _warnings;
+        private readonly bool _warningsAnalysed;
         private readonly Dictionary<string, string> _names = [];
         // Paragraphs a finding points into, with the links back to those findings.
         private readonly SortedDictionary<int, List<(string Anchor, string Label)>> _targets = [];
@@ -52,6 +55,9 @@ public static class MarkdownReport
             _text = payload.Text;
             _paragraphs = payload.Paragraphs;
             _cast = Array(_a, "characters", "cast");
+            _content = _a["content"] as JsonObject;
+            _warnings = _content is not null ? Array(_content, "warnings") : Array(_a, "warnings", "contentWarnings");
+            _warningsAnalysed = _content is not null || Has(_a, "warnings", "contentWarnings");
             for (int i = 0; i < _cast.Count; i++)
                 if (_cast[i] is JsonObject c) _names[Key(c["id"]) ?? i.ToString(CultureInfo.InvariantCulture)] = Str(c, "name", "canonical") ?? "?";
         }
@@ -71,8 +77,8 @@ public static class MarkdownReport
         public void Overview(StringBuilder md)
         {
             md.Append("## Overview\n\n");
-            var rating = _a["rating"];
-            double? minutes = Num(_a, "readingMinutes") ?? Num(_a["readingTime"] as JsonObject, "minutes");
+            var rating = _content?["rating"] ?? _a["rating"];
+            double? minutes = Num(_content?["readingTime"] as JsonObject, "minutes") ?? Num(_a, "readingMinutes");
             var cells = new (string, string?)[]
             {
                 ("Words", Fmt(Num(_source, "words"))),
@@ -87,16 +93,23 @@ public static class MarkdownReport
             foreach (var (name, value) in cells)
                 md.Append("| ").Append(name).Append(" | ").Append(value is null ? "*not analysed yet*" : Inline(value)).Append(" |\n");
             md.Append('\n');
-            var warnings = Array(_a, "warnings", "contentWarnings");
+            var warnings = _warnings;
             md.Append("**Content warnings:** ");
-            if (warnings.Count == 0) md.Append(Has(_a, "warnings", "contentWarnings") ? "none found" : "*not analysed yet*");
+            if (warnings.Count == 0) md.Append(_warningsAnalysed ? "none found" : "*not analysed yet*");
             for (int i = 0; i < warnings.Count; i++)
             {
                 if (i > 0) md.Append(" · ");
-                md.Append('[').Append(Inline(FindingName(warnings[i]))).Append("](#warning-").Append(i).Append(") (")
-                  .Append(Fmt(Evidence(warnings[i]).Count)).Append(')');
+                md.Append('[').Append(Inline(WarningName(warnings[i]))).Append("](#warning-").Append(i).Append(") (")
+                  .Append(Fmt(Passages(warnings[i]))).Append(')');
             }
             md.Append("\n\n");
+            var archive = Array(_content, "archiveWarnings");
+            if (archive.Count > 0)
+            {
+                md.Append("**AO3 archive warnings:** ");
+                for (int i = 0; i < archive.Count; i++) md.Append(i > 0 ? " · " : "").Append(Inline(archive[i]?.ToString() ?? ""));
+                md.Append("\n\n");
+            }
             if (_source["declared"] is JsonObject declared) Declared(md, declared);
         }
 
@@ -239,8 +252,33 @@ public static class MarkdownReport
         public void Consistency(StringBuilder md) =>
             Findings(md, "Consistency", Array(_a, "findings", "consistency", "audit"), "finding", Has(_a, "findings", "consistency", "audit"));
 
-        public void Warnings(StringBuilder md) =>
-            Findings(md, "Content warnings", Array(_a, "warnings", "contentWarnings"), "warning", Has(_a, "warnings", "contentWarnings"));
+        public void Warnings(StringBuilder md)
+        {
+            Findings(md, "Content warnings", _warnings, "warning", _warningsAnalysed);
+            if (_content is null) return;
+            if (Str(_content, "rating") is { } rating)
+            {
+                md.Append("### Rating: ").Append(Inline(rating)).Append("\n\n");
+                foreach (var reason in Array(_content, "ratingReasons")) md.Append("- ").Append(Inline(reason?.ToString() ?? "")).Append('\n');
+                md.Append('\n');
+            }
+            if (_content["audit"] is JsonObject audit)
+            {
+                md.Append("### Declared tags against the text\n\n| | |\n|---|---|\n")
+                  .Append("| Rating | declared ").Append(Inline(Str(audit, "declaredRating") ?? "none")).Append(", found ").Append(Inline(Str(audit, "detectedRating") ?? "—")).Append(" |\n")
+                  .Append("| Declared warnings | ").Append(audit["creatorChoseNotToWarn"] is JsonValue v && v.TryGetValue<bool>(out bool chose) && chose
+                      ? "Creator chose not to use archive warnings" : Joined(Array(audit, "declaredWarnings"), "none")).Append(" |\n")
+                  .Append("| Found, not declared | ").Append(Joined(Array(audit, "missing"), "nothing")).Append(" |\n")
+                  .Append("| Declared, not found | ").Append(Joined(Array(audit, "unsupported"), "nothing")).Append(" |\n\n");
+            }
+        }
+
+        private static string Joined(JsonArray list, string none)
+        {
+            var parts = new List<string>();
+            foreach (var item in list) parts.Add(Inline(item?.ToString() ?? ""));
+            return parts.Count > 0 ? string.Join(" · ", parts) : none;
+        }
 
         private void Findings(StringBuilder md, string title, JsonArray list, string anchor, bool analysed)
         {
@@ -249,16 +287,26 @@ public static class MarkdownReport
             for (int i = 0; i < list.Count; i++)
             {
                 var evidence = Evidence(list[i]);
-                string name = FindingName(list[i]);
+                string name = anchor == "warning" ? WarningName(list[i]) : FindingName(list[i]);
                 md.Append("### <a id=\"").Append(anchor).Append('-').Append(i).Append("\"></a>").Append(Inline(name));
                 if (list[i] is JsonObject f && Str(f, "severity") is { } severity) md.Append(" (").Append(Inline(severity)).Append(')');
                 md.Append("\n\n");
+                int total = Passages(list[i]);
+                if (anchor == "warning")
+                {
+                    md.Append(Fmt(total)).Append(total == 1 ? " passage" : " passages");
+                    if (total > evidence.Count) md.Append(", ").Append(Fmt(Math.Min(evidence.Count, MaxEvidenceListed))).Append(" shown");
+                    if (Num(list[i] as JsonObject, "confidence") is { } confidence) md.Append("; ").Append(Math.Round(confidence * 100).ToString(CultureInfo.InvariantCulture)).Append("% sure");
+                    md.Append(".\n\n");
+                }
                 if (list[i] is JsonObject fm && Str(fm, "message") is { } message && message != name) md.Append(Inline(message)).Append("\n\n");
                 for (int j = 0; j < evidence.Count && j < MaxEvidenceListed; j++)
                 {
-                    var (start, end) = evidence[j];
+                    var (start, end, quoted, meta) = evidence[j];
                     md.Append("- <a id=\"").Append(anchor).Append('-').Append(i).Append('-').Append(j).Append("\"></a>")
-                      .Append(Link(start, "“" + Snippet(start, end, 200) + "”", anchor + "-" + i + "-" + j, name)).Append('\n');
+                      .Append(Link(start, "“" + (quoted ?? Snippet(start, end, 200)) + "”", anchor + "-" + i + "-" + j, name));
+                    if (meta is not null) md.Append(" — *").Append(Inline(meta)).Append('*');
+                    md.Append('\n');
                 }
                 if (evidence.Count > MaxEvidenceListed) md.Append("- … and ").Append(Fmt(evidence.Count - MaxEvidenceListed)).Append(" more\n");
                 md.Append('\n');
@@ -338,15 +386,31 @@ public static class MarkdownReport
 
         private static string FindingName(JsonNode? f) => f is JsonObject o ? Str(o, "name", "label", "category", "kind", "message") ?? "Finding" : "Finding";
 
-        private static List<(int Start, int End)> Evidence(JsonNode? f)
+        /// <summary>A finding's passages: offsets, the finding's own snippet if it has one, and what it says about the passage.</summary>
+        private static List<(int Start, int End, string? Snippet, string? Meta)> Evidence(JsonNode? f)
         {
-            var list = new List<(int, int)>();
+            var list = new List<(int, int, string?, string?)>();
             if (f is not JsonObject o) return list;
             var evidence = Array(o, "evidence");
             foreach (var e in evidence)
-                if (e is JsonObject eo && Int(eo, "start") is { } s) list.Add((s, Int(eo, "end") ?? s));
-            if (evidence.Count == 0 && Int(o, "start") is { } start) list.Add((start, Int(o, "end") ?? start));
+            {
+                if (e is not JsonObject eo || Int(eo, "start") is not { } s) continue;
+                var meta = new List<string>();
+                foreach (string member in new[] { "severity", "aspect", "rule" }) if (Str(eo, member) is { } m) meta.Add(m);
+                list.Add((s, Int(eo, "end") ?? s, Str(eo, "snippet"), meta.Count > 0 ? string.Join(" · ", meta) : null));
+            }
+            if (evidence.Count == 0 && Int(o, "start") is { } start) list.Add((start, Int(o, "end") ?? start, null, null));
             return list;
+        }
+
+        private static int Passages(JsonNode? w) => Num(w as JsonObject, "passages") is { } n ? (int)n : Evidence(w).Count;
+
+        /// <summary>"graphic-violence" -> "Graphic violence": category ids are the contract, words are for readers.</summary>
+        private static string WarningName(JsonNode? w)
+        {
+            if (w is JsonObject o && Str(o, "name", "label") is { } name) return name;
+            string id = w is JsonObject c ? Str(c, "category", "kind") ?? "Warning" : "Warning";
+            return id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..].Replace('-', ' ');
         }
 
         private static JsonNode? Speaker(JsonNode? q) => q is JsonObject o ? o["speaker"] ?? o["speakerId"] : null;

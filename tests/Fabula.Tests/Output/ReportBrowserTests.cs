@@ -88,7 +88,8 @@ public sealed class ReportBrowserTests(Chromium chromium, ITestOutputHelper log)
         page.Request += (_, request) => { if (request.Url != url) requests.Add(request.Url); };
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        await page.WaitForSelectorAsync("body.ready", new PageWaitForSelectorOptions { Timeout = 15000 });
+        try { await page.WaitForSelectorAsync("body.ready", new PageWaitForSelectorOptions { Timeout = 15000 }); }
+        catch (TimeoutException) { Assert.Fail($"{name}: the report was not drawn; page errors: {string.Join(" | ", errors)}"); }
         double loadMs = clock.Elapsed.TotalMilliseconds;
         return new Visit(page, errors, requests, dialogs, loadMs);
     }
@@ -253,6 +254,7 @@ public sealed class ReportBrowserTests(Chromium chromium, ITestOutputHelper log)
     {
         var page = visit.Page;
         await AssertSectionsPresent(page);
+        await page.Locator("#story-text").ScrollIntoViewIfNeededAsync(); // the text is drawn as it nears the screen
         await page.Locator("#story-text p").Last.ScrollIntoViewIfNeededAsync();
         await page.WaitForTimeoutAsync(200);
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));

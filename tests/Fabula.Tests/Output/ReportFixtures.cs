@@ -119,16 +119,18 @@ internal static partial class ReportFixtures
                 ["evidence"] = new JsonArray(new JsonObject { ["start"] = at, ["end"] = at + names[0].Length }),
             });
         }
-        if (a["warnings"] is null)
+        var content = a["content"] as JsonObject;
+        if ((content?["warnings"] ?? a["warnings"]) is not JsonArray { Count: > 0 })
         {
-            // A warning whose passage lies near the end of the text, so jumping to it scrolls far.
+            // A warning whose passages lie late in the text, so jumping to one scrolls far.
             var evidence = new JsonArray();
             foreach (string word in new[] { "storm", "dead", "cried", "blood", "wall" })
             {
                 int at = text.LastIndexOf(word, StringComparison.Ordinal);
                 if (at >= 0) evidence.Add(new JsonObject { ["start"] = at, ["end"] = at + word.Length });
             }
-            a["warnings"] = new JsonArray(new JsonObject { ["name"] = "Peril", ["severity"] = "mild", ["evidence"] = evidence });
+            var warnings = new JsonArray(new JsonObject { ["category"] = "peril", ["severity"] = "mentioned", ["passages"] = evidence.Count, ["evidence"] = evidence });
+            if (content is not null) content["warnings"] = warnings; else a["warnings"] = warnings;
         }
         return payload;
     }

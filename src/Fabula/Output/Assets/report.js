@@ -45,6 +45,10 @@
   const arr = v => (Array.isArray(v) ? v : []);
   const has = v => Array.isArray(v) ? v.length > 0 : v != null;
   const pick = (o, ...names) => { if (o) for (const n of names) if (o[n] != null) return o[n]; return undefined; };
+  // The content stage's member (docs/content.md): rating, warnings with evidence, audit, reading time.
+  const C = A.content || null;
+  const WARNINGS = arr(C ? C.warnings : pick(A, 'warnings', 'contentWarnings'));
+  const WARNINGS_ANALYSED = C != null || pick(A, 'warnings', 'contentWarnings') != null;
   function notYet(what) { return el('p', { class: 'not-yet' }, what || 'Not analysed yet.'); }
   function snippet(start, end, max) {
     max = max || 160;
@@ -82,9 +86,9 @@
   }
 
   function overview() {
-    const warnings = arr(pick(A, 'warnings', 'contentWarnings'));
-    const rating = pick(A, 'rating');
-    const minutes = pick(A, 'readingMinutes') ?? pick(pick(A, 'readingTime') || {}, 'minutes');
+    const warnings = WARNINGS;
+    const rating = pick(C, 'rating') ?? pick(A, 'rating');
+    const minutes = pick(pick(C, 'readingTime'), 'minutes') ?? pick(A, 'readingMinutes');
     const dec = S.declared || null;
     const stats = [
       ['Words', fmt(S.words)],
@@ -97,15 +101,22 @@
     ];
     const dl = el('dl', { class: 'stats' }, stats.map(([k, v]) => el('div', null, el('dt', null, k), el('dd', v == null ? { class: 'none' } : null, v == null ? 'not analysed yet' : v))));
     const wl = warnings.length
-      ? el('ul', { class: 'chips' }, warnings.map((w, i) => el('li', null, el('a', { class: 'chip warn', href: '#warning-' + i }, warningName(w), el('span', { class: 'count' }, fmt(arr(w.evidence).length))))))
-      : notYet(A.warnings ? 'No content warnings found.' : 'Content warnings: not analysed yet.');
+      ? el('ul', { class: 'chips' }, warnings.map((w, i) => el('li', null, el('a', { class: 'chip warn', href: '#warning-' + i }, warningName(w), el('span', { class: 'count' }, fmt(warningCount(w)))))))
+      : notYet(WARNINGS_ANALYSED ? 'No content warnings found.' : 'Content warnings: not analysed yet.');
+    const archive = arr(pick(C, 'archiveWarnings'));
     return section('overview', 'Overview',
       el('p', { class: 'byline' }, S.author ? ['by ', el('strong', null, S.author)] : 'Author unknown', ' · ', (S.format || 'txt').toUpperCase(), S.path ? [' · ', el('code', null, S.path.split(/[\\/]/).pop())] : null),
       dl, el('h3', null, 'Content warnings'), wl,
+      archive.length ? el('p', { class: 'archive' }, el('span', { class: 'muted' }, 'AO3 archive warnings: '), archive.join(' · ')) : null,
       dec ? declared(dec) : null);
     function readingTime(m) { m = Math.round(m); return m < 60 ? m + ' min' : Math.floor(m / 60) + ' h ' + (m % 60) + ' min'; }
   }
-  function warningName(w) { return pick(w, 'name', 'label', 'category', 'kind') || 'Warning'; }
+  // "graphic-violence" -> "Graphic violence": category ids are the contract, words are for readers.
+  function warningName(w) {
+    const n = pick(w, 'name', 'label', 'category', 'kind') || 'Warning';
+    return pick(w, 'name', 'label') ? n : n.charAt(0).toUpperCase() + n.slice(1).replace(/-/g, ' ');
+  }
+  function warningCount(w) { return pick(w, 'passages') ?? arr(w.evidence).length; }
 
   function declared(dec) {
     const rows = [['Rating', dec.rating ? [dec.rating] : []], ['Archive warnings', dec.archiveWarnings], ['Categories', dec.categories],
@@ -268,15 +279,25 @@
   function findingList(id, title, list, name) {
     return section(id, title, el('ol', { class: 'findings' }, list.map((f, i) => {
       const ev = arr(f.evidence).length ? f.evidence : (f.start != null ? [{ start: f.start, end: f.end }] : []);
+      const total = pick(f, 'passages') ?? ev.length;
       return el('li', { id: name + '-' + i, 'data-finding': '', class: 'finding' },
-        el('div', { class: 'finding-head' }, el('strong', null, pick(f, 'name', 'label', 'category', 'kind', 'message') || title),
-          f.severity ? el('span', { class: 'chip sev' }, f.severity) : null,
-          el('span', { class: 'muted' }, ' · ', fmt(ev.length), ev.length === 1 ? ' passage' : ' passages')),
+        el('div', { class: 'finding-head' }, el('strong', null, name === 'warning' ? warningName(f) : pick(f, 'name', 'label', 'category', 'kind', 'message') || title),
+          f.severity ? el('span', { class: 'chip sev ' + f.severity }, f.severity) : null,
+          f.confidence != null ? el('span', { class: 'muted' }, ' · ', Math.round(f.confidence * 100) + '% sure') : null,
+          el('span', { class: 'muted' }, ' · ', fmt(total), total === 1 ? ' passage' : ' passages', total > ev.length ? ' (' + fmt(Math.min(ev.length, 50)) + ' shown)' : '')),
         f.message && f.message !== pick(f, 'name', 'label') ? el('p', null, f.message) : null,
         ev.length ? el('ul', { class: 'evidence' }, ev.slice(0, 50).map((e, j) => el('li', { id: name + '-' + i + '-' + j },
-          jumpLink(e.start, e.end, '“' + snippet(e.start, e.end, 200) + '”')))) : null,
+          jumpLink(e.start, e.end, quoteWithTrigger(e)),
+          e.severity || e.aspect || e.rule ? el('span', { class: 'ev-meta' }, [e.severity, e.aspect, e.rule].filter(Boolean).join(' · ')) : null))) : null,
         ev.length > 50 ? el('p', { class: 'muted' }, '… and ', fmt(ev.length - 50), ' more, marked in the text.') : null);
     })));
+  }
+  // The passage as the finding quotes it, its trigger words in bold.
+  function quoteWithTrigger(e) {
+    const text = e.snippet || snippet(e.start, e.end, 200);
+    const at = e.trigger ? text.toLowerCase().indexOf(String(e.trigger).toLowerCase()) : -1;
+    if (at < 0) return ['“', text, '”'];
+    return ['“', text.slice(0, at), el('b', null, text.slice(at, at + e.trigger.length)), text.slice(at + e.trigger.length), '”'];
   }
   function consistency() {
     const list = arr(pick(A, 'findings', 'consistency', 'audit'));
@@ -284,9 +305,18 @@
     return findingList('consistency', 'Consistency', list, 'finding');
   }
   function warnings() {
-    const list = arr(pick(A, 'warnings', 'contentWarnings'));
-    if (!list.length) return section('warnings', 'Content warnings', notYet(has(pick(A, 'warnings', 'contentWarnings')) ? 'No content warnings found.' : undefined));
-    return findingList('warnings', 'Content warnings', list, 'warning');
+    const list = WARNINGS;
+    const s = list.length ? findingList('warnings', 'Content warnings', list, 'warning')
+      : section('warnings', 'Content warnings', notYet(WARNINGS_ANALYSED ? 'No content warnings found.' : undefined));
+    const reasons = arr(pick(C, 'ratingReasons'));
+    if (C && C.rating) s.append(el('h3', null, 'Rating: ' + C.rating), reasons.length ? el('ul', { class: 'reasons' }, reasons.map(r => el('li', null, r))) : null);
+    const audit = pick(C, 'audit');
+    if (audit) s.append(el('h3', null, 'Declared tags against the text'), el('dl', { class: 'tags audit' },
+      el('div', null, el('dt', null, 'Rating'), el('dd', null, 'declared ', audit.declaredRating || 'none', ', found ', audit.detectedRating || '—')),
+      el('div', null, el('dt', null, 'Declared warnings'), el('dd', null, audit.creatorChoseNotToWarn ? 'Creator chose not to use archive warnings' : arr(audit.declaredWarnings).join(' · ') || 'none')),
+      el('div', null, el('dt', null, 'Found, not declared'), el('dd', { class: arr(audit.missing).length ? 'bad' : null }, arr(audit.missing).join(' · ') || 'nothing')),
+      el('div', null, el('dt', null, 'Declared, not found'), el('dd', null, arr(audit.unsupported).join(' · ') || 'nothing'))));
+    return s;
   }
 
   // ---- the text, rendered lazily --------------------------------------------------------------
@@ -315,7 +345,7 @@
   // Marks in the text: quotations (coloured by speaker) and finding evidence (linked back).
   const marks = [];
   arr(A.quotes).forEach((q, i) => marks.push({ start: q.start, end: q.end, kind: 'q', i, speaker: speakerOf(q) }));
-  arr(pick(A, 'warnings', 'contentWarnings')).forEach((w, i) => arr(w.evidence).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'w', back: 'warning-' + i + '-' + j, label: warningName(w) })));
+  WARNINGS.forEach((w, i) => arr(w.evidence).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'w', back: 'warning-' + i + '-' + j, label: warningName(w) })));
   arr(pick(A, 'findings', 'consistency', 'audit')).forEach((f, i) => (arr(f.evidence).length ? f.evidence : f.start != null ? [f] : []).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'f', back: 'finding-' + i + '-' + j, label: pick(f, 'name', 'kind', 'message') || 'Finding' })));
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   const markStarts = marks.map(m => m.start);
