@@ -29,6 +29,7 @@ public enum Signal : uint
     Minor = 1 << 18,
     Plain = 1 << 19,
     Possessive = 1 << 20,
+    NotName = 1 << 21,
 }
 
 /// <summary>Options of a trigger entry (triggers.txt).</summary>
@@ -184,6 +185,7 @@ public sealed class ContentLexicon
                 "passive" => Signal.Passive,
                 "plain" => Signal.Plain,
                 "possessive" => Signal.Possessive,
+                "notname" => Signal.NotName,
                 _ => throw new InvalidOperationException($"signals.txt: unknown signal '{f[0]}' in '{line}'."),
             };
             for (int i = 1; i < f.Length; i++)

@@ -97,7 +97,11 @@ public sealed class ContentProfiler : IStage
         if (counts.Count == 0) return null;
         if (cast is null) CountNames(story.Text.AsSpan(), counts);
         int needed = MainCharacterMentions(WordCounter.Count(story.Text.AsSpan()));
-        string? reason = null;
+        // A main character's death needs two passages naming them in a novel (one in a story under
+        // 20,000 words, where a named death is rarely incidental), or one strong one (a killing).
+        int words = WordCounter.Count(story.Text.AsSpan());
+        int passagesNeeded = words < 20_000 ? 1 : 2;
+        var passagesOf = new Dictionary<string, (int Count, float Best, int First)>(StringComparer.Ordinal);
         for (int i = 0; i < deaths.Count; i++)
         {
             var d = deaths[i];
@@ -106,11 +110,16 @@ public sealed class ContentProfiler : IStage
             bool main = cast?.IsMainCharacter(name) ?? counts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out int n) && n >= needed;
             if (!main) continue;
             deaths[i] = d with { Aspect = "main character" };
-            reason ??= cast is not null
-                ? $"death of {name}, a main character, at {d.Passage.Start}"
-                : $"death of {name} (named {counts[name.ToString()]} times) at {d.Passage.Start}";
+            string key = name.ToString();
+            var (count, best, first) = passagesOf.GetValueOrDefault(key, (0, 0f, d.Passage.Start));
+            passagesOf[key] = (count + 1, Math.Max(best, d.Confidence), Math.Min(first, d.Passage.Start));
         }
-        return reason;
+        foreach (var (name, (count, best, first)) in passagesOf)
+            if (count >= passagesNeeded || best >= 0.8f)
+                return cast is not null
+                    ? $"death of {name}, a main character ({count} passage{(count == 1 ? "" : "s")}), first at {first}"
+                    : $"death of {name}, named {counts[name]} times ({count} passage{(count == 1 ? "" : "s")}), first at {first}";
+        return null;
     }
 
     /// <summary>How often a name must occur for its bearer to count as a main character, without a cast list.</summary>

@@ -448,13 +448,14 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if ((_words[j].Signals & (Signal.Child | Signal.Minor)) != 0 && (_words[j].Signals & Signal.Person) != 0
                 && !(j > range.From && Is(chars, j - 1, "with"))) return ("child", default);
         // The nearest name before (the one who died) or after (the one killed), in the clause.
-        for (int d = 1; d <= 3; d++)
+        // The one who died: a name just before ("Lucy died", "Lucy is dead") or right after a verb ("killed Tybalt").
+        for (int d = 1; d <= 2; d++)
         {
             int b = m.From - d;
             if (b >= range.From && IsName(chars, b) && !_words[b + 1].Break) return (null, new TextSpan(_words[b].Start, _words[b].Length));
-            int a = m.To - 1 + d;
-            if (a < range.To && IsName(chars, a) && !_words[a].Break) return (null, new TextSpan(_words[a].Start, _words[a].Length));
         }
+        int a = m.To;
+        if (a < range.To && IsName(chars, a) && !_words[a].Break) return (null, new TextSpan(_words[a].Start, _words[a].Length));
         return (null, default);
     }
 
@@ -463,7 +464,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         if (!_words[i].Capital || _words[i].Length < 2) return false;
         var word = chars.Slice(_words[i].Start, _words[i].Length);
-        return !Titles.Contains(word) && (_words[i].Signals & (Signal.Person | Signal.Clause | Signal.Possessive)) == 0;
+        return !Titles.Contains(word) && (_words[i].Signals & (Signal.Person | Signal.Clause | Signal.Possessive | Signal.NotName)) == 0;
     }
 
     // ---- paragraph-level rules ----
@@ -499,7 +500,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if (_baseConfidence[i] >= WeakConfidence) continue;
             var hit = _paragraphHits[i];
             int weakOthers = 0;
-            bool strong = hit.Category == SexualContent && _consent[_hitSentence[i]].Force > 0;
+            bool strong = hit.Category == SexualContent && _baseConfidence[i] >= 0.4f && _consent[_hitSentence[i]].Force > 0;
             for (int k = 0; k < _paragraphHits.Count && !strong; k++)
             {
                 var other = _paragraphHits[k];
@@ -539,7 +540,8 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 if (consent > 0) consentInScene = true;
                 if (force > 0 || refusal > 0 || drugging) againstInScene = true;
                 // ConsentSignals: the same act with force, drugging or refusal is sexual violence.
-                bool nonConsent = force > 0 || drugging || refusal >= 2 || strongHit && refusal > 0 && consent == 0;
+                bool nonConsent = strongHit ? force > 0 || drugging || refusal >= 2 || refusal > 0 && consent == 0
+                                            : _consent[s].Force > 0;
                 if (nonConsent)
                     Add(SexualViolence, hit.Severity, force > 0 || drugging ? 0.8f : 0.6f, hit.Passage, hit.Trigger, ContextRule.ConsentSignals, 0.8f);
             }
