@@ -43,7 +43,7 @@ internal static class EpubReader
             if (content is null) continue;
             if (++documents > SafeArchive.MaxEntries) break;
             string documentName = $"{name}: {item.Path}";
-            var document = HtmlReader.Parse(TextDecoder.Decode(content, documentName), documentName);
+            var document = HtmlReader.Parse(TextDecoder.DecodeMarkup(content, documentName), documentName);
             var root = (INode?)document.Body ?? document;
             if (ao3 is null && Ao3Work.IsAo3(root)) ao3 = new Ao3Work();
 

@@ -52,7 +52,7 @@ public static class StoryReader
         {
             "txt" => new ReadDocument(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), StorySource.Plain(path, "txt")),
             "md" => MarkdownReader.Read(TextNormalizer.Normalize(TextDecoder.Decode(bytes, name)), path, name),
-            "html" => HtmlReader.Read(TextDecoder.Decode(bytes, name), path, name),
+            "html" => HtmlReader.Read(TextDecoder.DecodeMarkup(bytes, name), path, name),
             "epub" => ReadContainer(() => EpubReader.Read(bytes, path, name), name, "EPUB"),
             "docx" => ReadContainer(() => DocxReader.Read(bytes, path, name), name, "DOCX"),
             _ => throw new FabulaInputException($"{name}: unknown format '{format}' (known: {string.Join(", ", KnownFormats)})"),

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
 namespace Fabula.Reading;
@@ -8,7 +9,7 @@ namespace Fabula.Reading;
 /// Windows-1252, the encoding of most old plain-text fiction that is not UTF-8. Bytes that are not
 /// text at all are refused before any of that.
 /// </summary>
-public static class TextDecoder
+public static partial class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -20,7 +21,16 @@ public static class TextDecoder
         return Encoding.GetEncoding(1252);
     }
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string name)
+    public static string Decode(ReadOnlySpan<byte> bytes, string name) => Decode(bytes, name, markup: false);
+
+    /// <summary>
+    /// HTML and XHTML: as <see cref="Decode(ReadOnlySpan{byte}, string)"/>, except that bytes which are
+    /// not UTF-8 are decoded with the charset the document declares in its first 1024 bytes
+    /// (&lt;meta charset&gt;, or the XML declaration's encoding), as the HTML standard's prescan does.
+    /// </summary>
+    public static string DecodeMarkup(ReadOnlySpan<byte> bytes, string name) => Decode(bytes, name, markup: true);
+
+    private static string Decode(ReadOnlySpan<byte> bytes, string name, bool markup)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             return DecodeUtf8OrRefuse(bytes[3..], name);
@@ -29,8 +39,26 @@ public static class TextDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Encoding.BigEndianUnicode.GetString(EvenLength(bytes[2..]));
         RefuseBinary(bytes, name);
-        return Utf8.IsValid(bytes) ? StrictUtf8.GetString(bytes) : Windows1252.GetString(bytes);
+        if (Utf8.IsValid(bytes)) return StrictUtf8.GetString(bytes);
+        return ((markup ? DeclaredEncoding(bytes) : null) ?? Windows1252).GetString(bytes);
     }
+
+    private static Encoding? DeclaredEncoding(ReadOnlySpan<byte> bytes)
+    {
+        string head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 1024)]);
+        var match = CharsetDeclaration().Match(head);
+        if (!match.Success) return null;
+        try
+        {
+            var encoding = Encoding.GetEncoding(match.Groups[1].Value);
+            // A page that says UTF-8 (or UTF-16) but is not: the HTML standard reads such pages as windows-1252.
+            return encoding.CodePage is 65001 or 1200 or 1201 ? null : encoding;
+        }
+        catch (ArgumentException) { return null; } // an unknown charset name
+    }
+
+    [GeneratedRegex(@"(?:charset|encoding)\s*=\s*[""']?([A-Za-z0-9_.:-]{1,40})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CharsetDeclaration();
 
     private static string DecodeUtf8OrRefuse(ReadOnlySpan<byte> bytes, string name)
     {

@@ -37,6 +37,18 @@ public class HtmlReadingTests
     }
 
     [Fact]
+    public void Bytes_that_are_not_utf8_are_read_in_the_declared_charset()
+    {
+        var latin = System.Text.Encoding.Latin1;
+        byte[] iso = latin.GetBytes("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Café au lait, señor.</p></body></html>");
+        Assert.Equal("Café au lait, señor.", StoryReader.Read(iso, "html", "a.html").Text);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var cyrillic = System.Text.Encoding.GetEncoding("windows-1251");
+        byte[] russian = cyrillic.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1251\"?><html><body><p>Маяк горел.</p></body></html>");
+        Assert.Equal("Маяк горел.", StoryReader.Read(russian, "html", "b.html").Text);
+    }
+
+    [Fact]
     public void Without_headings_the_title_element_is_the_title()
     {
         var document = Read("<html><head><title>Lantern</title></head><body><p>Mara ran.</p></body></html>");
