@@ -158,6 +158,8 @@ public sealed class ReportBrowserTests(Chromium chromium, ITestOutputHelper log)
         await Screenshot(page, "sample-laptop-top");
         await page.Locator("#relationships").ScrollIntoViewIfNeededAsync();
         await Screenshot(page, "sample-laptop-graph");
+        await page.Locator("#warnings").ScrollIntoViewIfNeededAsync();
+        await Screenshot(page, "sample-laptop-warnings");
         await ClickWarningAndSeeItsPassage(page);
         await page.Locator("#warnings ul.evidence a.jump").First.ClickAsync();
         await Screenshot(page, "sample-laptop-passage");
@@ -171,6 +173,8 @@ public sealed class ReportBrowserTests(Chromium chromium, ITestOutputHelper log)
         var phone = await Open(HtmlReport.Write(payload), "sample-phone", 390, 844);
         await AssertSectionsPresent(phone.Page);
         await Screenshot(phone.Page, "sample-phone-top");
+        await phone.Page.Locator("#cast").ScrollIntoViewIfNeededAsync();
+        await Screenshot(phone.Page, "sample-phone-cast");
         await phone.Page.Locator("#dialogue").ScrollIntoViewIfNeededAsync();
         await Screenshot(phone.Page, "sample-phone-dialogue");
         await ClickWarningAndSeeItsPassage(phone.Page);

@@ -53,7 +53,7 @@
   function snippet(start, end, max) {
     max = max || 160;
     let s = T.slice(start, Math.min(end, start + max)).replace(/\s+/g, ' ').trim();
-    if (end - start > max) s += '…';
+    if (end - start > max) { const cut = s.lastIndexOf(' '); s = (cut > max / 2 ? s.slice(0, cut) : s) + '…'; }
     return s;
   }
 
@@ -143,7 +143,7 @@
         el('td', null, pick(c, 'pronouns') || ''),
         el('td', null, [cls, ...Object.keys(attrs).map(k => k + ': ' + attrs[k])].filter(Boolean).join('; ')),
         el('td', { class: 'num' }, fmt(c.lines ?? lines.get(id) ?? 0)),
-        el('td', null, firstStart != null ? jumpLink(firstStart, firstStart + 1, snippet(firstStart, firstStart + 60, 60)) : ''),
+        el('td', null, firstStart != null ? jumpLink(firstStart, firstStart + 1, snippet(firstStart, firstStart + 200, 60)) : ''),
         el('td', null, el('button', { type: 'button', class: 'mini', onclick: () => setFilter(id) }, 'Show lines')));
     });
     const heads = ['Name', 'Aliases', 'Pronouns', 'Class and attributes', 'Lines', 'First appearance', ''];
