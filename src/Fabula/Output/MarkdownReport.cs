@@ -145,9 +145,10 @@ public static class MarkdownReport
                 var aliases = new List<string>();
                 foreach (var a in Array(c, "aliases")) if ((a is JsonObject ao ? Str(ao, "name", "text") : a?.ToString()) is { } s) aliases.Add(s);
                 var traits = new List<string>();
-                if (Str(c, "class", "taxonomy", "group") is { } cls) traits.Add(cls);
+                if (Str(c, "class", "taxonomy", "group", "importance") is { } cls) traits.Add(cls);
+                if (Num(c, "mentionCount") is { } mentions) traits.Add("mentions: " + Fmt(mentions));
                 if (c["attributes"] is JsonObject attrs) foreach (var (k, v) in attrs) traits.Add(k + ": " + v);
-                var first = c["firstAppearance"] ?? c["first"] ?? c["start"];
+                var first = c["firstMention"] ?? c["firstAppearance"] ?? c["first"] ?? c["start"];
                 int? firstAt = first is JsonObject fo ? Int(fo, "start") : first is JsonValue fv && fv.TryGetValue<int>(out int f) ? f : null;
                 md.Append("| ").Append(Inline(_names[id])).Append(" | ").Append(Inline(string.Join(", ", aliases)))
                   .Append(" | ").Append(Inline(Str(c, "pronouns") ?? "")).Append(" | ").Append(Inline(string.Join("; ", traits)))
@@ -250,7 +251,7 @@ public static class MarkdownReport
         }
 
         public void Consistency(StringBuilder md) =>
-            Findings(md, "Consistency", Array(_a, "findings", "consistency", "audit"), "finding", Has(_a, "findings", "consistency", "audit"));
+            Findings(md, "Consistency", Array(_a, "consistency", "findings"), "finding", Has(_a, "consistency", "findings"));
 
         public void Warnings(StringBuilder md)
         {

@@ -110,7 +110,7 @@ internal static partial class ReportFixtures
             a["timeline"] = new JsonArray(
                 new JsonObject { ["when"] = "Day 1", ["what"] = "The story opens.", ["start"] = 0, ["end"] = Math.Min(20, text.Length) },
                 new JsonObject { ["when"] = "Later", ["what"] = "The story closes.", ["start"] = Math.Max(0, text.Length - 20), ["end"] = text.Length });
-        if (a["findings"] is null && names.Count > 0)
+        if (a["findings"] is null && a["consistency"] is null && names.Count > 0)
         {
             int at = text.LastIndexOf(names[0], StringComparison.Ordinal);
             a["findings"] = new JsonArray(new JsonObject

@@ -133,10 +133,11 @@
     for (const q of arr(A.quotes)) { const s = speakerOf(q); if (s != null) lines.set(s, (lines.get(s) || 0) + 1); }
     const rows = CAST.map((c, i) => {
       const id = c.id != null ? c.id : i;
-      const first = pick(c, 'firstAppearance', 'first', 'start');
+      const first = pick(c, 'firstMention', 'firstAppearance', 'first', 'start');
       const firstStart = typeof first === 'object' && first ? first.start : first;
       const attrs = Object.assign({}, c.attributes || {});
-      const cls = pick(c, 'class', 'taxonomy', 'group');
+      const cls = pick(c, 'class', 'taxonomy', 'group', 'importance');
+      if (c.mentionCount != null) attrs.mentions = fmt(c.mentionCount);
       return el('tr', { id: 'char-' + id, 'data-finding': '' },
         el('th', { scope: 'row' }, el('span', { class: 'dot', style: { '--c': colourOf.get(id) } }), pick(c, 'name', 'canonical') || '?'),
         el('td', null, arr(c.aliases).map(a => typeof a === 'object' ? pick(a, 'name', 'text') : a).join(', ')),
@@ -300,8 +301,8 @@
     return ['“', text.slice(0, at), el('b', null, text.slice(at, at + e.trigger.length)), text.slice(at + e.trigger.length), '”'];
   }
   function consistency() {
-    const list = arr(pick(A, 'findings', 'consistency', 'audit'));
-    if (!list.length) return section('consistency', 'Consistency', notYet(has(pick(A, 'findings', 'consistency', 'audit')) ? 'No inconsistencies found.' : undefined));
+    const list = arr(pick(A, 'consistency', 'findings'));
+    if (!list.length) return section('consistency', 'Consistency', notYet(has(pick(A, 'consistency', 'findings')) ? 'No inconsistencies found.' : undefined));
     return findingList('consistency', 'Consistency', list, 'finding');
   }
   function warnings() {
@@ -346,7 +347,7 @@
   const marks = [];
   arr(A.quotes).forEach((q, i) => marks.push({ start: q.start, end: q.end, kind: 'q', i, speaker: speakerOf(q) }));
   WARNINGS.forEach((w, i) => arr(w.evidence).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'w', back: 'warning-' + i + '-' + j, label: warningName(w) })));
-  arr(pick(A, 'findings', 'consistency', 'audit')).forEach((f, i) => (arr(f.evidence).length ? f.evidence : f.start != null ? [f] : []).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'f', back: 'finding-' + i + '-' + j, label: pick(f, 'name', 'kind', 'message') || 'Finding' })));
+  arr(pick(A, 'consistency', 'findings')).forEach((f, i) => (arr(f.evidence).length ? f.evidence : f.start != null ? [f] : []).forEach((e, j) => marks.push({ start: e.start, end: e.end, kind: 'f', back: 'finding-' + i + '-' + j, label: pick(f, 'name', 'kind', 'message') || 'Finding' })));
   marks.sort((a, b) => a.start - b.start || b.end - a.end);
   const markStarts = marks.map(m => m.start);
   function firstMarkAtOrAfter(off) { let lo = 0, hi = marks.length; while (lo < hi) { const m = (lo + hi) >> 1; if (markStarts[m] < off) lo = m + 1; else hi = m; } return lo; }
