@@ -121,6 +121,13 @@ internal readonly record struct ChapterHeading(HeadingKind Kind, TextSpan Title,
         if (line.IsEmpty || line.Length > MaxTitleLength || line.Count('\n') >= MaxHeadingLines) return false;
         // An editor's note in brackets ("LETTER III [Written some months after]") is a title.
         if (line[0] is '[' or '(' && line[^1] is ']' or ')') return true;
+        if (line[0] is '"' or '“' && line.Length > 2 && line[^1] is '"' or '”')
+        {
+            // A title may quote a line in capitals ("“MIGHT I HAVE A BIT OF EARTH?”"); a short
+            // shout in quotes opening the text ("“TOM!”") is speech.
+            var quoted = line[1..^1];
+            return quoted.Count(' ') >= 2 && !ContainsLower(quoted) && LooksLikeTitle(quoted, ownLine);
+        }
         if (!char.IsUpper(line[0]) && !char.IsAsciiDigit(line[0])) return false;
         if (line[^1] is ',' or ';' or ':') return false;
         int upper = 0, lower = 0, words = 0, capitalized = 0;
@@ -145,6 +152,13 @@ internal readonly record struct ChapterHeading(HeadingKind Kind, TextSpan Title,
         if (lower == 0) return upper >= 2;
         if (ownLine) return !line.Contains('\n') && words > 0 && capitalized * 5 >= words * 4;
         return words > 0 && capitalized * 5 >= words * 3;
+    }
+
+    private static bool ContainsLower(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+            if (char.IsLower(c)) return true;
+        return false;
     }
 
     // After the number: nothing, trailing marks ("I."), or a title after a separator or a space.

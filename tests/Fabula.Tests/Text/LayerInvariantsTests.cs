@@ -36,7 +36,23 @@ public class LayerInvariantsTests
             && Check(story, story.Layer<Sentence>())
             && Check(story, story.Layer<Token>())
             && Check(story, story.Layer<Chapter>())
-            && Check(story, story.Layer<Scene>());
+            && Check(story, story.Layer<Scene>())
+            && Nested(story);
+
+        // Sentences lie in their paragraph, scenes in their chapter, tokens in a sentence.
+        private static bool Nested(Story story)
+        {
+            var paragraphs = story.Layer<Paragraph>();
+            foreach (ref readonly var s in story.Layer<Sentence>().Items)
+                if (s.Paragraph < 0 || s.Paragraph >= paragraphs.Count || !paragraphs[s.Paragraph].Span.Contains(s.Span)) return false;
+            var chapters = story.Layer<Chapter>();
+            foreach (ref readonly var s in story.Layer<Scene>().Items)
+                if (s.Chapter < 0 || s.Chapter >= chapters.Count || !chapters[s.Chapter].Span.Contains(s.Span)) return false;
+            var sentences = story.Layer<Sentence>();
+            foreach (ref readonly var t in story.Layer<Token>().Items)
+                if (sentences.IndexAt(t.Span.Start) < 0 || !sentences[sentences.IndexAt(t.Span.Start)].Span.Contains(t.Span)) return false;
+            return true;
+        }
 
         private static bool Check<T>(Story story, SpanLayer<T> layer) where T : ISpanned
         {
