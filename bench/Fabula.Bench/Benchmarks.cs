@@ -91,3 +91,39 @@ public class CorpusBenchmarks
     public BatchProgress AllNovels() =>
         new BatchRunner(Text.Pipeline.Default, new BatchOptions { Jobs = Jobs }).Run(_works, new HashSet<string>(), Stream.Null);
 }
+
+/// <summary>Each stage alone on all 100 novels (one operation = the stage on every novel), after the stages before it.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+public class CorpusStageBenchmarks
+{
+    private ReadDocument[] _documents = [];
+    private Story[] _stories = [];
+    private int _index;
+
+    [ParamsSource(nameof(StageNames))]
+    public string Stage { get; set; } = "";
+
+    public static IEnumerable<string> StageNames() => StageBenchmarks.StageNames();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _documents = [.. Corpus.Novels().Select(p => StoryReader.ReadFile(p))];
+        _index = Pipeline.Default.Stages.IndexOf(Pipeline.Default.Stages.First(s => s.GetType().Name == Stage));
+    }
+
+    [IterationSetup]
+    public void Prepare()
+    {
+        _stories = [.. _documents.Select(d => new Story(d))];
+        foreach (var story in _stories)
+            for (int i = 0; i < _index; i++) Pipeline.Default.Stages[i].Run(story);
+    }
+
+    [Benchmark]
+    public void Run()
+    {
+        foreach (var story in _stories) Pipeline.Default.Stages[_index].Run(story);
+    }
+}

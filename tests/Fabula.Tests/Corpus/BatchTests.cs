@@ -83,6 +83,17 @@ public class BatchTests
     }
 
     [Fact]
+    public void A_jsonl_manifest_takes_relative_paths_from_its_own_folder()
+    {
+        using var folder = new TempFolder();
+        folder.Write("stories/ferry.txt", Ferry);
+        string manifest = folder.Write("lists/works.jsonl", "{\"id\": \"ferry\", \"path\": \"../stories/ferry.txt\"}\n{\"path\": \"../stories/gone.txt\"}\n");
+        var records = Records(Run(WorkSource.Enumerate([manifest], () => TextReader.Null), new BatchOptions { Jobs = 1, Ordered = true }));
+        Assert.Equal(["ferry", "../stories/gone.txt"], records.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["ok", "error"], records.Select(r => r.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public void A_bad_work_becomes_an_error_record_and_the_run_goes_on()
     {
         using var folder = new TempFolder();
