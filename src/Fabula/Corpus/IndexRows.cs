@@ -36,7 +36,7 @@ public static class IndexRows
          "json_schema_version", "has_declared", "record", "indexed_at", "detected_rating", "reading_minutes"], JsonColumns: ["record"]);
     public static readonly IndexTable Chapters = new("chapters", ["work_id", "idx", "title", "start_offset", "end_offset"]);
     public static readonly IndexTable Scenes = new("scenes", ["work_id", "idx", "chapter_idx", "start_offset", "end_offset"]);
-    public static readonly IndexTable Characters = new("characters", ["work_id", "idx", "name", "gender", "mentions", "quotes"]);
+    public static readonly IndexTable Characters = new("characters", ["work_id", "idx", "name", "gender", "mentions", "quotes", "character_id", "pronouns", "importance"]);
     public static readonly IndexTable CharacterAliases = new("character_aliases", ["work_id", "character_idx", "alias"]);
     public static readonly IndexTable Quotations = new("quotations", ["work_id", "idx", "start_offset", "end_offset", "text", "speaker_idx", "speaker", "addressee_idx"]);
     public static readonly IndexTable Relations = new("relations", ["work_id", "idx", "kind", "source_idx", "source", "target_idx", "target", "evidence_start", "evidence_end"]);
@@ -81,13 +81,17 @@ public static class IndexRows
         return rows;
     }
 
-    /// <summary>Names of the cast by index, and indexes by lower-cased name and alias, to resolve references.</summary>
+    /// <summary>
+    /// The cast of one record, to resolve references to characters: by the cast stage's id ("c0"), by
+    /// index, or by name or alias (case-insensitive).
+    /// </summary>
     private sealed class Cast
     {
         public readonly Dictionary<long, string> Names = [];
+        public readonly Dictionary<string, long> Ids = new(StringComparer.Ordinal);
         public readonly Dictionary<string, long> Indexes = new(StringComparer.OrdinalIgnoreCase);
 
-        /// <summary>A reference to a character: its index, its name, or an object with either.</summary>
+        /// <summary>A reference to a character: its id, its index, its name, or an object with one of them.</summary>
         public (long? Index, string? Name) Resolve(JsonElement? reference)
         {
             if (reference is not { } r) return (null, null);
@@ -96,11 +100,12 @@ public static class IndexRows
                 case JsonValueKind.Number when r.TryGetInt64(out long index):
                     return (index, Names.GetValueOrDefault(index));
                 case JsonValueKind.String:
-                    string name = r.GetString()!;
-                    return (Indexes.TryGetValue(name, out long found) ? found : null, name);
+                    string key = r.GetString()!;
+                    if (Ids.TryGetValue(key, out long byId)) return (byId, Names.GetValueOrDefault(byId));
+                    return (Indexes.TryGetValue(key, out long found) ? found : null, key);
                 case JsonValueKind.Object:
-                    long? i = Number(r, "character") ?? Number(r, "index") ?? Number(r, "id");
-                    string? n = Text(r, "name") ?? (i is { } k ? Names.GetValueOrDefault(k) : null);
+                    var (i, n) = Resolve(Member(r, "characterId") ?? Member(r, "character") ?? Member(r, "id") ?? Member(r, "index"));
+                    n = Text(r, "name") ?? n;
                     return (i ?? (n is not null && Indexes.TryGetValue(n, out long byName) ? byName : null), n);
                 default:
                     return (null, null);
@@ -116,10 +121,17 @@ public static class IndexRows
         foreach (var (i, character) in Items(list))
         {
             long index = Number(character, "index") ?? Number(character, "id") ?? i;
+            string? id = Text(character, "id");
             string name = Text(character, "name") ?? Text(character, "canonicalName") ?? Text(character, "label") ?? $"character {index}";
-            rows.Add(Characters, rows.Id, index, name, Text(character, "gender"), Count(character, "mentions"), Count(character, "quotes"));
+            string? importance = Text(character, "importance");
+            rows.Add(Characters, rows.Id, index, name, Text(character, "gender"),
+                Count(character, "mentions") ?? Number(character, "mentionCount"), Count(character, "quotes") ?? Number(character, "quoteCount"),
+                id, Text(character, "pronouns"), importance);
             cast.Names[index] = name;
+            if (id is not null) cast.Ids.TryAdd(id, index);
             cast.Indexes.TryAdd(name, index);
+            // Importance (main, secondary, minor) is a class too: `fabula query class main`.
+            if (importance is not null) rows.Add(TaxonomyMembers, rows.Id, "importance", importance, name, index);
             foreach (var (_, alias) in Items(character, "aliases"))
                 if ((alias.ValueKind == JsonValueKind.String ? alias.GetString() : Text(alias, "name") ?? Text(alias, "text")) is { } a)
                 {
@@ -141,8 +153,8 @@ public static class IndexRows
         var list = Member(record, "quotes") ?? Member(record, "quotations") ?? Path(record, "dialogue", "quotes");
         foreach (var (i, quote) in Items(list))
         {
-            var speaker = cast.Resolve(Member(quote, "speaker"));
-            var addressee = cast.Resolve(Member(quote, "addressee") ?? Member(quote, "listener"));
+            var speaker = cast.Resolve(Member(quote, "speaker") ?? Member(quote, "speakerId"));
+            var addressee = cast.Resolve(Member(quote, "addressee") ?? Member(quote, "addresseeId") ?? Member(quote, "listener"));
             rows.Add(Quotations, rows.Id, i, Number(quote, "start") ?? 0, Number(quote, "end") ?? 0, Text(quote, "text"),
                 speaker.Index, speaker.Name, addressee.Index);
         }

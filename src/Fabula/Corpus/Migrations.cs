@@ -124,6 +124,11 @@ public static class Migrations
             ALTER TABLE works ADD COLUMN detected_rating TEXT;
             ALTER TABLE works ADD COLUMN reading_minutes DOUBLE PRECISION;
             """),
+        new(3, "characters: the cast stage's id (\"c0\"), pronouns and importance", """
+            ALTER TABLE characters ADD COLUMN character_id TEXT;
+            ALTER TABLE characters ADD COLUMN pronouns TEXT;
+            ALTER TABLE characters ADD COLUMN importance TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

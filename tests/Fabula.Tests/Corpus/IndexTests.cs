@@ -21,11 +21,13 @@ public abstract class IndexTests
          "characters":[
            {"index":0,"name":"Mara","aliases":["Mara Quill","the keeper"],"gender":"she","mentions":[{"start":5,"end":9},{"start":50,"end":54}],"quotes":3},
            {"index":1,"name":"Tobin","aliases":[{"name":"Tob"}],"mentions":2,"class":"sailor"},
-           {"index":2,"name":"Old Hesketh","mentions":1,"classes":{"occupation":"harbourmaster"}}],
+           {"index":2,"name":"Old Hesketh","mentions":1,"classes":{"occupation":"harbourmaster"}},
+           {"id":"c3","name":"Nell","aliases":[{"text":"Nell","count":7}],"pronouns":"she/her","mentionCount":7,"importance":"minor"}],
          "quotes":[{"start":10,"end":20,"text":"“Is the oil in?”","speaker":0,"addressee":1},
                    {"start":30,"end":40,"text":"“It is.”","speaker":{"character":1}},
                    {"start":60,"end":75,"text":"“Storm's coming.”","speaker":"the keeper"},
-                   {"start":80,"end":90,"text":"“Aye.”"}],
+                   {"start":80,"end":90,"text":"“Aye.”"},
+                   {"start":95,"end":99,"text":"“No.”","speaker":"c3"}],
          "relations":[{"kind":"partner","source":0,"target":1,"evidence":[{"start":100,"end":140}]},
                       {"kind":"employer","source":2,"target":1}],
          "taxonomies":{"occupation":{"keeper":[0],"sailor":["Tobin"]},"role":[{"name":"protagonist","members":[{"character":0}]}]},
@@ -76,7 +78,7 @@ public abstract class IndexTests
     {
         if (!Available) return;
         using var db = Loaded();
-        Assert.Equal("harbour.html,ok,The Harbour Wall,5200,2,3,4,3,- | gone.txt,error,-,-,0,0,0,0,gone.txt: no such file | ferry.txt,ok,-,9,0,0,0,1,-",
+        Assert.Equal("harbour.html,ok,The Harbour Wall,5200,2,4,5,3,- | gone.txt,error,-,-,0,0,0,0,gone.txt: no such file | ferry.txt,ok,-,9,0,0,0,1,-",
             Show(CorpusQueries.Sql(db, """
                 SELECT w.id, w.status, w.title, w.words,
                     (SELECT COUNT(*) FROM chapters c WHERE c.work_id = w.id), (SELECT COUNT(*) FROM characters c WHERE c.work_id = w.id),
@@ -84,9 +86,10 @@ public abstract class IndexTests
                 FROM works w ORDER BY w.id DESC
                 """)));
         Assert.Equal("Teen And Up Audiences,Mature,20.8", Show(CorpusQueries.Sql(db, "SELECT rating, detected_rating, reading_minutes FROM works WHERE id = 'harbour.html'")));
-        Assert.Equal("0,Mara,she,2,3 | 1,Tobin,-,2,- | 2,Old Hesketh,-,1,-",
+        Assert.Equal("0,Mara,she,2,3 | 1,Tobin,-,2,- | 2,Old Hesketh,-,1,- | 3,Nell,-,7,-",
             Show(CorpusQueries.Sql(db, "SELECT idx, name, gender, mentions, quotes FROM characters WHERE work_id = 'harbour.html' ORDER BY idx")));
-        Assert.Equal("0,Mara,1 | 1,Tobin,- | 0,the keeper,- | -,-,-",
+        Assert.Equal("c3,she/her,minor", Show(CorpusQueries.Sql(db, "SELECT character_id, pronouns, importance FROM characters WHERE idx = 3")));
+        Assert.Equal("0,Mara,1 | 1,Tobin,- | 0,the keeper,- | -,-,- | 3,Nell,-",
             Show(CorpusQueries.Sql(db, "SELECT speaker_idx, speaker, addressee_idx FROM quotations WHERE work_id = 'harbour.html' ORDER BY idx")));
         Assert.Equal("partner,0,1,100,140 | employer,2,1,-,-",
             Show(CorpusQueries.Sql(db, "SELECT kind, source_idx, target_idx, evidence_start, evidence_end FROM relations ORDER BY idx")));
@@ -103,7 +106,7 @@ public abstract class IndexTests
         using var db = Loaded();
         new CorpusIndexer(db).Load([("b:1", Flat(Harbour).Replace("The Harbour Wall", "The Sea Wall"))]);
         Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM works"));
-        Assert.Equal(3, Scalar(db, "SELECT COUNT(*) FROM characters"));
+        Assert.Equal(4, Scalar(db, "SELECT COUNT(*) FROM characters"));
         Assert.Equal("The Sea Wall", CorpusQueries.Sql(db, "SELECT title FROM works WHERE id = 'harbour.html'").Rows[0][0]);
     }
 
@@ -124,6 +127,7 @@ public abstract class IndexTests
         Assert.Equal("harbour.html,Tobin,occupation,sailor,2", Show(CorpusQueries.CharactersOfClass(db, "sailor", "occupation")));
         Assert.Equal("harbour.html,Mara,role,protagonist,2", Show(CorpusQueries.CharactersOfClass(db, "protagonist", null)));
         Assert.Equal("harbour.html,Old Hesketh,occupation,harbourmaster,1", Show(CorpusQueries.CharactersOfClass(db, "harbourmaster", null)));
+        Assert.Equal("harbour.html,Nell,importance,minor,7", Show(CorpusQueries.CharactersOfClass(db, "minor", null)));
     }
 
     [Fact]
@@ -142,7 +146,7 @@ public abstract class IndexTests
     {
         if (!Available) return;
         using var db = Loaded();
-        Assert.Equal("harbour.html,Mara,2,25 | harbour.html,Tobin,1,10", Show(CorpusQueries.TopSpeakers(db, null, 5)));
+        Assert.Equal("harbour.html,Mara,2,25 | harbour.html,Nell,1,4 | harbour.html,Tobin,1,10", Show(CorpusQueries.TopSpeakers(db, null, 5)));
         Assert.Equal("harbour.html,Mara,2,25", Show(CorpusQueries.TopSpeakers(db, "harbour.html", 1)));
     }
 
