@@ -23,6 +23,7 @@ internal static class EpubReader
         public readonly Dictionary<string, Item> Manifest = new(StringComparer.Ordinal);
         public readonly List<(string IdRef, bool Linear)> Spine = [];
         public readonly Dictionary<string, string> GuideTypes = new(StringComparer.Ordinal);
+        public string? NcxId;
     }
 
     public static ReadDocument Read(byte[] bytes, string? path, string name)
@@ -30,6 +31,14 @@ internal static class EpubReader
         using var archive = SafeArchive.Open(bytes, name, "EPUB");
         string opfPath = FindPackage(archive, name);
         var package = ReadPackage(archive, opfPath, name);
+
+        var contents = ReadContents(archive, package, name);
+        // A table of contents that lists several spine documents says which of them start chapters;
+        // the others continue one (a converter's "_split_001" files). Without one, each document starts a chapter.
+        int listed = 0;
+        foreach (var (idRef, _) in package.Spine)
+            if (package.Manifest.TryGetValue(idRef, out var spineItem) && contents.ContainsKey(spineItem.Path)) listed++;
+        bool contentsDecide = listed >= 2;
 
         var builder = new StoryTextBuilder();
         Ao3Work? ao3 = null;
@@ -48,7 +57,8 @@ internal static class EpubReader
             if (ao3 is null && Ao3Work.IsAo3(root)) ao3 = new Ao3Work();
 
             int length = builder.Length, marks = builder.Marks.Count;
-            builder.MarkChapter();
+            contents.TryGetValue(item.Path, out string? tocTitle);
+            if (!contentsDecide || tocTitle is not null) builder.MarkChapter(fallbackTitle: tocTitle);
             var walker = ao3 is null
                 ? new HtmlWalker(builder) { ChapterStarts = HtmlReader.ChooseChapterHeadings(root).Starts, LeadingHeadingStartsChapter = true }
                 : new HtmlWalker(builder) { Divert = e => ao3.Divert(e, builder) };
@@ -104,6 +114,9 @@ internal static class EpubReader
                     package.Manifest.TryAdd(id, new Item(itemPath, (xml.GetAttribute("media-type") ?? "").Trim().ToLowerInvariant(),
                         xml.GetAttribute("properties") ?? ""));
                     break;
+                case "spine":
+                    package.NcxId = xml.GetAttribute("toc");
+                    break;
                 case "itemref":
                     if (xml.GetAttribute("idref") is { } idRef)
                         package.Spine.Add((idRef, xml.GetAttribute("linear") != "no"));
@@ -120,6 +133,51 @@ internal static class EpubReader
     }
 
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+
+    /// <summary>
+    /// The table of contents: for each document it points into, the first entry's label. EPUB 3's
+    /// navigation document (&lt;nav epub:type="toc"&gt;), else EPUB 2's NCX (navPoint: navLabel, content src).
+    /// </summary>
+    private static Dictionary<string, string> ReadContents(SafeArchive archive, Package package, string name)
+    {
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in package.Manifest.Values)
+        {
+            if (!HasWord(item.Properties, "nav") || archive.Read(item.Path) is not { } navBytes) continue;
+            var nav = HtmlReader.Parse(TextDecoder.DecodeMarkup(navBytes, name), $"{name}: {item.Path}");
+            AngleSharp.Dom.IElement? toc = null;
+            foreach (var e in HtmlWalker.Descendants(nav))
+                if (e.LocalName == "nav" && (toc is null || (e.GetAttribute("epub:type") ?? "").Contains("toc"))) toc = e;
+            if (toc is null) continue;
+            foreach (var a in HtmlWalker.Descendants(toc))
+                if (a.LocalName == "a" && a.GetAttribute("href") is { } href && SafeArchive.Resolve(item.Path, href) is { } target
+                    && HtmlWalker.TextOf(a).Trim() is { Length: > 0 } label)
+                    contents.TryAdd(target, label);
+            if (contents.Count > 0) return contents;
+        }
+        if (package.NcxId is null || !package.Manifest.TryGetValue(package.NcxId, out var ncx) || archive.Read(ncx.Path) is not { } ncxBytes)
+            return contents;
+        try
+        {
+            using var xml = SafeArchive.XmlReaderFor(ncxBytes);
+            string? label = null;
+            xml.Read();
+            while (!xml.EOF)
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "text")
+                {
+                    label = NonEmpty(xml.ReadElementContentAsString());
+                    continue;
+                }
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "content" && label is not null
+                    && xml.GetAttribute("src") is { } src && SafeArchive.Resolve(ncx.Path, src) is { } target)
+                    contents.TryAdd(target, label);
+                xml.Read();
+            }
+        }
+        catch (XmlException) { } // a damaged NCX only costs the chapter titles
+        return contents;
+    }
 
     /// <summary>A cover, title page or table of contents, by the guide's word or the document's name.</summary>
     private static bool IsFrontMatter(Item item, Package package)

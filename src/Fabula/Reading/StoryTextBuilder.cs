@@ -20,6 +20,8 @@ internal sealed class StoryTextBuilder
     private int _lineBreaks;
     private bool _markPending;
     private string? _markTitle;
+    private string? _fallbackTitle;
+    private bool _lastTitleIsFallback;
     private int _headingStart = -1;
 
     private enum Break { None, Space, Line, Paragraph }
@@ -77,13 +79,18 @@ internal sealed class StoryTextBuilder
 
     public void SceneBreak() => Paragraph(SceneBreakText);
 
-    /// <summary>A chapter starts at the next paragraph. Two marks before any text merge into one.</summary>
-    public void MarkChapter(string? title = null)
+    /// <summary>
+    /// A chapter starts at the next paragraph. Two marks before any text merge into one. A
+    /// <paramref name="fallbackTitle"/> (an EPUB's table of contents entry) names the chapter
+    /// unless a heading at its start does.
+    /// </summary>
+    public void MarkChapter(string? title = null, string? fallbackTitle = null)
     {
         ParagraphBreak();
-        if (!_markPending) _markTitle = null;
+        if (!_markPending) { _markTitle = null; _fallbackTitle = null; }
         _markPending = true;
         if (!string.IsNullOrWhiteSpace(title)) _markTitle ??= title.Trim();
+        if (!string.IsNullOrWhiteSpace(fallbackTitle)) _fallbackTitle ??= fallbackTitle.Trim();
     }
 
     /// <summary>
@@ -98,7 +105,7 @@ internal sealed class StoryTextBuilder
 
     public void EndHeading()
     {
-        if (_headingStart >= 0 && _marks.Count > 0 && _marks[^1].Start == _headingStart && _marks[^1].Title is null)
+        if (_headingStart >= 0 && _marks.Count > 0 && _marks[^1].Start == _headingStart && (_marks[^1].Title is null || _lastTitleIsFallback))
         {
             string title = _text.ToString(_headingStart, _text.Length - _headingStart).Replace('\n', ' ');
             _marks[^1] = _marks[^1] with { Title = title };
@@ -118,6 +125,7 @@ internal sealed class StoryTextBuilder
         _pending = length == 0 ? Break.None : Break.Paragraph;
         _markPending = false;
         _markTitle = null;
+        _fallbackTitle = null;
     }
 
     /// <summary>The text collected so far as one line-structured string (notes, summaries).</summary>
@@ -145,9 +153,11 @@ internal sealed class StoryTextBuilder
         _lineBreaks = 0;
         if (_markPending)
         {
-            _marks.Add(new ChapterMark(_text.Length, _markTitle));
+            _lastTitleIsFallback = _markTitle is null && _fallbackTitle is not null;
+            _marks.Add(new ChapterMark(_text.Length, _markTitle ?? _fallbackTitle));
             _markPending = false;
             _markTitle = null;
+            _fallbackTitle = null;
         }
         if (_headingStart == -2) _headingStart = _text.Length;
         _text.Append(c);

@@ -17,8 +17,41 @@ public class EpubReadingTests
         Assert.Equal("Fabula Sampler", document.Source.Author);
         Assert.Equal("epub", document.Source.Format);
         Assert.Equal("The Storm\n\nMara turned twelve.\n\n“Go,” said Tobias.\n\nTwo weeks later, the council met.", document.Text);
-        Assert.Equal("The Storm@The Storm | -@Two weeks later, the", Bindery.Marks(document));
+        // A heading names its chapter; without one, the table of contents does.
+        Assert.Equal("The Storm@The Storm | Part 3@Two weeks later, the", Bindery.Marks(document));
         Assert.DoesNotContain("Contents", document.Text); // the nav document
+    }
+
+    [Fact]
+    public void Documents_the_table_of_contents_leaves_out_continue_a_chapter()
+    {
+        var parts = Bindery.EpubParts("T", "A",
+            ("ch1.xhtml", "<p>Mara ran.</p>"), ("ch1_split_001.xhtml", "<p>She kept running.</p>"), ("ch2.xhtml", "<p>Wren slept.</p>"));
+        int nav = Array.FindIndex(parts, p => p.Name == "OEBPS/nav.xhtml");
+        parts[nav] = (parts[nav].Name, parts[nav].Text.Replace("""<li><a href="ch1_split_001.xhtml">Part 2</a></li>""", ""));
+        var document = StoryReader.Read(Bindery.Zip(parts), "epub", "split.epub");
+        Assert.Equal("Part 1@Mara ran. | Part 3@Wren slept.", Bindery.Marks(document));
+    }
+
+    [Fact]
+    public void An_epub2_ncx_names_the_chapters()
+    {
+        var parts = Bindery.EpubParts("T", "A", ("a.xhtml", "<p>Mara ran.</p>"), ("b.xhtml", "<p>Wren slept.</p>")).ToList();
+        parts.RemoveAll(p => p.Name == "OEBPS/nav.xhtml");
+        int opf = parts.FindIndex(p => p.Name == "OEBPS/content.opf");
+        parts[opf] = (parts[opf].Name, parts[opf].Text
+            .Replace("""<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>""",
+                """<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>""")
+            .Replace("""<itemref idref="nav"/>""", "").Replace("<spine>", """<spine toc="ncx">"""));
+        parts.Add(("OEBPS/toc.ncx", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><docTitle><text>T</text></docTitle><navMap>
+            <navPoint id="n1" playOrder="1"><navLabel><text>The Run</text></navLabel><content src="a.xhtml"/></navPoint>
+            <navPoint id="n2" playOrder="2"><navLabel><text>The Sleep</text></navLabel><content src="b.xhtml#start"/></navPoint>
+            </navMap></ncx>
+            """));
+        var document = StoryReader.Read(Bindery.Zip([.. parts]), "epub", "old.epub");
+        Assert.Equal("The Run@Mara ran. | The Sleep@Wren slept.", Bindery.Marks(document));
     }
 
     [Fact]
