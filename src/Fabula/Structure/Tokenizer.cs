@@ -16,6 +16,17 @@ public sealed class Tokenizer : IStage
 {
     private static readonly Abbreviations Known = new();
 
+    private const byte Other = 0, Space = 1, Digit = 2, Letter = 3;
+    private static readonly byte[] AsciiClass = MakeAsciiClass();
+
+    private static byte[] MakeAsciiClass()
+    {
+        var table = new byte[128];
+        for (int c = 0; c < 128; c++)
+            table[c] = char.IsAsciiLetter((char)c) ? Letter : char.IsAsciiDigit((char)c) ? Digit : char.IsWhiteSpace((char)c) ? Space : Other;
+        return table;
+    }
+
     public void Run(Story story)
     {
         var tokens = new List<Token>(story.Text.Length / 5);
@@ -52,8 +63,9 @@ public sealed class Tokenizer : IStage
         while (i < end)
         {
             char c = text[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (IsWordChar(text, i, end))
+            // PERF: ASCII letters, digits and spaces take a table lookup, not a category query.
+            if (c < 128 && AsciiClass[c] == Space || c >= 128 && char.IsWhiteSpace(c)) { i++; continue; }
+            if (c < 128 ? AsciiClass[c] >= Digit : IsWordChar(text, i, end))
             {
                 i = ReadWord(text, i, end, tokens);
                 continue;
@@ -111,7 +123,13 @@ public sealed class Tokenizer : IStage
         while (i < end)
         {
             char c = text[i];
-            if (IsWordChar(text, i, end))
+            if (c < 128)
+            {
+                byte cls = AsciiClass[c];
+                if (cls == Letter) { letters = true; i++; continue; }
+                if (cls == Digit) { i++; continue; }
+            }
+            else if (IsWordChar(text, i, end))
             {
                 if (char.IsSurrogate(c)) { letters = true; i += 2; continue; }
                 if (!char.IsDigit(c)) letters = true;
