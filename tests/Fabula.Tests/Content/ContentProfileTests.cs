@@ -153,4 +153,26 @@ public sealed class ContentProfileTests
         Assert.Equal("punched", evidence.Trigger);
         Assert.Equal("depicted", evidence.Severity);
     }
+
+    [Fact]
+    public void A_whole_ao3_story_is_audited_against_its_preface()
+    {
+        string path = Path.Combine(GoldenTests.RepoRoot(), "tests", "Fabula.Tests", "Content", "Fixtures", "the-winter-road-ao3.html");
+        var story = Pipeline.Default.Run(StoryReader.ReadFile(path));
+        var profile = story.Get<ContentProfile>();
+        var audit = profile.Audit!;
+        // Declared: Teen And Up, no archive warnings by choice; Kidnapping, Implied/Referenced Suicide,
+        // Past Child Abuse, Alcohol, Hurt/Comfort. The text: a kidnapping, a fight told with blood and
+        // wounds, a brother's suicide in backstory, a night of drinking — and no child abuse.
+        Assert.Equal(RatingRules.Teen, audit.DeclaredRating);
+        Assert.Equal(RatingRules.Mature, audit.DetectedRating);
+        Assert.True(audit.CreatorChoseNotToWarn);
+        Assert.Equal([RatingRules.ChoseNotToWarn], audit.DeclaredWarnings);
+        Assert.Equal([RatingRules.GraphicViolenceWarning, "violence", "graphic-violence"], audit.Missing);
+        Assert.Equal(["Past Child Abuse"], audit.Unsupported);
+        Assert.Equal(Severity.Mentioned, profile.Find("suicide")!.Severity);
+        Assert.NotNull(profile.Find("captivity"));
+        Assert.NotNull(profile.Find("substance-abuse"));
+        Assert.Equal(2, profile.ReadingTime.Chapters.Count);
+    }
 }
