@@ -22,7 +22,8 @@ public sealed class ContentProfiler : IStage
     public static ContentProfile Profile(Story story, List<DroppedHit>? dropped = null)
     {
         var hits = Scan(story, dropped);
-        var findings = Aggregate(story, hits);
+        int words = WordCounter.Count(story.Text.AsSpan());
+        var findings = Aggregate(story, hits, words);
         var (rating, reasons) = RatingRules.Rate(findings);
         var archive = RatingRules.ArchiveWarnings(findings);
         var archiveWarnings = new List<string>();
@@ -33,7 +34,7 @@ public sealed class ContentProfiler : IStage
         }
         var audit = story.Source.Declared is { } declared ? TagAuditor.Audit(declared, findings, rating, archiveWarnings) : null;
         if (archiveWarnings.Count == 0) archiveWarnings.Add(RatingRules.NoWarningsApply);
-        return new ContentProfile(rating, reasons, archiveWarnings, findings.Warnings, audit, Time(story));
+        return new ContentProfile(rating, reasons, archiveWarnings, findings.Warnings, audit, Time(story, words));
     }
 
     /// <summary>Every hit of the story, paragraph by paragraph (each paragraph's sentences scanned together).</summary>
@@ -58,11 +59,11 @@ public sealed class ContentProfiler : IStage
         return hits;
     }
 
-    private static ContentFindings Aggregate(Story story, List<ContentHit> hits)
+    private static ContentFindings Aggregate(Story story, List<ContentHit> hits, int words)
     {
         var byCategory = new List<ContentHit>?[ContentTaxonomy.All.Count];
         foreach (var hit in hits) (byCategory[hit.Category.Index] ??= []).Add(hit);
-        string? mainDeath = MarkMainCharacterDeaths(story, byCategory[ContentTaxonomy.Death.Index]);
+        string? mainDeath = MarkMainCharacterDeaths(story, byCategory[ContentTaxonomy.Death.Index], words);
         var warnings = new List<ContentWarning>();
         foreach (var category in ContentTaxonomy.All)
         {
@@ -87,7 +88,7 @@ public sealed class ContentProfiler : IStage
     /// (<see cref="IMainCharacters"/>), or else one the story names at least
     /// <see cref="MainCharacterMentions"/> times. Marks those hits "main character"; returns the reason.
     /// </summary>
-    private static string? MarkMainCharacterDeaths(Story story, List<ContentHit>? deaths)
+    private static string? MarkMainCharacterDeaths(Story story, List<ContentHit>? deaths, int words)
     {
         if (deaths is null) return null;
         var cast = story.Find<IMainCharacters>();
@@ -96,10 +97,9 @@ public sealed class ContentProfiler : IStage
             if (!d.Name.IsEmpty && d.Severity >= Severity.Depicted && counts.Count < 64) counts.TryAdd(story.Text.Copy(d.Name), 0);
         if (counts.Count == 0) return null;
         if (cast is null) CountNames(story.Text.AsSpan(), counts);
-        int needed = MainCharacterMentions(WordCounter.Count(story.Text.AsSpan()));
+        int needed = MainCharacterMentions(words);
         // A main character's death needs two passages naming them in a novel (one in a story under
         // 20,000 words, where a named death is rarely incidental), or one strong one (a killing).
-        int words = WordCounter.Count(story.Text.AsSpan());
         int passagesNeeded = words < 20_000 ? 1 : 2;
         var passagesOf = new Dictionary<string, (int Count, float Best, int First)>(StringComparer.Ordinal);
         for (int i = 0; i < deaths.Count; i++)
@@ -138,10 +138,9 @@ public sealed class ContentProfiler : IStage
         }
     }
 
-    private static ReadingTime Time(Story story)
+    private static ReadingTime Time(Story story, int total)
     {
         var text = story.Text;
-        int total = WordCounter.Count(text.AsSpan());
         var chapters = new List<ChapterReadingTime>();
         if (story.Has<Chapter>() && story.Layer<Chapter>().Count > 0)
             foreach (ref readonly var c in story.Layer<Chapter>().Items)

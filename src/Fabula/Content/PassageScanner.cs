@@ -206,24 +206,26 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     }
 
     // A trigger inside a longer trigger ("kill" in "kill himself", "death" in "stab to death") gives way to it.
+    // Matches come in sentence order, so only the neighbours in the same sentence are compared.
     private void RemoveNestedTriggers()
     {
-        for (int a = _matches.Count - 1; a >= 0; a--)
+        int kept = 0;
+        for (int a = 0; a < _matches.Count; a++)
         {
             var m = _matches[a];
-            if (m.Phrase.Kind != PhraseKind.Trigger) continue;
-            for (int b = 0; b < _matches.Count; b++)
+            bool nested = false;
+            if (m.Phrase.Kind == PhraseKind.Trigger)
             {
-                var o = _matches[b];
-                if (b == a || o.Phrase.Kind != PhraseKind.Trigger || o.Sentence != m.Sentence) continue;
-                if (o.From <= m.From && o.To >= m.To && o.To - o.From > m.To - m.From)
-                {
-                    _matches.RemoveAt(a);
-                    break;
-                }
+                for (int b = a - 1; b >= 0 && !nested && _matches[b].Sentence == m.Sentence; b--) nested = Covers(_matches[b], m);
+                for (int b = a + 1; b < _matches.Count && !nested && _matches[b].Sentence == m.Sentence; b++) nested = Covers(_matches[b], m);
             }
+            if (!nested) _matches[kept++] = m;
         }
+        _matches.RemoveRange(kept, _matches.Count - kept);
     }
+
+    private static bool Covers(Match o, Match m) =>
+        o.Phrase.Kind == PhraseKind.Trigger && o.From <= m.From && o.To >= m.To && o.To - o.From > m.To - m.From;
 
     // ---- ages (rule AgeSignals) ----
 
@@ -352,7 +354,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         ContextRule rule, float baseConfidence, string? aspect = null, TextSpan name = default)
     {
         // Two entries of one word ("sedate" with an object, "sedated" without) give one hit: the stronger.
-        for (int k = 0; k < _paragraphHits.Count; k++)
+        for (int k = _paragraphHits.Count - 1; k >= 0 && _hitSentence[k] == _currentSentence; k--)
         {
             var other = _paragraphHits[k];
             if (other.Category != category || other.Trigger != trigger) continue;
@@ -482,33 +484,54 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         return (force, refusal, consent);
     }
 
-    private void RemoveHit(int i, ContextRule rule, List<DroppedHit>? dropped)
+    // Keeps the hits for which keep(i) holds, in order; the others are dropped with the rule.
+    private void FilterHits(Func<int, bool> keep, ContextRule rule, List<DroppedHit>? dropped)
     {
-        var hit = _paragraphHits[i];
-        dropped?.Add(new DroppedHit(hit.Category, hit.Trigger, rule));
-        _paragraphHits.RemoveAt(i);
-        _baseConfidence.RemoveAt(i);
-        _hitSentence.RemoveAt(i);
+        int kept = 0;
+        for (int i = 0; i < _paragraphHits.Count; i++)
+        {
+            if (keep(i))
+            {
+                _paragraphHits[kept] = _paragraphHits[i];
+                _baseConfidence[kept] = _baseConfidence[i];
+                _hitSentence[kept] = _hitSentence[i];
+                kept++;
+            }
+            else dropped?.Add(new DroppedHit(_paragraphHits[i].Category, _paragraphHits[i].Trigger, rule));
+        }
+        _paragraphHits.RemoveRange(kept, _paragraphHits.Count - kept);
+        _baseConfidence.RemoveRange(kept, _baseConfidence.Count - kept);
+        _hitSentence.RemoveRange(kept, _hitSentence.Count - kept);
     }
+
+    private readonly int[] _strong = new int[64];
+    private readonly int[] _weak = new int[64];
+    private readonly List<bool> _druggingIn = [];
 
     private void ApplyParagraphRules(List<DroppedHit>? dropped)
     {
+        if (_paragraphHits.Count == 0) return;
         // Corroboration: a weak hit stands with a strong hit of its category in the paragraph, or two
-        // other weak ones; a weak sexual word also stands with force in its own sentence.
-        for (int i = _paragraphHits.Count - 1; i >= 0; i--)
+        // other weak ones; a weak sexual word (0.4 and up) also stands with force in its own sentence.
+        Array.Clear(_strong);
+        Array.Clear(_weak);
+        for (int i = 0; i < _paragraphHits.Count; i++)
         {
-            if (_baseConfidence[i] >= WeakConfidence) continue;
-            var hit = _paragraphHits[i];
-            int weakOthers = 0;
-            bool strong = hit.Category == SexualContent && _baseConfidence[i] >= 0.4f && _consent[_hitSentence[i]].Force > 0;
-            for (int k = 0; k < _paragraphHits.Count && !strong; k++)
-            {
-                var other = _paragraphHits[k];
-                if (k == i || other.Category != hit.Category || other.Trigger == hit.Trigger) continue;
-                if (_baseConfidence[k] >= WeakConfidence) strong = true; else weakOthers++;
-            }
-            if (!strong && weakOthers < 2) RemoveHit(i, ContextRule.Corroboration, dropped);
+            if (_baseConfidence[i] >= WeakConfidence) _strong[_paragraphHits[i].Category.Index]++;
+            else _weak[_paragraphHits[i].Category.Index]++;
         }
+        FilterHits(i =>
+        {
+            if (_baseConfidence[i] >= WeakConfidence) return true;
+            var hit = _paragraphHits[i];
+            return _strong[hit.Category.Index] > 0 || _weak[hit.Category.Index] >= 3
+                || hit.Category == SexualContent && _baseConfidence[i] >= 0.4f && _consent[_hitSentence[i]].Force > 0;
+        }, ContextRule.Corroboration, dropped);
+
+        _druggingIn.Clear();
+        for (int t = 0; t < _sentences.Count; t++) _druggingIn.Add(false);
+        for (int k = 0; k < _paragraphHits.Count; k++)
+            if (_paragraphHits[k].Category == Drugging) _druggingIn[_hitSentence[k]] = true;
 
         int n = _paragraphHits.Count;
         bool sexualScene = false, consentInScene = false, againstInScene = false;
@@ -525,13 +548,12 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             bool drugging = false;
             for (int t = Math.Max(0, s - 1); t <= Math.Min(_sentences.Count - 1, s + 1); t++)
             {
+                drugging |= _druggingIn[t];
                 force += _consent[t].Force;
                 refusal += _consent[t].Refusal;
                 consent += _consent[t].Consent;
                 if (_ages[t].Age < age) (age, ageConfidence, ageSpan) = _ages[t];
             }
-            for (int k = 0; k < n; k++)
-                if (_paragraphHits[k].Category == Drugging && Math.Abs(_hitSentence[k] - s) <= 1) drugging = true;
             bool strongHit = _baseConfidence[i] >= WeakConfidence;
             _currentSentence = s;
             if (hit.Category == SexualContent)
@@ -555,10 +577,6 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         }
         // ConsensualScene: pinning and pushing in a sexual scene with consent signals and none against are no violence.
         if (sexualScene && consentInScene && !againstInScene)
-            for (int i = _paragraphHits.Count - 1; i >= 0; i--)
-            {
-                var hit = _paragraphHits[i];
-                if (hit.Category == Violence || hit.Category == GraphicViolence) RemoveHit(i, ContextRule.ConsensualScene, dropped);
-            }
+            FilterHits(i => _paragraphHits[i].Category != Violence && _paragraphHits[i].Category != GraphicViolence, ContextRule.ConsensualScene, dropped);
     }
 }
