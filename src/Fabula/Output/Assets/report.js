@@ -159,7 +159,9 @@
     if (!rels.length) return section('relationships', 'Relationships', notYet(CAST.length ? 'No relationships found.' : undefined));
     const ends = r => [pick(r, 'source', 'from', 'a'), pick(r, 'target', 'to', 'b')];
     const nodes = [...new Set(rels.flatMap(ends))].sort((x, y) => String(x).localeCompare(String(y)));
-    const W = 640, H = nodes.length <= 4 ? 260 : 420;
+    // A phone gets a narrow, tall drawing so labels keep their size; same data, same width, same picture.
+    const narrow = window.innerWidth < 600;
+    const W = narrow ? 360 : 640, H = nodes.length <= 4 ? (narrow ? 300 : 260) : (narrow ? 480 : 420);
     const pos = layout(nodes, rels.map(ends), W, H);
     const maxW = Math.max(1, ...rels.map(r => pick(r, 'weight', 'interactions', 'count') || 1));
     const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
