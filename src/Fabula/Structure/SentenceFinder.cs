@@ -38,10 +38,18 @@ public sealed class SentenceFinder : IStage
         {
             if (!IsTerminal(text, tokens[t])) continue;
             int k = t + 1;
+            bool quoted = false;
             while (k < tokens.Length && (IsTerminal(text, tokens[k]) && tokens[k].Kind == TokenKind.Punctuation
                                          || IsClosing(text, tokens[k])))
+            {
+                quoted |= tokens[k].Kind == TokenKind.Quote;
                 k++;
-            if (k < tokens.Length && !Continues(text, tokens[k]))
+            }
+            // A bare "!" or "?" ends the sentence even before a lower-case word ("laws-a-me! he's
+            // my own", "Well!—an honest"); inside a quotation the narration goes on ("Run!" she said).
+            char mark = text[tokens[k - 1].Span.End - 1];
+            bool exclaims = !quoted && mark is '!' or '?';
+            if (k < tokens.Length && (exclaims ? !ContinuesAfterExclamation(text, tokens[k]) : !Continues(text, tokens[k])))
             {
                 sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[k - 1].Span.End), paragraph));
                 first = k;
@@ -72,6 +80,9 @@ public sealed class SentenceFinder : IStage
             _ => false,
         };
     }
+
+    private static bool ContinuesAfterExclamation(ReadOnlySpan<char> text, in Token token) =>
+        token.Kind == TokenKind.Punctuation && text[token.Span.Start] is ',' or ';' or ':';
 
     // After terminal marks, these tokens carry the same sentence on.
     private static bool Continues(ReadOnlySpan<char> text, in Token token)

@@ -19,6 +19,9 @@ public class SentenceFinderTests
     [InlineData("\"Stop!\"—but he ran. Gone.", "\"Stop!\"—but he ran. | Gone.")]
     [InlineData("It was I. Then he left.", "It was I. | Then he left.")]
     [InlineData("She said no. Vol. 2 waits.", "She said no. | Vol. 2 waits.")]
+    [InlineData("Laws-a-me! he's my own. Well!—an honest man.", "Laws-a-me! | he's my own. | Well! | —an honest man.")]
+    [InlineData("Oh! you came, did you?", "Oh! | you came, did you?")]
+    [InlineData("“Oh! you came?” she said.", "“Oh! | you came?” she said.")]
     [InlineData("no end mark", "no end mark")]
     public void Splits_sentences(string text, string expected) =>
         Assert.Equal(expected, Show.Layer<Sentence>(text));
