@@ -1,0 +1,176 @@
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>
+/// The cast stage: finds the names of people, groups them into characters, merges spelling
+/// variants, learns each character's pronouns from the text, and resolves pronouns and nominal
+/// mentions. Adds the <see cref="Mention"/> layer and the <see cref="CastList"/>.
+/// </summary>
+public sealed class CastFinder : IStage
+{
+    public void Run(Story story)
+    {
+        var view = new TokenView(story);
+        var tables = CastTables.Shared;
+        var names = NameFinder.Find(view);
+        var isPerson = WeighPersons(view, names, tables);
+        var (characterOf, characters) = new CharacterBuilder().Build(view, names, isPerson);
+        var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
+        SpellingVariants.Merge(view, names, characterOf, characters, findings);
+
+        // Pronoun sets: the pronouns the text uses of each character, found by a first reading in which
+        // each pronoun goes to the nearest agreeing character; the name prior is only the default.
+        var prominent = Prominent(characterOf, characters.Count);
+        var votes = new Dictionary<string, int>[characters.Count];
+        for (int c = 0; c < votes.Length; c++) votes[c] = [];
+        Read(view, names, characterOf, tables, prominent, c => PriorSet(characters[c]), (pronoun, c, _) =>
+        {
+            votes[c][pronoun.Set] = votes[c].GetValueOrDefault(pronoun.Set) + 1;
+        }, unresolvedFirstPass: true);
+        var sets = new string?[characters.Count];
+        for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]));
+
+        var mentions = new List<Mention>(names.Count * 3);
+        for (int m = 0; m < names.Count; m++)
+            if (characterOf[m] >= 0)
+                mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
+        Read(view, names, characterOf, tables, prominent, c => sets[c], (pronoun, c, token) =>
+        {
+            mentions.Add(new Mention(view.Tokens[token].Span, MentionKind.Pronoun, c));
+            if (c >= 0) characters[c].PronounCounts[pronoun.Set] = characters[c].PronounCounts.GetValueOrDefault(pronoun.Set) + 1;
+        }, unresolvedFirstPass: false);
+        NominalMentions.Find(view, names, characters, mentions);
+
+        var ordered = Finish(story, characters, sets, mentions);
+        story.Add(Renumber(mentions, ordered), allowOverlap: true);
+        story.Set(new CastList(ordered));
+        story.Set(findings);
+    }
+
+    // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
+    private static void Read(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
+                             Func<int, string?> setOf, Action<Pronoun, int, int> resolved, bool unresolvedFirstPass)
+    {
+        var resolver = new PronounResolver(view, prominent.Length, setOf, prominent);
+        int m = 0;
+        for (int i = 0; i < view.Count; i++)
+        {
+            if (m < names.Count && names[m].FirstToken == i)
+            {
+                if (characterOf[m] >= 0) resolver.Saw(characterOf[m], names[m].NameStart);
+                i = names[m].LastToken;
+                m++;
+                continue;
+            }
+            if (!view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
+            if (char.IsUpper(view[i][0]) && !view.Initial[i]) continue; // "Her Majesty", a heading
+            int c = resolver.Resolve(i, pronoun);
+            if (c >= 0 || !unresolvedFirstPass) resolved(pronoun, c, i);
+        }
+    }
+
+    private static bool[] WeighPersons(TokenView view, List<NameMention> names, CastTables tables)
+    {
+        var evidence = new Dictionary<string, PersonEvidence>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!evidence.TryGetValue(name.Form, out var e))
+            {
+                e = new PersonEvidence();
+                foreach (var word in name.Form.Split(' '))
+                    if (tables.PlaceWords.Contains(word)) e.PlaceWord = true;
+                e.FirstName = tables.FirstNames.ContainsKey(name.Form.Split(' ')[0]);
+                evidence[name.Form] = e;
+            }
+            e.Uses++;
+            if (name.Titled) e.Titled++;
+            int before = name.FirstToken - 1, after = name.LastToken + 1;
+            bool sameSentenceBefore = before >= 0 && view.SentenceOf[before] == view.SentenceOf[name.FirstToken];
+            if (sameSentenceBefore && view.IsWord(before))
+            {
+                if (tables.SpeechVerbs.Contains(view[before])) e.SpeechVerb++;
+                if (PersonEvidence.IsPlacePreposition(view[before])) e.PlacePreposition++;
+                if (view[before].Equals("the", StringComparison.OrdinalIgnoreCase)) e.Article++;
+            }
+            if (after < view.Count && view.IsWord(after) && tables.SpeechVerbs.Contains(view[after])) e.SpeechVerb++;
+            if (view.QuotationOf[name.FirstToken] >= 0 && after < view.Count
+                && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?'))
+                && (!sameSentenceBefore || view.Is(before, ',') || view.Tokens[before].Kind == Structure.TokenKind.Quote))
+                e.Vocative++;
+        }
+        var isPerson = new bool[names.Count];
+        for (int m = 0; m < names.Count; m++)
+        {
+            var e = evidence[names[m].Form];
+            isPerson[m] = e.IsPerson || names[m].Titled && !e.PlaceWord;
+        }
+        return isPerson;
+    }
+
+    private static bool[] Prominent(int[] characterOf, int count)
+    {
+        var mentions = new int[count];
+        foreach (int c in characterOf) if (c >= 0) mentions[c]++;
+        var prominent = new bool[count];
+        var order = Enumerable.Range(0, count).OrderByDescending(c => mentions[c]).Take(2);
+        foreach (int c in order) prominent[c] = mentions[c] > 0;
+        return prominent;
+    }
+
+    private static string? PriorSet(Character c) => c.Prior switch
+    {
+        Gender.Male => "he/him",
+        Gender.Female => "she/her",
+        _ => null,
+    };
+
+    /// <summary>The set most of the text's pronouns for a character belong to, when they are enough to outweigh the name prior.</summary>
+    internal static string? ChooseSet(Dictionary<string, int> votes, string? prior)
+    {
+        string? best = null;
+        int bestVotes = 0, total = 0;
+        foreach (var (set, n) in votes)
+        {
+            total += n;
+            if (n > bestVotes || n == bestVotes && string.CompareOrdinal(set, best) < 0) { best = set; bestVotes = n; }
+        }
+        if (best is null) return prior;
+        // The text overrides the prior when its pronouns clearly agree with each other.
+        bool clear = bestVotes >= 3 && bestVotes * 10 >= total * 6;
+        if (prior is null) return bestVotes >= 2 && bestVotes * 10 >= total * 6 ? best : null;
+        return clear ? best : prior;
+    }
+
+    private static List<Character> Finish(Story story, List<Character> characters, string?[] sets, List<Mention> mentions)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Character < 0) continue;
+            var c = characters[m.Character];
+            if (c.MentionCount == 0 || m.Span.Start < c.FirstMention.Start) c.FirstMention = m.Span;
+            if (c.MentionCount == 0 || m.Span.Start > c.LastMention.Start) c.LastMention = m.Span;
+            c.MentionCount++;
+            if (m.Kind == MentionKind.Name) c.NameMentions++;
+        }
+        for (int i = 0; i < characters.Count; i++) characters[i].Pronouns = sets[i];
+        var ordered = characters.Where(c => c.NameMentions > 0)
+            .OrderByDescending(c => c.MentionCount).ThenBy(c => c.FirstMention.Start).ToList();
+        int top = ordered.Count > 0 ? ordered[0].MentionCount : 0;
+        foreach (var c in ordered)
+            c.Importance = c.MentionCount * 4 >= top && c.MentionCount >= 10 ? Importance.Main
+                : c.MentionCount * 20 >= top && c.MentionCount >= 5 ? Importance.Secondary : Importance.Minor;
+        return ordered;
+    }
+
+    private static List<Mention> Renumber(List<Mention> mentions, List<Character> ordered)
+    {
+        var newIndex = new Dictionary<int, int>();
+        for (int i = 0; i < ordered.Count; i++) { newIndex[ordered[i].Index] = i; ordered[i].Renumber(i); }
+        var result = new List<Mention>(mentions.Count);
+        foreach (var m in mentions)
+            result.Add(m with { Character = m.Character >= 0 && newIndex.TryGetValue(m.Character, out int n) ? n : -1 });
+        result.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.Length.CompareTo(a.Span.Length));
+        return result;
+    }
+}

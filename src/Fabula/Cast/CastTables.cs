@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>The word tables the cast stage reads (src/Fabula/Data/cast, dialogue), loaded once.</summary>
+internal sealed class CastTables
+{
+    public static CastTables Shared => _shared.Value;
+    private static readonly Lazy<CastTables> _shared = new(() => new CastTables());
+
+    public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> Titles;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWords;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrepositions;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns;
+    public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> FirstNames;
+    public readonly FrozenDictionary<string, Pronoun>.AlternateLookup<ReadOnlySpan<char>> Pronouns;
+    /// <summary>Lowercase nickname to the lowercase formal names it can stand for ("lizzy" -> "elizabeth").</summary>
+    public readonly FrozenDictionary<string, string[]> FormalNames;
+
+    private CastTables()
+    {
+        var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (word, g) in Pairs("cast/titles.txt")) titles[word] = ParseGender(g);
+        Titles = titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        NotNames = WordList.Load("cast/not-names.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        PlaceWords = WordList.Load("cast/place-words.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        PlacePrepositions = WordList.Load("cast/place-prepositions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        PersonNouns = WordList.Load("cast/person-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var names = new Dictionary<string, Gender>(StringComparer.Ordinal);
+        foreach (var (name, g) in Pairs("cast/first-names.txt"))
+            names[name] = g switch { "f" => Gender.Female, "m" => Gender.Male, _ => Gender.Unknown };
+        FirstNames = names.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var pronouns = new Dictionary<string, Pronoun>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in WordList.Lines("cast/pronouns.txt"))
+        {
+            var f = line.Split('\t');
+            pronouns[f[0]] = new Pronoun(f[1], Enum.Parse<PronounCase>(f[2].Replace("-", ""), ignoreCase: true));
+        }
+        Pronouns = pronouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var formal = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, nicks) in Pairs("cast/nicknames.txt"))
+            foreach (var nick in nicks.Split(','))
+                (formal.TryGetValue(nick, out var list) ? list : formal[nick] = []).Add(name);
+        FormalNames = formal.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<(string, string)> Pairs(string file)
+    {
+        foreach (var line in WordList.Lines(file))
+        {
+            int tab = line.IndexOf('\t');
+            if (tab > 0) yield return (line[..tab].Trim(), line[(tab + 1)..].Trim());
+        }
+    }
+
+    private static Gender ParseGender(string g) => g switch { "m" => Gender.Male, "f" => Gender.Female, _ => Gender.Unknown };
+
+    /// <summary>The title a word is ("Mrs", "Mrs.", "MRS."), with the gender it implies.</summary>
+    public bool IsTitle(ReadOnlySpan<char> word, out Gender gender)
+    {
+        if (word.Length > 1 && word[^1] == '.') word = word[..^1];
+        return Titles.TryGetValue(word, out gender);
+    }
+}
+
+public enum PronounCase : byte { Subject, Object, Possessive, PossessivePronoun, Reflexive }
+
+/// <summary>A third-person pronoun: the set it belongs to ("she/her") and its case.</summary>
+public readonly record struct Pronoun(string Set, PronounCase Case)
+{
+    public Gender Gender => Set switch { "he/him" => Gender.Male, "she/her" => Gender.Female, _ => Gender.Neutral };
+}

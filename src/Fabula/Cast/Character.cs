@@ -1,0 +1,46 @@
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+public enum Gender : byte { Unknown, Male, Female, Neutral }
+
+public enum Importance : byte { Minor, Secondary, Main }
+
+/// <summary>One way the text names a character, and how often it does.</summary>
+public sealed record Alias(string Text, int Count);
+
+/// <summary>A person of the story: every name it goes by, the pronouns the text uses for it, its mentions.</summary>
+public sealed class Character(int index)
+{
+    /// <summary>Position in the cast list; mentions refer to characters by it.</summary>
+    public int Index { get; private set; } = index;
+    internal void Renumber(int newIndex) => Index = newIndex;
+    public string Id => "c" + Index;
+
+    /// <summary>The fullest common form of the name ("Mary Lennox", "Mrs. Medlock").</summary>
+    public string Name { get; internal set; } = "";
+    public List<Alias> Aliases { get; } = [];
+
+    /// <summary>The pronoun set the text uses ("she/her"), or null when unknown.</summary>
+    public string? Pronouns { get; internal set; }
+    public Dictionary<string, int> PronounCounts { get; } = [];
+    public int NameMentions { get; internal set; }
+    public int MentionCount { get; internal set; }
+    public TextSpan FirstMention { get; internal set; }
+    public TextSpan LastMention { get; internal set; }
+    public Importance Importance { get; internal set; }
+
+    /// <summary>Gender implied before the pronouns are counted: a title ("Mrs.") or a first name, a weak default.</summary>
+    internal Gender Prior { get; set; }
+    internal Gender Referential { get; set; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The characters of a story, most mentioned first.</summary>
+public sealed class CastList(IReadOnlyList<Character> characters)
+{
+    public IReadOnlyList<Character> Characters => characters;
+    public int Count => characters.Count;
+    public Character this[int index] => characters[index];
+}

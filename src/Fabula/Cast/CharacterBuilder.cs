@@ -1,0 +1,220 @@
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>
+/// Groups the names of people into characters. Full names ("Mary Lennox") found the characters;
+/// a title and surname ("Mrs. Medlock") is its own character unless exactly one full name fits it;
+/// a single name joins the one character whose first name, surname or formal name (through the
+/// nickname table) it is. Two titles with one surname ("Mr. Bennet", "Mrs. Bennet") never merge,
+/// and a surname shared by several characters joins none of them.
+/// </summary>
+internal sealed class CharacterBuilder
+{
+    /// <summary>One distinct way of naming: a title (normalized, or "") and the name words.</summary>
+    private sealed class NameForm(string title, string[] words)
+    {
+        public readonly string Title = title;
+        public readonly string[] Words = words;
+        public Gender TitleGender;
+        public int Count;
+        public int Character = -1;
+        public readonly Dictionary<string, int> Surfaces = [];
+        public string First => Words[0];
+        public string Last => Words[^1];
+        public bool IsFull => Words.Length >= 2;
+    }
+
+    private readonly CastTables _tables = CastTables.Shared;
+    private readonly Dictionary<string, NameForm> _forms = [];
+    private readonly List<List<NameForm>> _characters = [];
+
+    /// <summary>Returns, for each name mention, the index of its character (or -1), and the characters' forms.</summary>
+    public (int[] CharacterOf, List<Character> Characters) Build(TokenView view, List<NameMention> names, bool[] isPerson)
+    {
+        var formOf = new NameForm?[names.Count];
+        for (int m = 0; m < names.Count; m++)
+        {
+            if (!isPerson[m]) continue;
+            var name = names[m];
+            string title = name.Titled ? NormalizeTitle(view[name.FirstToken]) : "";
+            string key = title + "|" + name.Form;
+            if (!_forms.TryGetValue(key, out var form))
+            {
+                form = new NameForm(title, name.Form.Split(' ')) { TitleGender = name.TitleGender };
+                _forms[key] = form;
+            }
+            form.Count++;
+            string surface = view.Text.Copy(name.Span);
+            form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
+            formOf[m] = form;
+        }
+
+        var ordered = _forms.Values.OrderByDescending(f => f.Words.Length).ThenByDescending(f => f.Count).ThenBy(f => f.Title + f.First, StringComparer.Ordinal).ToList();
+        // 1. Full names found characters; a titled full name joins the same untitled one.
+        foreach (var form in ordered.Where(f => f.IsFull && f.Title == ""))
+            Found(form);
+        foreach (var form in ordered.Where(f => f.IsFull && f.Title != ""))
+        {
+            var same = ordered.FirstOrDefault(f => f.Title == "" && f.Character >= 0 && f.Words.SequenceEqual(form.Words));
+            if (same is not null && Compatible(form.TitleGender, GenderOf(same.Character))) Join(form, same.Character);
+            else Found(form);
+        }
+        // 2. Title and one name: the one full name that fits, else a character of its own.
+        foreach (var form in ordered.Where(f => !f.IsFull && f.Title != ""))
+        {
+            bool married = form.Title is "mrs";
+            var fits = Candidates(c => !married && HasFirst(c, form.Words[0]) || HasLast(c, form.Words[0]), form.TitleGender);
+            if (fits.Count == 1 && !OtherTitleHolds(form)) Join(form, fits[0]);
+            else Found(form);
+        }
+        // 3. One name alone: first name, surname, or nickname of exactly one character.
+        foreach (var form in ordered.Where(f => !f.IsFull && f.Title == ""))
+        {
+            string word = form.Words[0];
+            var byFirst = Candidates(c => HasFirst(c, word), Gender.Unknown);
+            if (byFirst.Count >= 1) { Join(form, MostMentioned(byFirst)); continue; }
+            var bySurname = Candidates(c => HasLast(c, word), Gender.Unknown);
+            if (bySurname.Count == 1) { Join(form, bySurname[0]); continue; }
+            if (bySurname.Count > 1) continue; // "Bennet" alone: which Bennet? None.
+            var byNickname = Candidates(c => IsNicknameOf(word, c), Gender.Unknown);
+            if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
+            Found(form);
+        }
+
+        var characterOf = new int[names.Count];
+        for (int m = 0; m < names.Count; m++) characterOf[m] = formOf[m]?.Character ?? -1;
+        var characters = new List<Character>(_characters.Count);
+        for (int c = 0; c < _characters.Count; c++)
+        {
+            var character = new Character(c) { Prior = GenderOf(c) };
+            var forms = _characters[c];
+            foreach (var form in forms)
+                foreach (var (surface, count) in form.Surfaces)
+                    character.Aliases.Add(new Alias(surface, count));
+            character.Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
+            character.Name = FullestCommonName(forms);
+            characters.Add(character);
+        }
+        return (characterOf, characters);
+    }
+
+    private void Found(NameForm form)
+    {
+        form.Character = _characters.Count;
+        _characters.Add([form]);
+    }
+
+    private void Join(NameForm form, int character)
+    {
+        form.Character = character;
+        _characters[character].Add(form);
+    }
+
+    private List<int> Candidates(Func<int, bool> fits, Gender gender)
+    {
+        var found = new List<int>();
+        for (int c = 0; c < _characters.Count; c++)
+            if (fits(c) && Compatible(gender, GenderOf(c))) found.Add(c);
+        return found;
+    }
+
+    private int MostMentioned(List<int> characters)
+    {
+        int best = characters[0];
+        foreach (int c in characters)
+            if (Mentions(c) > Mentions(best)) best = c;
+        return best;
+    }
+
+    private int Mentions(int c)
+    {
+        int n = 0;
+        foreach (var f in _characters[c]) n += f.Count;
+        return n;
+    }
+
+    private bool HasFirst(int c, string word)
+    {
+        foreach (var f in _characters[c])
+            if (f.IsFull && f.First == word || f.Title is "miss" or "master" or "sir" or "lady" or "aunt" or "uncle" && !f.IsFull && f.First == word && FirstNameGender(word) != Gender.Unknown)
+                return true;
+        return false;
+    }
+
+    private bool HasLast(int c, string word)
+    {
+        foreach (var f in _characters[c])
+            if (f.IsFull && f.Last == word || f.Title != "" && !f.IsFull && f.First == word) return true;
+        return false;
+    }
+
+    private bool IsNicknameOf(string word, int c)
+    {
+        if (!_tables.FormalNames.TryGetValue(word.ToLowerInvariant(), out var formal)) return false;
+        foreach (var f in _characters[c])
+            foreach (var name in formal)
+                if (f.First.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    // Another titled form with the same surname but another title ("Mr. Bennet" beside "Mrs. Bennet"):
+    // the surname names a family, so no full name can be assumed to be this one.
+    private bool OtherTitleHolds(NameForm form)
+    {
+        foreach (var other in _forms.Values)
+            if (other != form && other.Title != "" && other.Title != form.Title && !other.IsFull && other.Words[0] == form.Words[0])
+                return true;
+        return false;
+    }
+
+    private Gender GenderOf(int c)
+    {
+        foreach (var f in _characters[c])
+            if (f.TitleGender != Gender.Unknown) return f.TitleGender;
+        foreach (var f in _characters[c])
+        {
+            var g = FirstNameGender(f.First);
+            if (g != Gender.Unknown && (f.IsFull || f.Title == "")) return g;
+        }
+        return Gender.Unknown;
+    }
+
+    private Gender FirstNameGender(string word) => _tables.FirstNames.TryGetValue(word, out var g) ? g : Gender.Unknown;
+
+    private static bool Compatible(Gender a, Gender b) => a == Gender.Unknown || b == Gender.Unknown || a == b;
+
+    private static string NormalizeTitle(ReadOnlySpan<char> title)
+    {
+        string t = title.TrimEnd('.').ToString().ToLowerInvariant();
+        return t switch
+        {
+            "mister" => "mr", "missus" => "mrs", "doctor" => "dr", "capt" => "captain", "col" => "colonel",
+            "gen" => "general", "lt" => "lieutenant", "sgt" => "sergeant", "maj" => "major", "prof" => "professor",
+            "rev" or "revd" => "reverend", "st" => "saint", "mme" => "madame", "mlle" => "mademoiselle",
+            _ => t,
+        };
+    }
+
+    // The fullest form used at least twice (or the most used), with its most frequent spelling.
+    private static string FullestCommonName(List<NameForm> forms)
+    {
+        NameForm? best = null;
+        int total = 0;
+        foreach (var f in forms) total += f.Count;
+        foreach (var f in forms)
+        {
+            bool common = f.Count >= 2 || f.Count * 10 >= total;
+            if (!common) continue;
+            int size = f.Words.Length + (f.Title != "" ? 1 : 0);
+            int bestSize = best is null ? -1 : best.Words.Length + (best.Title != "" ? 1 : 0);
+            if (best is null || size > bestSize || size == bestSize && f.Count > best.Count) best = f;
+        }
+        best ??= forms[0];
+        string surface = "";
+        int most = -1;
+        foreach (var (s, n) in best.Surfaces)
+            if (n > most || n == most && string.CompareOrdinal(s, surface) < 0) { surface = s; most = n; }
+        return string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}

@@ -1,0 +1,113 @@
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>A proper name in the text: its tokens, its title if any, and the name without the title.</summary>
+internal readonly record struct NameMention(int FirstToken, int LastToken, int NameStart, TextSpan Span, Gender TitleGender, bool Titled, string Form);
+
+/// <summary>
+/// Finds the proper names of people. A capitalised word is a name word when the whole text backs it:
+/// it is capitalised in mid-sentence and (almost) never written in lower case there, or it is a
+/// known first name never written in lower case; closed-class words never are. A run of name words,
+/// with a title before it, is a name. Whether the name is a person's is weighed over all its uses
+/// (titles, speech verbs, vocatives, first names; against: place prepositions, "the", place words).
+/// </summary>
+internal static class NameFinder
+{
+    private readonly record struct WordCounts(int Lower, int CapitalMid, int CapitalInitial);
+
+    public static List<NameMention> Find(TokenView view)
+    {
+        var tables = CastTables.Shared;
+        var counts = CountWords(view);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var found = new List<NameMention>();
+        Span<char> lower = stackalloc char[64];
+        int n = view.Count;
+        for (int i = 0; i < n; i++)
+        {
+            if (!view.IsWord(i) || !view.IsCapitalized(i)) continue;
+            int first = i, nameStart = i;
+            bool titled = tables.IsTitle(view[i], out var titleGender)
+                          && i + 1 < n && view.IsWord(i + 1) && view.IsCapitalized(i + 1) && !view.IsAllCaps(i + 1)
+                          && !tables.NotNames.Contains(view[i + 1]);
+            if (titled) nameStart = i + 1;
+            else if (!IsNameWord(view, i, lookup, lower, tables)) continue;
+            int last = nameStart;
+            // Further name words, initials ("J."), and particles between name words ("van", "de").
+            while (last + 1 < n)
+            {
+                int next = last + 1;
+                if (view.IsWord(next) && view.IsCapitalized(next) && view.SentenceOf[next] == view.SentenceOf[i]
+                    && (titled && next == nameStart || IsNameWord(view, next, lookup, lower, tables) || IsInitial(view, next)))
+                { last = next; continue; }
+                if (next + 1 < n && IsParticle(view[next]) && view.IsCapitalized(next + 1) && IsNameWord(view, next + 1, lookup, lower, tables))
+                { last = next + 1; continue; }
+                break;
+            }
+            if (titled && last < nameStart) continue;
+            var span = TextSpan.FromBounds(view.Tokens[first].Span.Start, view.Tokens[last].Span.End);
+            var nameSpan = TextSpan.FromBounds(view.Tokens[nameStart].Span.Start, view.Tokens[last].Span.End);
+            found.Add(new NameMention(first, last, nameStart, span, titled ? titleGender : Gender.Unknown, titled, FormOf(view, nameStart, last)));
+            i = last;
+        }
+        return found;
+    }
+
+    private static string FormOf(TokenView view, int from, int to)
+    {
+        if (from == to) return view[from].ToString();
+        var parts = new List<string>(to - from + 1);
+        for (int t = from; t <= to; t++) parts.Add(view[t].ToString());
+        return string.Join(' ', parts);
+    }
+
+    private static bool IsInitial(TokenView view, int i)
+    {
+        var w = view[i];
+        return w.Length == 2 && char.IsUpper(w[0]) && w[1] == '.';
+    }
+
+    private static bool IsParticle(ReadOnlySpan<char> w) =>
+        w is "de" or "van" or "von" or "du" or "der" or "da" or "di" or "le" or "la" or "del" or "ten" or "ter";
+
+    private static bool IsNameWord(TokenView view, int i, Dictionary<string, WordCounts>.AlternateLookup<ReadOnlySpan<char>> counts,
+                                   Span<char> buffer, CastTables tables)
+    {
+        var word = view[i];
+        if (word.Length < 2 || view.IsAllCaps(i) || !char.IsLetter(word[0])) return false;
+        if (tables.NotNames.Contains(word) || tables.IsTitle(word, out _)) return false;
+        if (word.Length > buffer.Length) return false;
+        int len = word.ToLowerInvariant(buffer);
+        if (!counts.TryGetValue(buffer[..len], out var c)) return false;
+        int capitals = c.CapitalMid + c.CapitalInitial;
+        // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will").
+        if (c.CapitalMid > 0) return c.Lower * 10 <= c.CapitalMid;
+        // Seen only where every word is capitalised: a name only if it is a known first name never written lower case.
+        return c.Lower == 0 && capitals > 0 && tables.FirstNames.ContainsKey(word);
+    }
+
+    private static Dictionary<string, WordCounts> CountWords(TokenView view)
+    {
+        var counts = new Dictionary<string, WordCounts>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        for (int i = 0; i < view.Count; i++)
+        {
+            if (!view.IsWord(i)) continue;
+            var word = view[i];
+            if (word.Length > buffer.Length || word.Length == 0 || !char.IsLetter(word[0])) continue;
+            int len = word.ToLowerInvariant(buffer);
+            var key = buffer[..len];
+            lookup.TryGetValue(key, out var c);
+            if (char.IsUpper(word[0]))
+            {
+                if (view.IsAllCaps(i)) continue;
+                c = view.Initial[i] ? c with { CapitalInitial = c.CapitalInitial + 1 } : c with { CapitalMid = c.CapitalMid + 1 };
+            }
+            else c = c with { Lower = c.Lower + 1 };
+            lookup[key] = c;
+        }
+        return counts;
+    }
+}

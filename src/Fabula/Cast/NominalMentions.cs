@@ -1,0 +1,63 @@
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>
+/// Nominal mentions: a determiner or possessive, up to two modifiers, and a noun that names a
+/// person ("the doctor", "his mother", "the old man"). One resolves to a character only when the
+/// noun is that character's title and no other character holds it ("the captain" for the one
+/// Captain of the story); otherwise it stays unresolved, since kinship and roles need the world stage.
+/// </summary>
+internal static class NominalMentions
+{
+    public static void Find(TokenView view, List<NameMention> names, List<Character> characters, List<Mention> mentions)
+    {
+        var tables = CastTables.Shared;
+        var titleHolders = TitleHolders(view, names, characters);
+        int nameIndex = 0;
+        for (int i = 0; i < view.Count; i++)
+        {
+            while (nameIndex < names.Count && names[nameIndex].LastToken < i) nameIndex++;
+            if (nameIndex < names.Count && names[nameIndex].FirstToken <= i) continue;
+            if (!view.IsWord(i) || !IsDeterminer(view[i])) continue;
+            int head = -1;
+            for (int k = i + 1; k <= i + 3 && k < view.Count && view.IsWord(k) && view.SentenceOf[k] == view.SentenceOf[i]; k++)
+            {
+                var w = view[k];
+                if (char.IsUpper(w[0])) break;
+                if (tables.PersonNouns.Contains(w)) head = k;
+                else if (head >= 0 || tables.NotNames.Contains(w)) break;
+            }
+            if (head < 0) continue;
+            int character = -1;
+            if (titleHolders.TryGetValue(view[head].ToString().ToLowerInvariant(), out int holder)) character = holder;
+            mentions.Add(new Mention(TextSpan.FromBounds(view.Tokens[i].Span.Start, view.Tokens[head].Span.End), MentionKind.Nominal, character));
+            i = head;
+        }
+    }
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+        w is "the" or "The" or "his" or "His" or "her" or "Her" or "my" or "My" or "their" or "Their" or "our" or "Our" or "your" or "Your"
+            or "a" or "A" or "an" or "An" or "this" or "This" or "that" or "That";
+
+    // Titles held by exactly one character ("captain" -> the one Captain), by the title word itself.
+    private static Dictionary<string, int> TitleHolders(TokenView view, List<NameMention> names, List<Character> characters)
+    {
+        var holders = new Dictionary<string, HashSet<int>>();
+        foreach (var c in characters)
+            foreach (var alias in c.Aliases)
+            {
+                int space = alias.Text.IndexOf(' ');
+                if (space < 0) continue;
+                string title = alias.Text[..space].TrimEnd('.').ToLowerInvariant();
+                if (!CastTables.Shared.IsTitle(title, out _)) continue;
+                title = title switch { "dr" => "doctor", "capt" => "captain", "prof" => "professor", "rev" => "reverend", _ => title };
+                (holders.TryGetValue(title, out var set) ? set : holders[title] = []).Add(c.Index);
+            }
+        var unique = new Dictionary<string, int>();
+        foreach (var (title, set) in holders)
+            if (set.Count == 1 && title is not ("mr" or "mrs" or "miss" or "ms" or "sir" or "lady" or "lord" or "master"))
+                unique[title] = set.First();
+        return unique;
+    }
+}

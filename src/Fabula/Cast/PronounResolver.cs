@@ -1,0 +1,88 @@
+namespace Fabula.Cast;
+
+/// <summary>
+/// Resolves third-person pronouns to characters, reading the story once from start to end and
+/// keeping, for each character, where it was last mentioned and whether as a subject. A pronoun
+/// goes to the compatible character mentioned most recently (a sentence back costs one point; a
+/// subject earns half a point; the two most mentioned characters half a point more), never to the
+/// subject of its own sentence when it is an object ("Martha helped her"), and to nobody when no
+/// compatible character was mentioned within <see cref="Window"/> sentences.
+/// </summary>
+internal sealed class PronounResolver(TokenView view, int characterCount, Func<int, string?> setOf, bool[] prominent)
+{
+    /// <summary>How far back (in sentences) a pronoun may reach for its character.</summary>
+    public const int Window = 12;
+
+    private readonly int[] _lastSentence = Filled(characterCount, int.MinValue / 2);
+    private readonly int[] _lastToken = Filled(characterCount, -1);
+    private readonly bool[] _lastWasSubject = new bool[characterCount];
+    private readonly List<int> _recent = [];
+    private int _subjectOfSentence = -1, _subjectSentence = -1;
+
+    private static int[] Filled(int n, int value) { var a = new int[n]; Array.Fill(a, value); return a; }
+
+    /// <summary>A name (or resolved) mention of a character at a token.</summary>
+    public void Saw(int character, int token)
+    {
+        int sentence = view.SentenceOf[token];
+        bool subject = IsSubjectPosition(token);
+        _lastSentence[character] = sentence;
+        _lastToken[character] = token;
+        _lastWasSubject[character] = subject;
+        if (subject && _subjectSentence != sentence) { _subjectOfSentence = character; _subjectSentence = sentence; }
+        _recent.Remove(character);
+        _recent.Add(character);
+        if (_recent.Count > 16) _recent.RemoveAt(0);
+    }
+
+    /// <summary>The character a pronoun at <paramref name="token"/> refers to, or -1.</summary>
+    public int Resolve(int token, Pronoun pronoun)
+    {
+        int sentence = view.SentenceOf[token];
+        bool reflexive = pronoun.Case == PronounCase.Reflexive;
+        bool objectCase = pronoun.Case == PronounCase.Object && !IsPossessiveHer(token);
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        for (int r = _recent.Count - 1; r >= 0; r--)
+        {
+            int c = _recent[r];
+            int distance = sentence - _lastSentence[c];
+            if (distance > Window) continue;
+            if (!Agrees(setOf(c), pronoun)) continue;
+            double score = -distance;
+            if (_lastWasSubject[c]) score += 0.5;
+            if (prominent[c]) score += 0.5;
+            // Later in the same sentence, the most recent mention is the nearer antecedent.
+            score += 0.001 * _lastToken[c];
+            bool isSubjectHere = _subjectSentence == sentence && _subjectOfSentence == c;
+            if (reflexive && isSubjectHere) score += 3;
+            if (objectCase && isSubjectHere) score -= 1.5;
+            if (score > bestScore) { bestScore = score; best = c; }
+        }
+        if (best >= 0) Saw(best, token);
+        return best;
+    }
+
+    // A character of unknown pronouns may be "he" or "she"; "they" and neopronouns need a character the text gives them to.
+    private static bool Agrees(string? character, Pronoun pronoun) =>
+        character is null ? pronoun.Set is "he/him" or "she/her" : character == pronoun.Set;
+
+    private bool IsSubjectPosition(int token)
+    {
+        if (view.Initial[token]) return true;
+        int previous = token - 1;
+        while (previous >= 0 && view.SentenceOf[previous] == view.SentenceOf[token] && !view.IsWord(previous)) previous--;
+        // After "and" / "but" at a clause start ("..., and Mary ran").
+        return previous >= 0 && view.SentenceOf[previous] == view.SentenceOf[token]
+               && (view[previous] is "and" or "but" or "then" or "when" or "while" or "as" or "that");
+    }
+
+    // "her" before a noun is a possessive ("her hand"), elsewhere an object ("helped her").
+    private bool IsPossessiveHer(int token)
+    {
+        if (!view[token].Equals("her", StringComparison.OrdinalIgnoreCase)) return false;
+        int next = token + 1;
+        return next < view.Count && view.IsWord(next) && view.SentenceOf[next] == view.SentenceOf[token]
+               && !CastTables.Shared.NotNames.Contains(view[next]);
+    }
+}

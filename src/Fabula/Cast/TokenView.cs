@@ -1,0 +1,80 @@
+using Fabula.Quotations;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>
+/// The tokens of a story with what the cast stage asks of each: its sentence and paragraph, whether
+/// it stands inside a quotation, and whether it opens a sentence (where any word is capitalised).
+/// Built once, in one pass over the token, sentence and quotation layers.
+/// </summary>
+internal sealed class TokenView
+{
+    public readonly StoryText Text;
+    public readonly Token[] Tokens;
+    public readonly int[] SentenceOf;
+    public readonly int[] ParagraphOf;
+    /// <summary>Index of the quotation a token lies in, or -1.</summary>
+    public readonly int[] QuotationOf;
+    public readonly bool[] Initial;
+    public readonly int SentenceCount;
+
+    public TokenView(Story story)
+    {
+        Text = story.Text;
+        Tokens = story.Layer<Token>().Items.ToArray();
+        var sentences = story.Layer<Sentence>();
+        var quotes = story.Layer<Quotation>();
+        SentenceCount = sentences.Count;
+        int n = Tokens.Length;
+        SentenceOf = new int[n];
+        ParagraphOf = new int[n];
+        QuotationOf = new int[n];
+        Initial = new bool[n];
+        int s = 0, q = 0, lastSentence = -1;
+        bool afterOpening = false;
+        for (int i = 0; i < n; i++)
+        {
+            int start = Tokens[i].Span.Start;
+            while (s < sentences.Count - 1 && sentences[s].Span.End <= start) s++;
+            SentenceOf[i] = s;
+            ParagraphOf[i] = sentences.Count > 0 ? sentences[s].Paragraph : 0;
+            while (q < quotes.Count && quotes[q].Span.End <= start) q++;
+            QuotationOf[i] = q < quotes.Count && quotes[q].Span.Contains(start) ? q : -1;
+            bool newSentence = s != lastSentence;
+            lastSentence = s;
+            var kind = Tokens[i].Kind;
+            if (kind is TokenKind.Word or TokenKind.Number)
+            {
+                Initial[i] = newSentence || afterOpening;
+                afterOpening = false;
+            }
+            else
+                afterOpening = newSentence || afterOpening || kind is TokenKind.Quote or TokenKind.Dash
+                               || (kind == TokenKind.Punctuation && Text[start] == ':');
+        }
+    }
+
+    public int Count => Tokens.Length;
+    public ReadOnlySpan<char> this[int i] => Text[Tokens[i].Span];
+    public bool IsWord(int i) => Tokens[i].Kind == TokenKind.Word;
+
+    public bool IsCapitalized(int i)
+    {
+        var w = this[i];
+        return w.Length > 0 && char.IsUpper(w[0]);
+    }
+
+    /// <summary>All capitals and longer than one letter: a heading or shouting, not evidence of a name.</summary>
+    public bool IsAllCaps(int i)
+    {
+        var w = this[i];
+        if (w.Length < 2) return false;
+        foreach (char c in w)
+            if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    public bool Is(int i, char c) => i >= 0 && i < Tokens.Length && Tokens[i].Span.Length == 1 && Text[Tokens[i].Span.Start] == c;
+}
