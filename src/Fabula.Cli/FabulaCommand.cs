@@ -58,11 +58,12 @@ public static class FabulaCommand
         format.AcceptOnlyFromAmong("json", "md", "html", "booknlp");
         var outPath = new Option<string?>("--out", "-o") { Description = "Write the result to this file, or for booknlp this folder (default: standard output)." };
         var includeText = new Option<bool>("--include-text") { Description = "Add the story text, which all offsets point into, to the JSON." };
+        var mentions = new Option<bool>("--mentions") { Description = "Add every mention of a character (names, nominals, pronouns) to the JSON." };
         var inputFormat = new Option<string?>("--input-format") { Description = "Format of standard input: txt, md, html, epub or docx (default: guessed from its bytes)." };
         var maxSize = new Option<int>("--max-size") { Description = "Refuse inputs larger than this many megabytes.", DefaultValueFactory = _ => 256 };
 
         var command = new Command("analyze", "Analyse one story and write its layers as JSON, a Markdown or HTML report, or BookNLP's files.")
-        { file, format, outPath, includeText, inputFormat, maxSize };
+        { file, format, outPath, includeText, mentions, inputFormat, maxSize };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -85,7 +86,7 @@ public static class FabulaCommand
             {
                 "md" => MarkdownReport.Write(story),
                 "html" => HtmlReport.Write(story),
-                _ => AnalysisJson.From(story, parse.GetValue(includeText)).Serialize(),
+                _ => AnalysisJson.From(story, parse.GetValue(includeText), parse.GetValue(mentions)).Serialize(),
             };
             WriteResult(target, result, output);
             return 0;

@@ -19,15 +19,10 @@ public sealed class CastFinder : IStage
         var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
         SpellingVariants.Merge(view, names, characterOf, characters, findings);
 
-        // Pronoun sets: the pronouns the text uses of each character, found by a first reading in which
-        // each pronoun goes to the nearest agreeing character; the name prior is only the default.
+        // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
+        // have one possible antecedent; the name prior is only the default.
         var prominent = Prominent(characterOf, characters.Count);
-        var votes = new Dictionary<string, int>[characters.Count];
-        for (int c = 0; c < votes.Length; c++) votes[c] = [];
-        Read(view, names, characterOf, tables, prominent, c => PriorSet(characters[c]), (pronoun, c, _) =>
-        {
-            votes[c][pronoun.Set] = votes[c].GetValueOrDefault(pronoun.Set) + 1;
-        }, unresolvedFirstPass: true);
+        var votes = PronounVotes(view, names, characterOf, characters, tables);
         var sets = new string?[characters.Count];
         for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]));
 
@@ -39,7 +34,7 @@ public sealed class CastFinder : IStage
         {
             mentions.Add(new Mention(view.Tokens[token].Span, MentionKind.Pronoun, c));
             if (c >= 0) characters[c].PronounCounts[pronoun.Set] = characters[c].PronounCounts.GetValueOrDefault(pronoun.Set) + 1;
-        }, unresolvedFirstPass: false);
+        });
         NominalMentions.Find(view, names, characters, mentions);
 
         var ordered = Finish(story, characters, sets, mentions);
@@ -48,9 +43,58 @@ public sealed class CastFinder : IStage
         story.Set(findings);
     }
 
+    /// <summary>
+    /// Counts, for each character, the pronouns that can only be about it: outside dialogue, with that
+    /// character the only one named in the pronoun's sentence and the sentence before whose name does
+    /// not already rule the pronoun out ("Elizabeth and the Colonel walked on. He ..." counts for the
+    /// Colonel, since the name prior makes Elizabeth "she").
+    /// </summary>
+    private static Dictionary<string, int>[] PronounVotes(TokenView view, List<NameMention> names, int[] characterOf,
+                                                          List<Character> characters, CastTables tables)
+    {
+        var votes = new Dictionary<string, int>[characters.Count];
+        for (int c = 0; c < votes.Length; c++) votes[c] = [];
+        var recent = new List<(int Character, int Sentence)>();
+        int protagonist = -1;
+        var named = new int[characters.Count];
+        foreach (int c in characterOf) if (c >= 0 && ++named[c] > (protagonist >= 0 ? named[protagonist] : 0)) protagonist = c;
+        string? protagonistSet = protagonist >= 0 ? PriorSet(characters[protagonist]) : null;
+        int m = 0;
+        for (int i = 0; i < view.Count; i++)
+        {
+            int sentence = view.SentenceOf[i];
+            if (m < names.Count && names[m].FirstToken == i)
+            {
+                int c = characterOf[m];
+                if (c >= 0)
+                {
+                    recent.RemoveAll(r => r.Character == c || r.Sentence < sentence - 1);
+                    recent.Add((c, sentence));
+                }
+                i = names[m].LastToken;
+                m++;
+                continue;
+            }
+            if (view.QuotationOf[i] >= 0 || !view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
+            // The protagonist is the antecedent of many a pronoun without being named near it.
+            bool protagonistFits = protagonistSet == pronoun.Set && !recent.Exists(r => r.Character == protagonist);
+            int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0;
+            foreach (var (c, s) in recent)
+            {
+                if (s < sentence - 1) continue;
+                string? prior = PriorSet(characters[c]);
+                if (prior is not null && prior != pronoun.Set) continue;
+                only = c;
+                possible++;
+            }
+            if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
+        }
+        return votes;
+    }
+
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
     private static void Read(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
-                             Func<int, string?> setOf, Action<Pronoun, int, int> resolved, bool unresolvedFirstPass)
+                             Func<int, string?> setOf, Action<Pronoun, int, int> resolved)
     {
         var resolver = new PronounResolver(view, prominent.Length, setOf, prominent);
         int m = 0;
@@ -65,8 +109,7 @@ public sealed class CastFinder : IStage
             }
             if (!view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
             if (char.IsUpper(view[i][0]) && !view.Initial[i]) continue; // "Her Majesty", a heading
-            int c = resolver.Resolve(i, pronoun);
-            if (c >= 0 || !unresolvedFirstPass) resolved(pronoun, c, i);
+            resolved(pronoun, resolver.Resolve(i, pronoun), i);
         }
     }
 
@@ -128,10 +171,15 @@ public sealed class CastFinder : IStage
     /// <summary>The set most of the text's pronouns for a character belong to, when they are enough to outweigh the name prior.</summary>
     internal static string? ChooseSet(Dictionary<string, int> votes, string? prior)
     {
+        // "they" is mostly plural: it names a character's pronouns only when it outnumbers the rest twice over.
+        int they = votes.GetValueOrDefault("they/them"), others = 0;
+        foreach (var (set, n) in votes) if (set != "they/them") others += n;
+        if (they >= 3 && they > 2 * others) return "they/them";
         string? best = null;
         int bestVotes = 0, total = 0;
         foreach (var (set, n) in votes)
         {
+            if (set == "they/them") continue;
             total += n;
             if (n > bestVotes || n == bestVotes && string.CompareOrdinal(set, best) < 0) { best = set; bestVotes = n; }
         }

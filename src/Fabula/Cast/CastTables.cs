@@ -10,6 +10,8 @@ internal sealed class CastTables
     private static readonly Lazy<CastTables> _shared = new(() => new CastTables());
 
     public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> Titles;
+    /// <summary>Titles written before a given name ("Lady Catherine") and before a surname ("Mr. Darcy"); "Miss" is both.</summary>
+    public readonly FrozenSet<string> TakesGivenName, TakesSurname;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWords;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrepositions;
@@ -23,7 +25,17 @@ internal sealed class CastTables
     private CastTables()
     {
         var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (word, g) in Pairs("cast/titles.txt")) titles[word] = ParseGender(g);
+        var takesGiven = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var takesSurname = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in WordList.Lines("cast/titles.txt"))
+        {
+            var f = line.Split('\t');
+            titles[f[0]] = ParseGender(f[1]);
+            if (f[2] is "given" or "either") takesGiven.Add(f[0]);
+            if (f[2] is "surname" or "either") takesSurname.Add(f[0]);
+        }
+        TakesGivenName = takesGiven.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        TakesSurname = takesSurname.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Titles = titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         NotNames = WordList.Load("cast/not-names.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PlaceWords = WordList.Load("cast/place-words.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -12,9 +12,11 @@ namespace Fabula.Cast;
 internal sealed class CharacterBuilder
 {
     /// <summary>One distinct way of naming: a title (normalized, or "") and the name words.</summary>
-    private sealed class NameForm(string title, string[] words)
+    private sealed class NameForm(string title, string[] words, bool givenTitle, bool surnameTitle)
     {
         public readonly string Title = title;
+        /// <summary>The title goes with a given name ("Lady Catherine"), a surname ("Mr. Darcy"), or either ("Miss").</summary>
+        public readonly bool GivenTitle = givenTitle, SurnameTitle = surnameTitle;
         public readonly string[] Words = words;
         public Gender TitleGender;
         public int Count;
@@ -41,31 +43,51 @@ internal sealed class CharacterBuilder
             string key = title + "|" + name.Form;
             if (!_forms.TryGetValue(key, out var form))
             {
-                form = new NameForm(title, name.Form.Split(' ')) { TitleGender = name.TitleGender };
+                var raw = view[name.FirstToken].TrimEnd('.').ToString();
+                form = new NameForm(title, name.Form.Split(' '), !name.Titled || _tables.TakesGivenName.Contains(raw),
+                                    !name.Titled || _tables.TakesSurname.Contains(raw)) { TitleGender = name.TitleGender };
                 _forms[key] = form;
             }
             form.Count++;
-            string surface = view.Text.Copy(name.Span);
+            string surface = string.Join(' ', view.Text.Copy(name.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
             formOf[m] = form;
         }
 
         var ordered = _forms.Values.OrderByDescending(f => f.Words.Length).ThenByDescending(f => f.Count).ThenBy(f => f.Title + f.First, StringComparer.Ordinal).ToList();
         // 1. Full names found characters; a titled full name joins the same untitled one.
-        foreach (var form in ordered.Where(f => f.IsFull && f.Title == ""))
-            Found(form);
-        foreach (var form in ordered.Where(f => f.IsFull && f.Title != ""))
+        foreach (var form in ordered.Where(f => f.IsFull && (f.Title == "" || !ordered.Any(u => u.Title == "" && u.Words.SequenceEqual(f.Words)))))
+        {
+            // "Martha Sowerby" beside "Martha Phoebe Sowerby": the same first name and surname.
+            var longer = ordered.FirstOrDefault(f => f.Title == "" && f.Character >= 0 && f != form && f.Last == form.Last
+                && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First)));
+            if (longer is not null) Join(form, longer.Character);
+            else Found(form);
+        }
+        foreach (var form in ordered.Where(f => f.IsFull && f.Title != "" && f.Character < 0))
         {
             var same = ordered.FirstOrDefault(f => f.Title == "" && f.Character >= 0 && f.Words.SequenceEqual(form.Words));
             if (same is not null && Compatible(form.TitleGender, GenderOf(same.Character))) Join(form, same.Character);
             else Found(form);
         }
-        // 2. Title and one name: the one full name that fits, else a character of its own.
+        // 2. Title and one name: a first name joins the one full name it begins ("Miss Mary");
+        //    a surname joins the one full name that fits it, else it is a character of its own.
         foreach (var form in ordered.Where(f => !f.IsFull && f.Title != ""))
         {
-            bool married = form.Title is "mrs";
-            var fits = Candidates(c => !married && HasFirst(c, form.Words[0]) || HasLast(c, form.Words[0]), form.TitleGender);
-            if (fits.Count == 1 && !OtherTitleHolds(form)) Join(form, fits[0]);
+            string word = form.Words[0];
+            if (form.GivenTitle)
+            {
+                var byFirst = Candidates(c => HasFirst(c, word), form.TitleGender);
+                if (byFirst.Count == 1) { Join(form, byFirst[0]); continue; }
+                var byNick = Candidates(c => IsNicknameOf(word, c), form.TitleGender);
+                if (byNick.Count == 1) { Join(form, byNick[0]); continue; }
+                if (!form.SurnameTitle) { Found(form); continue; }
+            }
+            var bySurname = Candidates(c => HasLast(c, word), form.TitleGender);
+            var sameTitle = bySurname.FindAll(c => _characters[c].Exists(f => f.Title == form.Title));
+            if (sameTitle.Count == 1) { Join(form, sameTitle[0]); continue; }
+            int chosen = OnlyFormallyNamed(bySurname);
+            if (chosen >= 0 && !OtherTitleHolds(form)) Join(form, chosen);
             else Found(form);
         }
         // 3. One name alone: first name, surname, or nickname of exactly one character.
@@ -77,6 +99,9 @@ internal sealed class CharacterBuilder
             var bySurname = Candidates(c => HasLast(c, word), Gender.Unknown);
             if (bySurname.Count == 1) { Join(form, bySurname[0]); continue; }
             if (bySurname.Count > 1) continue; // "Bennet" alone: which Bennet? None.
+            var byTitledSurname = Candidates(c => _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
+            if (byTitledSurname.Count == 1) { Join(form, byTitledSurname[0]); continue; }
+            if (byTitledSurname.Count > 1) continue;
             var byNickname = Candidates(c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
             Found(form);
@@ -137,33 +162,63 @@ internal sealed class CharacterBuilder
     private bool HasFirst(int c, string word)
     {
         foreach (var f in _characters[c])
-            if (f.IsFull && f.First == word || f.Title is "miss" or "master" or "sir" or "lady" or "aunt" or "uncle" && !f.IsFull && f.First == word && FirstNameGender(word) != Gender.Unknown)
-                return true;
+            if (f.IsFull && f.First == word) return true;
         return false;
+    }
+
+    // Of the full names that fit a title and surname ("Mr. Craven": Archibald Craven, Colin Craven),
+    // the one whose first name the text never uses alone is the one it calls by title; a character
+    // the text calls by first name ("Mary") is not the one it calls "Mrs. Lennox" or "Captain Lennox".
+    // -1 unless exactly one such.
+    private int OnlyFormallyNamed(List<int> candidates)
+    {
+        int found = -1;
+        foreach (int c in candidates)
+        {
+            bool firstUsedAlone = false;
+            foreach (var f in _characters[c])
+                if (f.IsFull && _forms.TryGetValue("|" + f.First, out var alone) && alone.Count > 2) firstUsedAlone = true;
+            if (firstUsedAlone) continue;
+            if (found >= 0) return -1;
+            found = c;
+        }
+        return found;
     }
 
     private bool HasLast(int c, string word)
     {
         foreach (var f in _characters[c])
-            if (f.IsFull && f.Last == word || f.Title != "" && !f.IsFull && f.First == word) return true;
+            if (f.IsFull && f.Last == word) return true;
         return false;
     }
 
+    // A nickname ("Lizzy") belongs to a character the text calls by a given name it shortens
+    // ("Elizabeth"), and only to one it calls by that name more often than by a title: "Kitty" is not
+    // "Lady Catherine".
     private bool IsNicknameOf(string word, int c)
     {
-        if (!_tables.FormalNames.TryGetValue(word.ToLowerInvariant(), out var formal)) return false;
         foreach (var f in _characters[c])
-            foreach (var name in formal)
-                if (f.First.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        {
+            if (!f.IsFull || !IsNickname(word, f.First)) continue;
+            int alone = _forms.TryGetValue("|" + f.First, out var a) ? a.Count : 0;
+            int titled = 0;
+            foreach (var g in _characters[c]) if (g.Title != "" && !g.IsFull && g.First == f.First) titled += g.Count;
+            if (alone >= titled) return true;
+        }
         return false;
     }
+
+    private bool IsNickname(string nickname, string given) =>
+        _tables.FormalNames.TryGetValue(nickname.ToLowerInvariant(), out var formal)
+        && Array.IndexOf(formal, given.ToLowerInvariant()) >= 0;
 
     // Another titled form with the same surname but another title ("Mr. Bennet" beside "Mrs. Bennet"):
     // the surname names a family, so no full name can be assumed to be this one.
     private bool OtherTitleHolds(NameForm form)
     {
         foreach (var other in _forms.Values)
-            if (other != form && other.Title != "" && other.Title != form.Title && !other.IsFull && other.Words[0] == form.Words[0])
+            if (other != form && other.Title != "" && other.Title != form.Title && !other.IsFull && other.Words[0] == form.Words[0]
+                && other.TitleGender != Gender.Unknown && form.TitleGender != Gender.Unknown && other.TitleGender == form.TitleGender)
                 return true;
         return false;
     }
@@ -206,8 +261,9 @@ internal sealed class CharacterBuilder
         {
             bool common = f.Count >= 2 || f.Count * 10 >= total;
             if (!common) continue;
-            int size = f.Words.Length + (f.Title != "" ? 1 : 0);
-            int bestSize = best is null ? -1 : best.Words.Length + (best.Title != "" ? 1 : 0);
+            // A title counts half a word: "Mary Lennox" is fuller than "Mistress Mary".
+            int size = 2 * f.Words.Length + (f.Title != "" ? 1 : 0);
+            int bestSize = best is null ? -1 : 2 * best.Words.Length + (best.Title != "" ? 1 : 0);
             if (best is null || size > bestSize || size == bestSize && f.Count > best.Count) best = f;
         }
         best ??= forms[0];

@@ -23,7 +23,7 @@ internal sealed class PersonEvidence
         {
             if (PlaceWord && Titled == 0) return false;
             int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0);
-            int against = PlacePreposition + 2 * Article;
+            int against = 2 * PlacePreposition + 2 * Article;
             return forPerson >= 2 && forPerson > against;
         }
     }

@@ -3,7 +3,7 @@ using Fabula.Text;
 namespace Fabula.Cast;
 
 /// <summary>
-/// One name spelt two or three ways ("Valentine", "Valentin"): names within a small edit distance
+/// One name spelt two or three ways ("Valentine", "Valentin"): untitled names within a small edit distance
 /// (1 for short names, 2 from seven letters), starting with the same letter, never in one sentence
 /// together, in the same company (they share a character seen near them, or the rarer one has no
 /// company at all), and not both ordinary first names ("Mary" and "Mark" are two people). The rarer
@@ -93,12 +93,12 @@ internal static class SpellingVariants
 
     private static int Root(int[] into, int c) { while (into[c] != c) c = into[c]; return c; }
 
-    /// <summary>The one word a character is named by ("Valentine"), or null for a character of several words.</summary>
+    /// <summary>The name a character is compared by: its name without a title ("Valentine", "Lizabeth Ellen").</summary>
     private static string? KeyWord(Character c)
     {
         string name = c.Name;
-        int space = name.LastIndexOf(' ');
-        return space < 0 ? name : null;
+        int space = name.IndexOf(' ');
+        return space > 0 && CastTables.Shared.IsTitle(name.AsSpan(0, space), out _) ? null : name;
     }
 
     /// <summary>Levenshtein distance, stopping once it exceeds <paramref name="limit"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fabula.Cast;
 using Fabula.Content;
 using Fabula.Quotations;
 using Fabula.Reading;
@@ -21,6 +22,9 @@ public sealed record AnalysisJson
     public int Sentences { get; init; }
     public int Tokens { get; init; }
     public required IReadOnlyList<QuoteJson> Quotes { get; init; }
+    public IReadOnlyList<CharacterJson>? Characters { get; init; }
+    public IReadOnlyList<ConsistencyJson>? Consistency { get; init; }
+    public IReadOnlyList<MentionJson>? Mentions { get; init; }
     public ContentJson? Content { get; init; }
     public string? Text { get; init; }
 
@@ -32,7 +36,7 @@ public sealed record AnalysisJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static AnalysisJson From(Story story, bool includeText = false)
+    public static AnalysisJson From(Story story, bool includeText = false, bool includeMentions = false)
     {
         var text = story.Text;
         var source = story.Source;
@@ -56,9 +60,39 @@ public sealed record AnalysisJson
             Sentences = story.Layer<Sentence>().Count,
             Tokens = story.Layer<Token>().Count,
             Quotes = quotes,
+            Characters = CharactersOf(story),
+            Consistency = ConsistencyOf(story),
+            Mentions = includeMentions ? MentionsOf(story) : null,
             Content = story.Find<ContentProfile>() is { } profile ? ContentJson.From(story, profile) : null,
             Text = includeText ? text.ToString() : null,
         };
+    }
+
+    private static List<CharacterJson>? CharactersOf(Story story)
+    {
+        if (story.Find<CastList>() is not { } cast) return null;
+        var list = new List<CharacterJson>(cast.Count);
+        foreach (var c in cast.Characters)
+            list.Add(new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
+                new SortedDictionary<string, int>(c.PronounCounts, StringComparer.Ordinal), c.MentionCount,
+                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant()));
+        return list;
+    }
+
+    private static List<ConsistencyJson>? ConsistencyOf(Story story)
+    {
+        if (story.Find<ConsistencyFindings>() is not { } findings) return null;
+        return findings.Items.ConvertAll(f => new ConsistencyJson(f.Kind, f.Message, f.Forms, [.. f.Evidence.Select(SpanJson.Of)]));
+    }
+
+    private static List<MentionJson>? MentionsOf(Story story)
+    {
+        if (!story.Has<Mention>()) return null;
+        var cast = story.Get<CastList>();
+        var list = new List<MentionJson>();
+        foreach (ref readonly var m in story.Layer<Mention>().Items)
+            list.Add(new MentionJson(m.Span.Start, m.Span.End, m.Character >= 0 ? cast[m.Character].Id : null, m.Kind.ToString().ToLowerInvariant()));
+        return list;
     }
 
     public string Serialize() => JsonSerializer.Serialize(this, Options);
@@ -68,6 +102,15 @@ public sealed record SourceJson(string? Path, string Format, string? Title, stri
 public sealed record ChapterJson(int Index, string? Title, int Start, int End);
 public sealed record SceneJson(int Index, int Chapter, int Start, int End);
 public sealed record QuoteJson(int Start, int End, string Text);
+public sealed record SpanJson(int Start, int End)
+{
+    public static SpanJson Of(TextSpan span) => new(span.Start, span.End);
+}
+public sealed record AliasJson(string Text, int Count);
+public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJson> Aliases, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Pronouns,
+    IReadOnlyDictionary<string, int> PronounCounts, int MentionCount, SpanJson FirstMention, SpanJson LastMention, string Importance);
+public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
+public sealed record MentionJson(int Start, int End, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CharacterId, string Kind);
 
 /// <summary>Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens.</summary>
 public static class WordCounter

@@ -21,6 +21,7 @@ public sealed class Pipeline(ImmutableArray<IStage> stages)
         new Structure.ChapterFinder(),
         new Structure.SceneFinder(),
         new Quotations.QuotationFinder(),
+        new Cast.CastFinder(),
         new Content.ContentProfiler(),
     ]);
 
