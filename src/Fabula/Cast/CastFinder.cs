@@ -17,7 +17,7 @@ public sealed class CastFinder : IStage
         var isPerson = WeighPersons(view, names, tables);
         var (characterOf, characters) = new CharacterBuilder().Build(view, names, isPerson);
         var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
-        SpellingVariants.Merge(view, names, characterOf, characters, findings);
+        SpellingVariants.Merge(view, names, characterOf, isPerson, characters, findings);
 
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
         // have one possible antecedent; the name prior is only the default.
@@ -78,15 +78,19 @@ public sealed class CastFinder : IStage
             if (view.QuotationOf[i] >= 0 || !view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
             bool protagonistFits = protagonistSet == pronoun.Set && !recent.Exists(r => r.Character == protagonist);
-            int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0;
+            int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0, nearby = 0, last = -1;
             foreach (var (c, s) in recent)
             {
                 if (s < sentence - 1) continue;
+                nearby++;
+                last = c;
                 string? prior = PriorSet(characters[c]);
                 if (prior is not null && prior != pronoun.Set) continue;
                 only = c;
                 possible++;
             }
+            // One character named, and nobody else it could be: its pronoun, whatever its name suggests.
+            if (nearby == 1 && !protagonistFits) { only = last; possible = 1; }
             if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
         }
         return votes;

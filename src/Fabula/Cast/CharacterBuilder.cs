@@ -20,6 +20,8 @@ internal sealed class CharacterBuilder
         public readonly string[] Words = words;
         public Gender TitleGender;
         public int Count;
+        /// <summary>Uses inside quotations: how the characters address or speak of each other.</summary>
+        public int InDialogue;
         public int Character = -1;
         public readonly Dictionary<string, int> Surfaces = [];
         public string First => Words[0];
@@ -49,6 +51,7 @@ internal sealed class CharacterBuilder
                 _forms[key] = form;
             }
             form.Count++;
+            if (view.QuotationOf[name.FirstToken] >= 0) form.InDialogue++;
             string surface = string.Join(' ', view.Text.Copy(name.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
             formOf[m] = form;
@@ -87,6 +90,7 @@ internal sealed class CharacterBuilder
             var sameTitle = bySurname.FindAll(c => _characters[c].Exists(f => f.Title == form.Title));
             if (sameTitle.Count == 1) { Join(form, sameTitle[0]); continue; }
             int chosen = OnlyFormallyNamed(bySurname);
+            if (chosen < 0 && bySurname.Count == 1 && IsFormOfAddress(form, bySurname[0])) chosen = bySurname[0];
             if (chosen >= 0 && !OtherTitleHolds(form)) Join(form, chosen);
             else Found(form);
         }
@@ -157,6 +161,15 @@ internal sealed class CharacterBuilder
         int n = 0;
         foreach (var f in _characters[c]) n += f.Count;
         return n;
+    }
+
+    // "Mr. Lightwood" said mostly in dialogue, of a man the narration calls "Alec" (Alec Lightwood, the
+    // only Lightwood): how others address him. A title of no gender ("Captain") or of the other gender,
+    // or a title the narration uses ("Mrs. Lennox gasped", of Mary Lennox's mother), is someone else.
+    private bool IsFormOfAddress(NameForm form, int character)
+    {
+        var gender = GenderOf(character);
+        return form.TitleGender != Gender.Unknown && form.TitleGender == gender && form.InDialogue * 2 > form.Count;
     }
 
     private bool HasFirst(int c, string word)

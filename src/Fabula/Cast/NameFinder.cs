@@ -14,7 +14,7 @@ internal readonly record struct NameMention(int FirstToken, int LastToken, int N
 /// </summary>
 internal static class NameFinder
 {
-    private readonly record struct WordCounts(int Lower, int CapitalMid, int CapitalInitial);
+    private readonly record struct WordCounts(int Lower, int CapitalMid, int CapitalInitial, int NameLike);
 
     public static List<NameMention> Find(TokenView view)
     {
@@ -83,8 +83,23 @@ internal static class NameFinder
         int capitals = c.CapitalMid + c.CapitalInitial;
         // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will").
         if (c.CapitalMid > 0) return c.Lower * 10 <= c.CapitalMid;
-        // Seen only where every word is capitalised: a name only if it is a known first name never written lower case.
-        return c.Lower == 0 && capitals > 0 && tables.FirstNames.ContainsKey(word);
+        // Seen only where every word is capitalised: a name only if it is never written lower case and is
+        // a known first name or stands where names stand (a possessive, a vocative, beside a speech verb).
+        return c.Lower == 0 && capitals > 0 && (c.NameLike > 0 || tables.FirstNames.ContainsKey(word));
+    }
+
+    // "Magnus's", "Magnus said", "said Magnus", "“Magnus, look”": places where a capitalised word is a name.
+    private static bool StandsLikeAName(TokenView view, int i)
+    {
+        var tables = CastTables.Shared;
+        int next = i + 1, previous = i - 1;
+        if (next < view.Count && view.IsWord(next))
+        {
+            var w = view[next];
+            if (w is "'s" or "’s" || tables.SpeechVerbs.Contains(w)) return true;
+        }
+        if (previous >= 0 && view.IsWord(previous) && tables.SpeechVerbs.Contains(view[previous])) return true;
+        return view.QuotationOf[i] >= 0 && view.Initial[i] && view.Is(next, ',');
     }
 
     private static Dictionary<string, WordCounts> CountWords(TokenView view)
@@ -104,6 +119,7 @@ internal static class NameFinder
             {
                 if (view.IsAllCaps(i)) continue;
                 c = view.Initial[i] ? c with { CapitalInitial = c.CapitalInitial + 1 } : c with { CapitalMid = c.CapitalMid + 1 };
+                if (StandsLikeAName(view, i)) c = c with { NameLike = c.NameLike + 1 };
             }
             else c = c with { Lower = c.Lower + 1 };
             lookup[key] = c;

@@ -3,102 +3,163 @@ using Fabula.Text;
 namespace Fabula.Cast;
 
 /// <summary>
-/// One name spelt two or three ways ("Valentine", "Valentin"): untitled names within a small edit distance
-/// (1 for short names, 2 from seven letters), starting with the same letter, never in one sentence
-/// together, in the same company (they share a character seen near them, or the rarer one has no
-/// company at all), and not both ordinary first names ("Mary" and "Mark" are two people). The rarer
-/// spelling joins the more frequent one, and the merge is reported as a consistency finding.
+/// One name spelt two or three ways ("Valentine", "Valentin"): untitled names within a small edit
+/// distance (1 for short names, 2 from seven letters), starting with the same letter, never in one
+/// sentence together, in the same company (they share a character seen near them, or the rarer one
+/// has no company at all), and not two ordinary first names ("Mary" and "Mark" are two people).
+/// The rarer spelling joins the more frequent one, even when it alone had too little evidence of
+/// being a person's name, and the merge is reported as a consistency finding.
 /// </summary>
 internal static class SpellingVariants
 {
     private const int CompanyWindow = 3; // paragraphs either side
 
-    public static void Merge(TokenView view, List<NameMention> names, int[] characterOf, List<Character> characters, ConsistencyFindings findings)
+    /// <summary>Names that may be one another's variants: a character's, or a name not yet known to be a person's.</summary>
+    private sealed class Bearer(int character)
     {
-        int n = characters.Count;
-        var sentences = new HashSet<int>[n];
-        var company = new HashSet<int>[n];
-        var counts = new int[n];
-        for (int c = 0; c < n; c++) { sentences[c] = []; company[c] = []; }
-        var byParagraph = new Dictionary<int, List<int>>();
+        public readonly int Character = character;
+        public readonly Dictionary<string, int> Forms = [];
+        public readonly List<int> Mentions = [];
+        public readonly HashSet<int> Sentences = [];
+        public readonly HashSet<int> Company = [];
+        public int Count;
+        public Bearer? MergedInto;
+    }
+
+    public static void Merge(TokenView view, List<NameMention> names, int[] characterOf, bool[] isPerson, List<Character> characters, ConsistencyFindings findings)
+    {
+        var tables = CastTables.Shared;
+        var bearers = new List<Bearer>();
+        var ofCharacter = new Bearer?[characters.Count];
+        var ofForm = new Dictionary<string, Bearer>();
         for (int m = 0; m < names.Count; m++)
         {
-            int c = characterOf[m];
-            if (c < 0) continue;
-            counts[c]++;
-            sentences[c].Add(view.SentenceOf[names[m].FirstToken]);
-            int p = view.ParagraphOf[names[m].FirstToken];
-            (byParagraph.TryGetValue(p, out var list) ? list : byParagraph[p] = []).Add(c);
+            var name = names[m];
+            Bearer? bearer;
+            if (characterOf[m] >= 0) bearer = ofCharacter[characterOf[m]] ??= Add(bearers, new Bearer(characterOf[m]));
+            else if (!isPerson[m] && !name.Titled && !HasPlaceWord(name.Form, tables))
+                bearer = ofForm.TryGetValue(name.Form, out var b) ? b : ofForm[name.Form] = Add(bearers, new Bearer(-1));
+            else continue;
+            bearer.Mentions.Add(m);
+            bearer.Count++;
+            bearer.Sentences.Add(view.SentenceOf[name.FirstToken]);
+            if (!name.Titled) bearer.Forms[name.Form] = bearer.Forms.GetValueOrDefault(name.Form) + 1;
         }
-        foreach (var (p, here) in byParagraph)
-            for (int q = p - CompanyWindow; q <= p + CompanyWindow; q++)
-                if (byParagraph.TryGetValue(q, out var near))
-                    foreach (int a in here) foreach (int b in near) if (a != b) company[a].Add(b);
+        FindCompany(view, names, characterOf, bearers);
 
-        var tables = CastTables.Shared;
-        var mergedInto = new int[n];
-        for (int c = 0; c < n; c++) mergedInto[c] = c;
-        // Candidates: characters named by one word; compare the rarer with the more frequent.
-        var single = Enumerable.Range(0, n).Where(c => counts[c] > 0 && KeyWord(characters[c]) is { Length: >= 4 })
-            .OrderByDescending(c => counts[c]).ToList();
-        for (int i = 0; i < single.Count; i++)
+        bearers.Sort((a, b) => b.Count.CompareTo(a.Count));
+        for (int i = 0; i < bearers.Count; i++)
         {
-            int rare = single[i];
-            string word = KeyWord(characters[rare])!;
-            for (int j = 0; j < i; j++)
+            var rare = bearers[i];
+            for (int j = 0; j < i && rare.MergedInto is null; j++)
             {
-                int common = Root(mergedInto, single[j]);
-                if (common == rare) continue;
-                string other = KeyWord(characters[single[j]])!;
-                if (other[0] != word[0] || other == word) continue;
-                int limit = Math.Min(word.Length, other.Length) >= 7 ? 2 : 1;
-                if (Distance(word, other, limit) > limit) continue;
-                if (tables.FirstNames.ContainsKey(word) && tables.FirstNames.ContainsKey(other)) continue;
-                if (sentences[rare].Overlaps(sentences[single[j]])) continue;
-                bool sameCompany = company[rare].Count == 0 || company[rare].Overlaps(company[single[j]]);
-                if (!sameCompany) continue;
-                mergedInto[rare] = common;
-                break;
+                var common = bearers[j];
+                if (common.Character < 0 || common.MergedInto is not null) continue;
+                if (IsVariant(rare, common, tables)) rare.MergedInto = common;
             }
         }
 
-        var variants = new Dictionary<int, List<int>>();
-        for (int c = 0; c < n; c++)
+        foreach (var common in bearers)
         {
-            int root = Root(mergedInto, c);
-            if (root != c) (variants.TryGetValue(root, out var l) ? l : variants[root] = []).Add(c);
-        }
-        foreach (var (root, merged) in variants.OrderBy(v => v.Key))
-        {
-            var forms = new List<string> { KeyWord(characters[root])! };
+            if (common.Character < 0) continue;
+            var merged = bearers.FindAll(b => b.MergedInto == common);
+            if (merged.Count == 0) continue;
+            var target = characters[common.Character];
+            var forms = new List<string> { MostUsed(common.Forms) };
             var evidence = new List<TextSpan>();
-            foreach (int c in merged)
+            foreach (var b in merged)
             {
-                forms.Add(KeyWord(characters[c])!);
-                foreach (var alias in characters[c].Aliases) characters[root].Aliases.Add(alias);
+                forms.Add(MostUsed(b.Forms));
+                if (b.Character >= 0)
+                {
+                    foreach (var alias in characters[b.Character].Aliases) target.Aliases.Add(alias);
+                    characters[b.Character].Aliases.Clear();
+                }
+                foreach (int m in b.Mentions)
+                {
+                    if (b.Character < 0) AddAlias(target, view.Text.Copy(names[m].Span));
+                    characterOf[m] = common.Character;
+                    if (evidence.Count < 20) evidence.Add(names[m].Span);
+                }
             }
-            characters[root].Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
-            for (int m = 0; m < names.Count; m++)
-            {
-                int c = characterOf[m];
-                if (c < 0) continue;
-                if (merged.Contains(c)) { characterOf[m] = root; if (evidence.Count < 20) evidence.Add(names[m].Span); }
-                else if (c == root && evidence.Count == 0) evidence.Add(names[m].Span);
-            }
+            evidence.Add(names[common.Mentions[0]].Span);
             evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+            target.Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
             findings.Items.Add(new ConsistencyFinding("spelling-variant",
                 $"One character's name is spelt {forms.Count} ways: {string.Join(", ", forms)}", forms, evidence));
         }
     }
 
-    private static int Root(int[] into, int c) { while (into[c] != c) c = into[c]; return c; }
+    private static Bearer Add(List<Bearer> bearers, Bearer b) { bearers.Add(b); return b; }
 
-    /// <summary>The name a character is compared by: its name without a title ("Valentine", "Lizabeth Ellen").</summary>
-    private static string? KeyWord(Character c)
+    private static void AddAlias(Character c, string text)
     {
-        string name = c.Name;
-        int space = name.IndexOf(' ');
-        return space > 0 && CastTables.Shared.IsTitle(name.AsSpan(0, space), out _) ? null : name;
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        int i = c.Aliases.FindIndex(a => a.Text == text);
+        if (i >= 0) c.Aliases[i] = c.Aliases[i] with { Count = c.Aliases[i].Count + 1 };
+        else c.Aliases.Add(new Alias(text, 1));
+    }
+
+    private static bool IsVariant(Bearer rare, Bearer common, CastTables tables)
+    {
+        bool close = false;
+        foreach (var (a, _) in rare.Forms)
+        {
+            foreach (var (b, _) in common.Forms)
+            {
+                if (a == b || a.Length < 4 || b.Length < 4 || a[0] != b[0]) continue;
+                int limit = Math.Min(a.Length, b.Length) >= 7 ? 2 : 1;
+                if (Distance(a, b, limit) > limit) continue;
+                if (TwoOrdinaryNames(a, b, tables)) continue;
+                close = true;
+            }
+        }
+        if (!close || rare.Sentences.Overlaps(common.Sentences)) return false;
+        return rare.Company.Count == 0 || rare.Company.Overlaps(common.Company);
+    }
+
+    // "Mary" and "Mark", "Anne" and "Anna": two known first names, short or of different genders, are two people.
+    private static bool TwoOrdinaryNames(string a, string b, CastTables tables)
+    {
+        if (!tables.FirstNames.TryGetValue(a, out var ga) || !tables.FirstNames.TryGetValue(b, out var gb)) return false;
+        return Math.Min(a.Length, b.Length) <= 5 || ga != gb && ga != Gender.Unknown && gb != Gender.Unknown;
+    }
+
+    private static void FindCompany(TokenView view, List<NameMention> names, int[] characterOf, List<Bearer> bearers)
+    {
+        var byParagraph = new Dictionary<int, HashSet<int>>();
+        for (int m = 0; m < names.Count; m++)
+            if (characterOf[m] >= 0)
+            {
+                int p = view.ParagraphOf[names[m].FirstToken];
+                (byParagraph.TryGetValue(p, out var set) ? set : byParagraph[p] = []).Add(characterOf[m]);
+            }
+        // A name's company: the characters named within a few paragraphs of it.
+        void Gather(Bearer bearer, int character)
+        {
+            foreach (int m in bearer.Mentions)
+            {
+                int p = view.ParagraphOf[names[m].FirstToken];
+                for (int q = p - CompanyWindow; q <= p + CompanyWindow; q++)
+                    if (byParagraph.TryGetValue(q, out var near))
+                        foreach (int c in near) if (c != character) bearer.Company.Add(c);
+            }
+        }
+        foreach (var b in bearers) Gather(b, b.Character);
+    }
+
+    private static bool HasPlaceWord(string form, CastTables tables)
+    {
+        foreach (var word in form.Split(' ')) if (tables.PlaceWords.Contains(word)) return true;
+        return false;
+    }
+
+    private static string MostUsed(Dictionary<string, int> forms)
+    {
+        string best = "";
+        int most = -1;
+        foreach (var (f, n) in forms) if (n > most || n == most && string.CompareOrdinal(f, best) < 0) { best = f; most = n; }
+        return best;
     }
 
     /// <summary>Levenshtein distance, stopping once it exceeds <paramref name="limit"/>.</summary>

@@ -1,0 +1,177 @@
+using Fabula.Cast;
+using Fabula.Text;
+
+namespace Fabula.Tests.Cast;
+
+public sealed class CastTests
+{
+    private static CastList CastOf(string text) => Pipeline.Default.Run(text).Get<CastList>();
+
+    private static Character Named(CastList cast, string alias) =>
+        cast.Characters.Single(c => c.Aliases.Any(a => a.Text == alias));
+
+    /// <summary>The cast as "Name: alias, alias | Name: ..." in order.</summary>
+    private static string Show(CastList cast) =>
+        string.Join(" | ", cast.Characters.Select(c => c.Name + ": " + string.Join(", ", c.Aliases.Select(a => a.Text).Order(StringComparer.Ordinal))));
+
+    [Fact]
+    public void Full_name_first_name_surname_and_form_of_address_are_one_character()
+    {
+        var cast = CastOf("""
+            Alec Lightwood came home late. Alec hung up his coat and sat down.
+
+            "You are late, Mr. Lightwood," said the landlady.
+
+            "I know," Alec said. Lightwood was always late, and he knew it.
+
+            "Mr. Lightwood, your tea is cold," she said.
+            """);
+        var alec = Named(cast, "Alec");
+        Assert.Equal("Alec Lightwood", alec.Name);
+        Assert.Equal(["Alec", "Alec Lightwood", "Lightwood", "Mr. Lightwood"], alec.Aliases.Select(a => a.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Mr_and_Mrs_of_one_family_are_two_people()
+    {
+        var cast = CastOf("""
+            Mr. Bennet read his paper. Mrs. Bennet talked of the ball.
+
+            "My dear Mr. Bennet," said Mrs. Bennet, "have you heard?"
+
+            Mr. Bennet said he had not. Mrs. Bennet sighed, and Mr. Bennet smiled at her.
+            """);
+        var mr = Named(cast, "Mr. Bennet");
+        var mrs = Named(cast, "Mrs. Bennet");
+        Assert.NotSame(mr, mrs);
+        Assert.Equal("he/him", mr.Pronouns);
+        Assert.Equal("she/her", mrs.Pronouns);
+    }
+
+    [Fact]
+    public void A_shared_surname_alone_joins_nobody()
+    {
+        var cast = CastOf("""
+            Jace Lightwood and Isabelle Lightwood walked in. Jace sat down. Isabelle laughed.
+
+            The Lightwoods were always late. Lightwood was a common name.
+
+            Jace said nothing. Isabelle said nothing either.
+            """);
+        Assert.DoesNotContain(cast.Characters, c => c.Aliases.Any(a => a.Text == "Lightwood"));
+        Assert.NotSame(Named(cast, "Jace"), Named(cast, "Isabelle"));
+    }
+
+    [Fact]
+    public void Nicknames_join_the_given_name_they_shorten()
+    {
+        var cast = CastOf("""
+            Elizabeth Bennet walked to the window. Elizabeth said nothing.
+
+            "Lizzy, come here," said her father. Lizzy came.
+
+            Elizabeth smiled at him.
+            """);
+        Assert.Same(Named(cast, "Elizabeth"), Named(cast, "Lizzy"));
+    }
+
+    [Fact]
+    public void Spelling_variants_merge_and_are_reported()
+    {
+        var cast = Pipeline.Default.Run("""
+            Valentine Morgenstern ruled the north. Valentine was cruel, said Jace.
+
+            Jace ran from the house. Valentine followed him into the dark.
+
+            Later that year, Valentin came back. Jace hid from Valentin in the cellar.
+            """);
+        var list = cast.Get<CastList>();
+        Assert.Same(Named(list, "Valentine"), Named(list, "Valentin"));
+        var finding = Assert.Single(cast.Get<ConsistencyFindings>().Items, f => f.Kind == "spelling-variant");
+        Assert.Contains("Valentin", finding.Forms);
+        Assert.Contains("Valentine", finding.Forms);
+        Assert.All(finding.Evidence, e => Assert.StartsWith("Valentin", cast.Text.Copy(e)));
+    }
+
+    [Fact]
+    public void Two_ordinary_first_names_one_letter_apart_are_two_people()
+    {
+        var cast = CastOf("""
+            Mary went out. Mary said it was cold.
+
+            Mark stayed in. Mark said it was warm.
+            """);
+        Assert.NotSame(Named(cast, "Mary"), Named(cast, "Mark"));
+    }
+
+    [Fact]
+    public void Capitalised_common_words_and_places_are_not_characters()
+    {
+        var cast = CastOf("""
+            Tom lived in London. Garden walls were high in London, said Tom.
+
+            The garden was green. Perhaps the garden was the best place. Tom liked the garden.
+
+            "Tom, come here," called his aunt. Tom went to Misselthwaite Manor.
+            """);
+        Assert.Equal("Tom: Tom", Show(cast));
+    }
+
+    [Fact]
+    public void Pronoun_counts_override_the_name_prior()
+    {
+        // "Jordan" is listed as a name for both; the text says "she".
+        var cast = CastOf("""
+            Jordan opened the door. She looked out at the rain. Jordan sighed. She shut the door again.
+
+            Jordan made tea. She drank it slowly.
+            """);
+        var jordan = Named(cast, "Jordan");
+        Assert.Equal("she/her", jordan.Pronouns);
+        Assert.True(jordan.PronounCounts["she/her"] >= 3);
+    }
+
+    [Fact]
+    public void Neopronouns_are_learnt_from_the_text()
+    {
+        var cast = CastOf("""
+            Rowan opened the gate. Xe looked at the sky and smiled. Rowan knew xem well enough.
+
+            Rowan picked up xyr bag. Xe walked on alone.
+            """);
+        Assert.Equal("xe/xem", Named(cast, "Rowan").Pronouns);
+    }
+
+    [Fact]
+    public void Pronouns_resolve_to_the_nearest_agreeing_character()
+    {
+        var story = Pipeline.Default.Run("Mary and Tom stood by the gate. He smiled at her, and she laughed.");
+        var cast = story.Get<CastList>();
+        string Resolve(string pronoun)
+        {
+            int at = story.Text.ToString().IndexOf(" " + pronoun + " ", StringComparison.Ordinal) + 1;
+            if (at == 0) at = story.Text.ToString().IndexOf(" " + pronoun + ",", StringComparison.Ordinal) + 1;
+            var mention = story.Layer<Mention>().Items.ToArray().Single(m => m.Span.Start == at);
+            return mention.Character >= 0 ? cast[mention.Character].Name : "-";
+        }
+        Assert.Equal("Tom", Resolve("He"));
+        Assert.Equal("Mary", Resolve("her"));
+        Assert.Equal("Mary", Resolve("she"));
+    }
+
+    [Fact]
+    public void Nominal_mentions_are_found()
+    {
+        var story = Pipeline.Default.Run("Mary saw the old gardener and his mother by the gate.");
+        var nominals = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Nominal).Select(m => story.Text.Copy(m.Span));
+        Assert.Equal(["the old gardener", "his mother"], nominals);
+    }
+
+    [Fact]
+    public void Possessives_and_vocatives_are_name_mentions()
+    {
+        var story = Pipeline.Default.Run("“Magnus, look at me,” said Alec. Magnus's eyes opened. Alec's hand shook.");
+        var names = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Name).Select(m => story.Text.Copy(m.Span));
+        Assert.Equal(["Magnus", "Alec", "Magnus", "Alec"], names);
+    }
+}
