@@ -76,6 +76,8 @@ public sealed class CastFinder : IStage
                 continue;
             }
             if (view.QuotationOf[i] >= 0 || !view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
+            // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
+            if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, i)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
             bool protagonistFits = protagonistSet == pronoun.Set && !recent.Exists(r => r.Character == protagonist);
             int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0, nearby = 0, last = -1;
@@ -189,7 +191,8 @@ public sealed class CastFinder : IStage
         }
         if (best is null) return prior;
         // The text overrides the prior when its pronouns clearly agree with each other.
-        bool clear = bestVotes >= 3 && bestVotes * 10 >= total * 6;
+        bool clear = bestVotes >= 2 && bestVotes * 10 >= total * 6
+                     || votes.GetValueOrDefault(prior ?? "") == 0; // the text never once agrees with the name
         if (prior is null) return bestVotes >= 2 && bestVotes * 10 >= total * 6 ? best : null;
         return clear ? best : prior;
     }

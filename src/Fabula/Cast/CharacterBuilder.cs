@@ -212,7 +212,7 @@ internal sealed class CharacterBuilder
     {
         foreach (var f in _characters[c])
         {
-            if (!f.IsFull || !IsNickname(word, f.First)) continue;
+            if (f.Title != "" && !f.IsFull || !IsNickname(word, f.First)) continue;
             int alone = _forms.TryGetValue("|" + f.First, out var a) ? a.Count : 0;
             int titled = 0;
             foreach (var g in _characters[c]) if (g.Title != "" && !g.IsFull && g.First == f.First) titled += g.Count;

@@ -40,7 +40,7 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
     {
         int sentence = view.SentenceOf[token];
         bool reflexive = pronoun.Case == PronounCase.Reflexive;
-        bool objectCase = pronoun.Case == PronounCase.Object && !IsPossessiveHer(token);
+        bool objectCase = pronoun.Case == PronounCase.Object && !IsPossessiveHer(view, token);
         int best = -1;
         double bestScore = double.NegativeInfinity;
         for (int r = _recent.Count - 1; r >= 0; r--)
@@ -78,7 +78,7 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
     }
 
     // "her" before a noun is a possessive ("her hand"), elsewhere an object ("helped her").
-    private bool IsPossessiveHer(int token)
+    internal static bool IsPossessiveHer(TokenView view, int token)
     {
         if (!view[token].Equals("her", StringComparison.OrdinalIgnoreCase)) return false;
         int next = token + 1;
