@@ -97,34 +97,7 @@ internal static partial class ReportFixtures
                 for (int i = 0; i < names.Count; i++)
                     if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
             }
-<<<<<<< HEAD
         }
-=======
-        // Real quotations and characters, but no speakers yet: give each the character named just after it.
-        if (a["quotes"] is JsonArray real && real.Count > 0 && a["characters"] is JsonArray people && people.Count > 0
-            && !real.Any(q => q?["speaker"] is not null))
-            foreach (var realQuote in real)
-            {
-                var quote = realQuote!;
-                int end = (int)quote["end"]!;
-                string after = text.Substring(end, Math.Min(40, text.Length - end));
-                foreach (var person in people)
-                {
-                    var aliases = person!["aliases"]!.AsArray().Select(x => (string)x!["text"]!);
-                    if (aliases.Any(n => after.Contains(n, StringComparison.Ordinal))) { quote["speaker"] = person["id"]!.DeepClone(); break; }
-                }
-            }
-        // Speakers, hand-made, for quotations that have none (real quotations come before the speaker stage does).
-        if (a["quotes"] is JsonArray found)
-            foreach (var node in found)
-                if (node is JsonObject quote && quote["speaker"] is null)
-                {
-                    int end = (int)quote["end"]!;
-                    string after = text.Substring(end, Math.Min(40, text.Length - end));
-                    for (int i = 0; i < names.Count; i++)
-                        if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
-                }
->>>>>>> 554bf22 (Report fixture: give real quotations a speaker from real characters until the dialogue stage does)
         if (a["relations"] is null && names.Count > 1)
         {
             var relations = new JsonArray();
