@@ -84,6 +84,20 @@ internal static partial class ReportFixtures
             }
             a["characters"] = cast;
         }
+        // Real quotations and real characters, but no speakers yet: give each the character named just after it.
+        if (a["quotes"] is JsonArray real && real.Count > 0 && a["characters"] is JsonArray people && people.Count > 0
+            && people[0]?["aliases"] is JsonArray { Count: > 0 } && !real.Any(q => q?["speaker"] is not null))
+            foreach (var realQuote in real)
+            {
+                var quote = realQuote!;
+                int end = quote["end"]!.GetValue<int>();
+                string after = text.Substring(end, Math.Min(40, text.Length - end));
+                foreach (var person in people)
+                {
+                    var aliases = person!["aliases"]!.AsArray().Select(x => (string)x!["text"]!);
+                    if (aliases.Any(n => after.Contains(n, StringComparison.Ordinal))) { quote["speaker"] = person["id"]!.DeepClone(); break; }
+                }
+            }
         if (a["quotes"] is JsonArray quotes && !quotes.Any(q => q?["speaker"] is not null))
         {
             if (quotes.Count == 0)
