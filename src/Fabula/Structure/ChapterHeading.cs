@@ -94,8 +94,14 @@ internal readonly record struct ChapterHeading(HeadingKind Kind, TextSpan Title,
             heading = new ChapterHeading(HeadingKind.Named, default, 0);
             return true;
         }
-        // IV | 12. | I. A SCANDAL IN BOHEMIA
-        if (!TryReadNumber(line, 0, words: false, lowerRoman: false, out int value, out int end)) return false;
+        // IV | 12. | I. A SCANDAL IN BOHEMIA | One (a number word only alone on its line)
+        if (!TryReadNumber(line, 0, words: false, lowerRoman: false, out int value, out int end))
+        {
+            if (!TryReadNumber(line, 0, words: true, lowerRoman: false, out value, out end) || value == 0) return false;
+            if (end < line.Length && !(end == line.Length - 1 && line[end] == '.')) return false;
+            heading = new ChapterHeading(HeadingKind.Numeral, default, value);
+            return true;
+        }
         if (end < line.Length && !(line[end] is '.' or ':' or ' ' or '—' or '–' or '-')) return false;
         // "I Go to Bristol" is a title, not chapter I: after "I" a title needs a mark or two spaces.
         if (end == 1 && line[0] == 'I' && end + 1 < line.Length && line[1] == ' ' && line[2] != ' ') return false;

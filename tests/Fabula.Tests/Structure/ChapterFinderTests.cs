@@ -60,6 +60,13 @@ public class ChapterFinderTests
     }
 
     [Fact]
+    public void Number_words_alone_on_a_line_count_up_too()
+    {
+        var text = $"_One_\n\nDREAMS\n\n{Body(20)}\n\n_Two_\n\nTHE SCHOOL\n\n{Body(20)}\n\nOne.\n\n{Body(20)}";
+        Assert.Equal("_One_//DREAMS => DREAMS | _Two_//THE SCHOOL => THE SCHOOL | One. => -", Chapters(text));
+    }
+
+    [Fact]
     public void Numbered_stanzas_are_not_chapters()
     {
         var text = $"{Body(3)}\n\nI.\n\nIn the greenest of our valleys\nBy good angels tenanted,\n\nII.\n\nBanners yellow, glorious, golden,\nOn its roof did float and flow;\n\nIII.\n\nWanderers in that happy valley\n\n{Body(3)}";
