@@ -14,7 +14,7 @@ public static class LitBankEvaluation
         "spacing do not count); one-to-one. Precision counts our quotations that overlap the excerpt.";
 
     /// <summary>The scores of one book.</summary>
-    public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, double Seconds);
+    public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, CastScore Cast, double Seconds);
 
     /// <summary>Runs the pipeline on each annotated book in DIR/original and writes the scores.</summary>
     public static int Run(string litbankDir, bool verbose, TextWriter output)
@@ -30,11 +30,13 @@ public static class LitBankEvaluation
 
         if (verbose)
         {
-            output.WriteLine($"{"book",-44} {"align",6} {"gold",5} {"found",5} {"ours",5} {"right",5} {"recall",7} {"prec",6}");
+            output.WriteLine($"{"book",-44} {"align",6} {"gold",5} {"found",5} {"ours",5} {"right",5} {"recall",7} {"prec",6} {"chars",5} {"c.rec",6} {"purity",6} {"pron",5} {"p.acc",6}");
             foreach (var s in scores)
             {
                 var q = s.Quotations;
-                output.WriteLine($"{Short(s.Name),-44} {s.Coverage,6:P0} {q.Gold,5} {q.GoldFound,5} {q.Ours,5} {q.OursRight,5} {Ratio(q.GoldFound, q.Gold),7} {Ratio(q.OursRight, q.Ours),6}");
+                var c = s.Cast;
+                output.WriteLine($"{Short(s.Name),-44} {s.Coverage,6:P0} {q.Gold,5} {q.GoldFound,5} {q.Ours,5} {q.OursRight,5} {Ratio(q.GoldFound, q.Gold),7} {Ratio(q.OursRight, q.Ours),6} " +
+                                 $"{c.GoldCharacters,5} {Ratio(c.Found, c.GoldCharacters),6} {Ratio(c.OursPure, c.OursScored),6} {c.GoldPronouns,5} {Ratio(c.PronounsRight, c.GoldPronouns),6}");
             }
             output.WriteLine();
         }
@@ -52,6 +54,12 @@ public static class LitBankEvaluation
         output.WriteLine($"quotations (micro): recall {Ratio(total.GoldFound, total.Gold)} ({total.GoldFound}/{total.Gold})  " +
                          $"precision {Ratio(total.OursRight, total.Ours)} ({total.OursRight}/{total.Ours})");
         output.WriteLine($"  rule: {QuotationRule}");
+        output.WriteLine($"characters (macro over books): recall {Macro(scores, s => s.Cast.Recall)}  purity {Macro(scores, s => s.Cast.Purity)}  " +
+                         $"pronoun accuracy {Macro(scores, s => s.Cast.PronounAccuracy)}");
+        int pronouns = scores.Sum(s => s.Cast.GoldPronouns), right = scores.Sum(s => s.Cast.PronounsRight);
+        output.WriteLine($"  micro: recall {Ratio(scores.Sum(s => s.Cast.Found), scores.Sum(s => s.Cast.GoldCharacters))}  " +
+                         $"purity {Ratio(scores.Sum(s => s.Cast.OursPure), scores.Sum(s => s.Cast.OursScored))}  pronoun accuracy {Ratio(right, pronouns)} ({right}/{pronouns})");
+        output.WriteLine($"  rule: {CastScore.Rule}");
         return 0;
     }
 
@@ -62,7 +70,15 @@ public static class LitBankEvaluation
         var story = Pipeline.Default.Run(StoryReader.ReadFile(book.OriginalPath));
         var alignment = ExcerptAlignment.Align(story.Text.AsSpan(), book.Sentences);
         var quotations = QuotationScore.Of(story, alignment, book.Quotes);
-        return new BookScore(book.Name, alignment.Coverage, quotations, clock.Elapsed.TotalSeconds);
+        var cast = CastScore.Of(story, alignment, book);
+        return new BookScore(book.Name, alignment.Coverage, quotations, cast, clock.Elapsed.TotalSeconds);
+    }
+
+    // The mean over the books where the score is defined.
+    private static string Macro(BookScore[] scores, Func<BookScore, double> score)
+    {
+        var defined = scores.Select(score).Where(x => !double.IsNaN(x)).ToList();
+        return defined.Count == 0 ? "-" : defined.Average().ToString("F3");
     }
 
     private static string Ratio(int part, int whole) => whole == 0 ? "-" : ((double)part / whole).ToString("F3");
