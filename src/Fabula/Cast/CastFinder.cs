@@ -191,8 +191,7 @@ public sealed class CastFinder : IStage
         }
         if (best is null) return prior;
         // The text overrides the prior when its pronouns clearly agree with each other.
-        bool clear = bestVotes >= 2 && bestVotes * 10 >= total * 6
-                     || votes.GetValueOrDefault(prior ?? "") == 0; // the text never once agrees with the name
+        bool clear = bestVotes >= 2 && bestVotes * 10 >= total * 6;
         if (prior is null) return bestVotes >= 2 && bestVotes * 10 >= total * 6 ? best : null;
         return clear ? best : prior;
     }

@@ -88,7 +88,7 @@ internal static class NameFinder
         return c.Lower == 0 && capitals > 0 && (c.NameLike > 0 || tables.FirstNames.ContainsKey(word));
     }
 
-    // "Magnus's", "Magnus said", "said Magnus", "“Magnus, look”": places where a capitalised word is a name.
+    // "Magnus's", "Magnus said", "said Magnus": places where a capitalised word is a name.
     private static bool StandsLikeAName(TokenView view, int i)
     {
         var tables = CastTables.Shared;
@@ -98,8 +98,8 @@ internal static class NameFinder
             var w = view[next];
             if (w is "'s" or "’s" || tables.SpeechVerbs.Contains(w)) return true;
         }
-        if (previous >= 0 && view.IsWord(previous) && tables.SpeechVerbs.Contains(view[previous])) return true;
-        return view.QuotationOf[i] >= 0 && view.Initial[i] && view.Is(next, ',');
+        // Not a vocative position: interjections stand there too ("Humph, ...").
+        return previous >= 0 && view.IsWord(previous) && tables.SpeechVerbs.Contains(view[previous]);
     }
 
     private static Dictionary<string, WordCounts> CountWords(TokenView view)
