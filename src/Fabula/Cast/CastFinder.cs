@@ -91,8 +91,10 @@ public sealed class CastFinder : IStage
                 only = c;
                 possible++;
             }
-            // One character named, and nobody else it could be: its pronoun, whatever its name suggests.
-            if (nearby == 1 && !protagonistFits) { only = last; possible = 1; }
+            // One character named, and nobody else it could be: "xe" (or any pronoun of a name with no prior) is
+            // its pronoun. A "he" or a plural "they" beside a "Mrs." or a "Mary" is about someone else: no vote.
+            if (nearby == 1 && !protagonistFits && (pronoun.Set is not ("he/him" or "she/her" or "they/them") || PriorSet(characters[last]) is null))
+            { only = last; possible = 1; }
             if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
         }
         return votes;
