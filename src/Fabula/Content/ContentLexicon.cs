@@ -44,7 +44,11 @@ public enum PhraseKind : byte { Trigger, Idiom, Signal }
 /// </summary>
 public sealed record Phrase(
     int[] Lemmas, PhraseKind Kind, ulong Categories, Severity Severity, float Confidence,
-    TriggerOptions Options, Signal Signal, string Text);
+    TriggerOptions Options, Signal Signal, string Text)
+{
+    /// <summary>Written with a hyphen ("he-she", "half-breed"): its words must be joined by hyphens in the text too.</summary>
+    public bool Hyphenated { get; } = Text.Contains('-');
+}
 
 /// <summary>A surface word form: its lemma id (or -1 if the lexicon has no phrase with it), its own signals, its number value.</summary>
 public readonly record struct WordForm(int Lemma, Signal Signals, int Number);

@@ -11,8 +11,15 @@ namespace Fabula.Content;
 /// </summary>
 public sealed class ContentProfiler : IStage
 {
-    /// <summary>A warning is reported when the noisy-or of its passages' confidences reaches this.</summary>
-    public const float ReportThreshold = 0.5f;
+    /// <summary>
+    /// A passage supports a warning when its confidence reaches this. Weaker passages are still listed
+    /// as evidence, but they do not add up: in a long novel, dozens of doubtful passages ("a chink of
+    /// light", "half-starved") are no more evidence of a warning than one.
+    /// </summary>
+    public const float SupportingPassage = 0.6f;
+
+    /// <summary>A warning is reported when the noisy-or of its supporting passages reaches this.</summary>
+    public const float ReportThreshold = 0.6f;
 
     /// <summary>Silent reading speed of adults for English fiction (Brysbaert 2019, J. Memory and Language 109).</summary>
     public const int WordsPerMinute = 260;
@@ -65,6 +72,7 @@ public sealed class ContentProfiler : IStage
         foreach (var hit in hits) (byCategory[hit.Category.Index] ??= []).Add(hit);
         string? mainDeath = MarkMainCharacterDeaths(story, byCategory[ContentTaxonomy.Death.Index], words);
         var warnings = new List<ContentWarning>();
+        var unreported = new List<ContentWarning>();
         foreach (var category in ContentTaxonomy.All)
         {
             var list = byCategory[category.Index];
@@ -74,13 +82,15 @@ public sealed class ContentProfiler : IStage
             var severity = Severity.Mentioned;
             foreach (var hit in list)
             {
+                if (hit.Confidence < SupportingPassage) continue;
                 none *= 1 - hit.Confidence;
                 if (hit.Severity > severity) severity = hit.Severity;
             }
             float confidence = (float)Math.Round(Math.Min(0.99, 1 - none), 2);
             if (confidence >= ReportThreshold) warnings.Add(new ContentWarning(category, severity, confidence, list));
+            else unreported.Add(new ContentWarning(category, severity, confidence, list));
         }
-        return new ContentFindings(warnings, mainDeath);
+        return new ContentFindings(warnings, mainDeath) { Unreported = unreported };
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         public int Start, Length, Lemma, Number;
         public Signal Signals;
-        public bool Break, Capital, Ing, Ed, ApostropheD;
+        public bool Break, Hyphen, Capital, Ing, Ed, ApostropheD;
         public ulong IdiomCategories;
         public int End => Start + Length;
     }
@@ -49,6 +49,12 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles =
         WordList.Load("structure/titles.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Rule ChildTarget: how much less sure the child-abuse hit is than the violence it comes from.</summary>
+    private const float ChildTargetDoubt = 0.1f;
+    /// <summary>Rule AgeSignals: an age this sure is stated ("fourteen-year-old") or known from the world stage.</summary>
+    private const float StatedAgeConfidence = 0.8f;
+    /// <summary>Rule AgeSignals: a sexual trigger this sure is a clear act ("have sex"), not "sleep with" or "fondle".</summary>
+    private const float ClearActConfidence = 0.7f;
     private static readonly ulong WordLevel = Profanity.Bit | Get("slurs").Bit;
     private static readonly ulong GraphicEligible = Violence.Bit | Torture.Bit | SelfHarm.Bit | Suicide.Bit | ChildAbuse.Bit
         | DomesticAbuse.Bit | AnimalCruelty.Bit | SexualViolence.Bit | Death.Bit | Medical.Bit;
@@ -102,7 +108,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         if (_count == _words.Length) Array.Resize(ref _words, _words.Length * 2);
         ref var word = ref _words[_count++];
-        word = new Word { Start = w.Start, Length = w.Length, Lemma = -1, Number = -1, Break = w.BreakBefore };
+        word = new Word { Start = w.Start, Length = w.Length, Lemma = -1, Number = -1, Break = w.BreakBefore, Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-' };
         var surface = chars.Slice(w.Start, w.Length);
         word.Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start);
         if (surface.Length > 48) return;
@@ -183,8 +189,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 if (i + n > range.To) continue;
                 if ((phrase.Options & TriggerOptions.Participle) != 0 && !_words[i].Ed) continue;
                 if ((phrase.Options & TriggerOptions.Gerund) != 0 && !_words[i].Ing) continue;
+                // A phrase never spans a clause break ("says he, 'she is'" is no "he-she"), and one
+                // written with a hyphen needs its hyphens.
                 bool match = true;
-                for (int k = 1; k < n && match; k++) match = _words[i + k].Lemma == phrase.Lemmas[k];
+                for (int k = 1; k < n && match; k++)
+                    match = _words[i + k].Lemma == phrase.Lemmas[k] && !_words[i + k].Break && (!phrase.Hyphenated || _words[i + k].Hyphen);
                 if (match) _matches.Add(new Match(s, i, i + n, phrase));
             }
         }
@@ -336,7 +345,13 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if (c == GraphicViolence) Add(Violence, Severity.Graphic, confidence, range.Span, trigger, ContextRule.None, phrase.Confidence);
             if (c == Violence)
             {
-                if ((target & Signal.Child) != 0) Add(ChildAbuse, severity, 0.6f, range.Span, trigger, ContextRule.ChildTarget, 0.6f);
+                // ChildTarget: as sure as the violence itself, less the doubt that its object word names a
+                // child ("hurt your son's feelings" is no abuse, "thrashed the child" is).
+                if ((target & Signal.Child) != 0)
+                {
+                    float child = Math.Min(0.8f, confidence - ChildTargetDoubt);
+                    Add(ChildAbuse, severity, child, range.Span, trigger, ContextRule.ChildTarget, child);
+                }
                 if ((target & Signal.Partner) != 0 || (SignalsBefore(m.From, range.From, NegationReach) & Signal.Partner) != 0)
                     Add(DomesticAbuse, severity, 0.55f, range.Span, trigger, ContextRule.PartnerTarget, 0.55f);
             }
@@ -568,7 +583,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                     Add(SexualViolence, hit.Severity, force > 0 || drugging ? 0.8f : 0.6f, hit.Passage, hit.Trigger, ContextRule.ConsentSignals, 0.8f);
             }
             // AgeSignals: a sexual passage with a character under 18 beside it.
-            if (age < 18 && (strongHit || hit.Category == SexualViolence))
+            // A minor known only from a word ("child", "girl of") needs a clear sexual act beside it;
+            // a stated age or the world stage's age needs only a passage that stands.
+            bool ageStated = ageConfidence >= StatedAgeConfidence;
+            bool clearAct = _baseConfidence[i] >= ClearActConfidence || hit.Category == SexualViolence;
+            if (age < 18 && (ageStated ? strongHit || hit.Category == SexualViolence : clearAct))
             {
                 var passage = ageSpan.IsEmpty ? hit.Passage
                     : TextSpan.FromBounds(Math.Min(hit.Passage.Start, ageSpan.Start), Math.Max(hit.Passage.End, ageSpan.End));

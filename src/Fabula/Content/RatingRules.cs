@@ -129,6 +129,12 @@ public static class RatingRules
 /// <summary>The warnings of a story and, if any, the reason a main character's death was found.</summary>
 public sealed record ContentFindings(IReadOnlyList<ContentWarning> Warnings, string? MainCharacterDeath)
 {
+    /// <summary>
+    /// Categories whose passages are too weak to report a warning. They still count as evidence for
+    /// a tag the author declared: the declaration and the passage corroborate each other.
+    /// </summary>
+    public IReadOnlyList<ContentWarning> Unreported { get; init; } = [];
+
     public ContentWarning? Warning(ContentCategory category)
     {
         foreach (var w in Warnings)

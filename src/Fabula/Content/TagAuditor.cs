@@ -81,6 +81,8 @@ public static class TagAuditor
     {
         foreach (var w in findings.Warnings)
             if ((mask & w.Category.Bit) != 0 && w.Passages.Count > 0) return true;
+        foreach (var w in findings.Unreported)
+            if ((mask & w.Category.Bit) != 0 && w.Passages.Count > 0) return true;
         return false;
     }
 

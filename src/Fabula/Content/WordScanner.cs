@@ -12,7 +12,7 @@ public readonly record struct ScannedWord(int Start, int Length, bool BreakBefor
 /// <summary>
 /// Splits a passage into words for the trigger scan: letters and digits, with inner apostrophes
 /// ("didn't", "man's") kept and hyphens splitting ("twelve-year-old" is three words, as the age rule
-/// wants). Commas, semicolons, colons, dashes, brackets and quotation marks between words are clause
+/// wants). Commas, semicolons, colons, dashes ("--" too), brackets and quotation marks between words are clause
 /// breaks: negation and hypothetical scopes stop there.
 /// </summary>
 public static class WordScanner
@@ -38,7 +38,7 @@ public static class WordScanner
                 pendingBreak = false;
                 continue;
             }
-            if (IsBreak(c)) pendingBreak = true;
+            if (IsBreak(c) || c == '-' && i + 1 < end && text[i + 1] == '-') pendingBreak = true;  // "--" is a dash
             i++;
         }
     }
