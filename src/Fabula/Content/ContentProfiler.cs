@@ -95,13 +95,13 @@ public sealed class ContentProfiler : IStage
 
     /// <summary>
     /// A death whose nearest name is a main character: one the cast stage says is main
-    /// (<see cref="IMainCharacters"/>), or else one the story names at least
+    /// (<see cref="IMainCharacters"/>, by default <see cref="CastMainCharacters"/>), or else one the story names at least
     /// <see cref="MainCharacterMentions"/> times. Marks those hits "main character"; returns the reason.
     /// </summary>
     private static string? MarkMainCharacterDeaths(Story story, List<ContentHit>? deaths, int words)
     {
         if (deaths is null) return null;
-        var cast = story.Find<IMainCharacters>();
+        var cast = story.Find<IMainCharacters>() ?? (story.Find<Cast.CastList>() is { } list ? new CastMainCharacters(list) : null);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in deaths)
             if (!d.Name.IsEmpty && d.Severity >= Severity.Depicted && counts.Count < 64) counts.TryAdd(story.Text.Copy(d.Name), 0);

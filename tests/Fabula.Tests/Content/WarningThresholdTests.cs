@@ -62,3 +62,41 @@ public sealed class WarningThresholdTests
     public void Clear_passages_still_make_a_warning(string text, string category) =>
         Assert.NotNull(Profile(text).Find(category));
 }
+
+/// <summary>Major Character Death asks the cast stage who the main characters are.</summary>
+public sealed class MainCharacterDeathTests
+{
+    private static string Story(string ending)
+    {
+        var lines = new List<string>();
+        for (int i = 0; i < 12; i++)
+            lines.Add($"Tom walked to the mill with Anna on day {i + 1}. Tom said little, and Anna laughed at him.");
+        lines.Add("Old Pell, the miller, waved to them once from his door.");
+        lines.Add(ending);
+        return string.Join("\n\n", lines);
+    }
+
+    [Fact]
+    public void The_cast_names_the_main_characters()
+    {
+        var story = Pipeline.Default.Run(Story("The winter was long."));
+        var main = new CastMainCharacters(story.Get<Fabula.Cast.CastList>());
+        Assert.True(main.IsMainCharacter("Tom"));
+        Assert.False(main.IsMainCharacter("Pell"));
+    }
+
+    [Fact]
+    public void A_main_character_killed_is_a_major_character_death()
+    {
+        var profile = Pipeline.Default.Run(Story("That winter a soldier shot Tom, and Tom died in the snow.")).Get<ContentProfile>();
+        Assert.Contains(RatingRules.MajorCharacterDeath, profile.ArchiveWarnings);
+    }
+
+    [Fact]
+    public void A_minor_character_dying_is_no_major_character_death()
+    {
+        var profile = Pipeline.Default.Run(Story("That winter a soldier shot Old Pell, and Pell died in the snow.")).Get<ContentProfile>();
+        Assert.NotNull(profile.Find("death"));
+        Assert.DoesNotContain(RatingRules.MajorCharacterDeath, profile.ArchiveWarnings);
+    }
+}
