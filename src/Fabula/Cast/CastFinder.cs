@@ -213,8 +213,11 @@ public sealed class CastFinder : IStage
         var ordered = characters.Where(c => c.NameMentions > 0)
             .OrderByDescending(c => c.MentionCount).ThenBy(c => c.FirstMention.Start).ToList();
         int top = ordered.Count > 0 ? ordered[0].MentionCount : 0;
+        // Main: a quarter of the most mentioned character's mentions, and ten mentions (half the top's
+        // in a story too short for ten).
+        int mainFloor = Math.Min(10, top / 2);
         foreach (var c in ordered)
-            c.Importance = c.MentionCount * 4 >= top && c.MentionCount >= 10 ? Importance.Main
+            c.Importance = c.MentionCount * 4 >= top && c.MentionCount >= mainFloor ? Importance.Main
                 : c.MentionCount * 20 >= top && c.MentionCount >= 5 ? Importance.Secondary : Importance.Minor;
         return ordered;
     }
