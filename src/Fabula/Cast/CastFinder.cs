@@ -145,19 +145,38 @@ public sealed class CastFinder : IStage
                 if (view[before].Equals("the", StringComparison.OrdinalIgnoreCase)) e.Article++;
             }
             if (after < view.Count && view.IsWord(after) && tables.SpeechVerbs.Contains(view[after])) e.SpeechVerb++;
+            else if (after < view.Count && view.IsWord(after) && IsSubjectVerb(view[after], tables)) e.Subject++;
+            else if (after + 1 < view.Count && view.Is(after, ',') && view[after + 1] is "who") e.Who++;
             if (view.QuotationOf[name.FirstToken] >= 0 && after < view.Count
                 && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?'))
                 && (!sameSentenceBefore || view.Is(before, ',') || view.Tokens[before].Kind == Structure.TokenKind.Quote))
                 e.Vocative++;
         }
+        // "Misselthwaite" beside "Misselthwaite Manor": a place's name, alone.
+        foreach (var (form, e) in evidence)
+            if (e.PlaceWord && form.IndexOf(' ') is int space and > 0 && evidence.TryGetValue(form[..space], out var alone)
+                && alone.Titled == 0 && alone.SpeechVerb == 0 && alone.Vocative == 0 && !alone.FirstName)
+                alone.PlaceWord = true;
+        // "the Ambersons": the plural of a person's surname, after "the", is a family of people.
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (form, e) in evidence)
+            if (e.IsPerson || e.Titled > 0) surnames.Add(form[(form.LastIndexOf(' ') + 1)..]);
+        foreach (var (form, e) in evidence)
+            if (!e.IsPerson && e.Article > 0 && form.Length > 4 && form[^1] == 's' && form.IndexOf(' ') < 0
+                && (surnames.Contains(form[..^1]) || form.EndsWith("es", StringComparison.Ordinal) && surnames.Contains(form[..^2])))
+                e.Family = true;
         var isPerson = new bool[names.Count];
         for (int m = 0; m < names.Count; m++)
         {
             var e = evidence[names[m].Form];
-            isPerson[m] = e.IsPerson || names[m].Titled && !e.PlaceWord;
+            isPerson[m] = e.IsPerson || e.Family || names[m].Titled && !e.PlaceWord;
         }
         return isPerson;
     }
+
+    // "Powell packed", "Agnes was": a lower-case verb after the name, a past tense in -ed or a common one.
+    private static bool IsSubjectVerb(ReadOnlySpan<char> word, CastTables tables) =>
+        word.Length > 3 && char.IsLower(word[0]) && word.EndsWith("ed") || tables.SubjectVerbs.Contains(word);
 
     private static bool[] Prominent(int[] characterOf, int count)
     {
@@ -169,7 +188,7 @@ public sealed class CastFinder : IStage
         return prominent;
     }
 
-    private static string? PriorSet(Character c) => c.Prior switch
+    private static string? PriorSet(Character c) => c.Family ? "they/them" : c.Prior switch
     {
         Gender.Male => "he/him",
         Gender.Female => "she/her",

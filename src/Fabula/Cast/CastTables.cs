@@ -17,6 +17,7 @@ internal sealed class CastTables
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrepositions;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns;
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs;
     public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> FirstNames;
     public readonly FrozenDictionary<string, Pronoun>.AlternateLookup<ReadOnlySpan<char>> Pronouns;
     /// <summary>Lowercase nickname to the lowercase formal names it can stand for ("lizzy" -> "elizabeth").</summary>
@@ -42,6 +43,7 @@ internal sealed class CastTables
         PlacePrepositions = WordList.Load("cast/place-prepositions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonNouns = WordList.Load("cast/person-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        SubjectVerbs = WordList.Load("cast/subject-verbs.txt").GetAlternateLookup<ReadOnlySpan<char>>();
 
         var names = new Dictionary<string, Gender>(StringComparer.Ordinal);
         foreach (var (name, g) in Pairs("cast/first-names.txt"))

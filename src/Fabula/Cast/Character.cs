@@ -33,6 +33,8 @@ public sealed class Character(int index)
     /// <summary>Gender implied before the pronouns are counted: a title ("Mrs.") or a first name, a weak default.</summary>
     internal Gender Prior { get; set; }
     internal Gender Referential { get; set; }
+    /// <summary>A family named in the plural ("the Lightwoods"): they/them, never merged with its members.</summary>
+    internal bool Family { get; set; }
 
     public override string ToString() => Name;
 }

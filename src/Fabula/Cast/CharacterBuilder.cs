@@ -22,6 +22,8 @@ internal sealed class CharacterBuilder
         public int Count;
         /// <summary>Uses inside quotations: how the characters address or speak of each other.</summary>
         public int InDialogue;
+        /// <summary>Uses after "the" ("the Lightwoods").</summary>
+        public int AfterThe;
         public int Character = -1;
         public readonly Dictionary<string, int> Surfaces = [];
         public string First => Words[0];
@@ -42,16 +44,21 @@ internal sealed class CharacterBuilder
             if (!isPerson[m]) continue;
             var name = names[m];
             string title = name.Titled ? NormalizeTitle(view[name.FirstToken]) : "";
-            string key = title + "|" + name.Form;
+            string formText = name.Form;
+            // "Mrs. Newland Archer" is named after her husband: she is "Mrs. Archer", not Newland.
+            if (title == "mrs" && formText.IndexOf(' ') is int space and > 0 && FirstNameGender(formText[..space]) != Gender.Female)
+                formText = formText[(formText.LastIndexOf(' ') + 1)..];
+            string key = title + "|" + formText;
             if (!_forms.TryGetValue(key, out var form))
             {
                 var raw = view[name.FirstToken].TrimEnd('.').ToString();
-                form = new NameForm(title, name.Form.Split(' '), !name.Titled || _tables.TakesGivenName.Contains(raw),
+                form = new NameForm(title, formText.Split(' '), !name.Titled || _tables.TakesGivenName.Contains(raw),
                                     !name.Titled || _tables.TakesSurname.Contains(raw)) { TitleGender = name.TitleGender };
                 _forms[key] = form;
             }
             form.Count++;
             if (view.QuotationOf[name.FirstToken] >= 0) form.InDialogue++;
+            if (name.FirstToken > 0 && view[name.FirstToken - 1] is "the" or "The") form.AfterThe++;
             string surface = string.Join(' ', view.Text.Copy(name.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
             formOf[m] = form;
@@ -62,8 +69,11 @@ internal sealed class CharacterBuilder
         foreach (var form in ordered.Where(f => f.IsFull && (f.Title == "" || !ordered.Any(u => u.Title == "" && u.Words.SequenceEqual(f.Words)))))
         {
             // "Martha Sowerby" beside "Martha Phoebe Sowerby": the same first name and surname.
-            var longer = ordered.FirstOrDefault(f => f.Title == "" && f.Character >= 0 && f != form && f.Last == form.Last
-                && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First)));
+            // "Lambert Strether" beside "Mr. Lewis Lambert Strether": the longer name ends with the shorter.
+            var longer = ordered.FirstOrDefault(f => f.Character >= 0 && f != form && f.Last == form.Last
+                && (f.Title == "" && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First))
+                    || f.Title != "" && f.TitleGender != Gender.Female && f.Words.Length > form.Words.Length && EndsWith(f.Words, form.Words)
+                       && Compatible(form.TitleGender, GenderOf(f.Character)) && Compatible(FirstNameGender(form.First), GenderOf(f.Character))));
             if (longer is not null) Join(form, longer.Character);
             else Found(form);
         }
@@ -87,10 +97,14 @@ internal sealed class CharacterBuilder
                 if (!form.SurnameTitle) { Found(form); continue; }
             }
             var bySurname = Candidates(c => HasLast(c, word), form.TitleGender);
+            // "Mrs. Archer" is not "Newland Archer": a woman's title joins only a full name known to be a woman's.
+            if (form.TitleGender == Gender.Female) bySurname.RemoveAll(c => GenderOf(c) != Gender.Female);
             var sameTitle = bySurname.FindAll(c => _characters[c].Exists(f => f.Title == form.Title));
             if (sameTitle.Count == 1) { Join(form, sameTitle[0]); continue; }
             int chosen = OnlyFormallyNamed(bySurname);
             if (chosen < 0 && bySurname.Count == 1 && IsFormOfAddress(form, bySurname[0])) chosen = bySurname[0];
+            // "Dr. Craven" beside the "Mr. Craven" the character already is: another man of that family.
+            if (chosen >= 0 && form.Count >= 3 && AnotherTitleOf(form, chosen)) chosen = -1;
             if (chosen >= 0 && !OtherTitleHolds(form)) Join(form, chosen);
             else Found(form);
         }
@@ -98,14 +112,22 @@ internal sealed class CharacterBuilder
         foreach (var form in ordered.Where(f => !f.IsFull && f.Title == ""))
         {
             string word = form.Words[0];
+            // "the Lightwoods", "Pontelliers": a family, its own (plural) character, never one of its members.
+            if (form.AfterThe > 0 && IsFamily(word)) { Found(form); continue; }
             var byFirst = Candidates(c => HasFirst(c, word), Gender.Unknown);
             if (byFirst.Count >= 1) { Join(form, MostMentioned(byFirst)); continue; }
             var bySurname = Candidates(c => HasLast(c, word), Gender.Unknown);
+            // A surname alone names a man ("Pontellier" beside "Edna Pontellier" and "Mr. Pontellier"):
+            // when a man bears it, the women who bear it are not candidates.
+            var holders = Candidates(c => HasLast(c, word) || _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
+            var notWomen = holders.FindAll(c => GenderOf(c) != Gender.Female && Mentions(c) >= 3);
+            if (notWomen.Count > 0 && notWomen.Count < holders.Count) bySurname = notWomen;
             if (bySurname.Count == 1) { Join(form, bySurname[0]); continue; }
-            if (bySurname.Count > 1) continue; // "Bennet" alone: which Bennet? None.
+            // "Bennet" alone: which Bennet? The one the text names far more than the others, else none.
+            if (bySurname.Count > 1) { if (Dominant(bySurname) is int d and >= 0) Join(form, d); continue; }
             var byTitledSurname = Candidates(c => _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
             if (byTitledSurname.Count == 1) { Join(form, byTitledSurname[0]); continue; }
-            if (byTitledSurname.Count > 1) continue;
+            if (byTitledSurname.Count > 1) { if (Dominant(byTitledSurname) is int d and >= 0) Join(form, d); continue; }
             var byNickname = Candidates(c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
             Found(form);
@@ -116,8 +138,8 @@ internal sealed class CharacterBuilder
         var characters = new List<Character>(_characters.Count);
         for (int c = 0; c < _characters.Count; c++)
         {
-            var character = new Character(c) { Prior = GenderOf(c) };
             var forms = _characters[c];
+            var character = new Character(c) { Prior = GenderOf(c), Family = forms.Count == 1 && forms[0].Title == "" && !forms[0].IsFull && forms[0].AfterThe > 0 && IsFamily(forms[0].First) };
             foreach (var form in forms)
                 foreach (var (surface, count) in form.Surfaces)
                     character.Aliases.Add(new Alias(surface, count));
@@ -126,6 +148,17 @@ internal sealed class CharacterBuilder
             characters.Add(character);
         }
         return (characterOf, characters);
+    }
+
+    // "Lightwoods", "Joneses": a plural of a surname the text also uses in the singular.
+    private bool IsFamily(string word)
+    {
+        if (word.Length < 4 || word[^1] != 's' || word[^2] == 's') return false;
+        string stem = word[..^1];
+        string stem2 = word.EndsWith("es", StringComparison.Ordinal) ? word[..^2] : "";
+        foreach (var f in _forms.Values)
+            if (f.Last == stem || f.Last == stem2) return true;
+        return false;
     }
 
     private void Found(NameForm form)
@@ -146,6 +179,33 @@ internal sealed class CharacterBuilder
         for (int c = 0; c < _characters.Count; c++)
             if (fits(c) && Compatible(gender, GenderOf(c))) found.Add(c);
         return found;
+    }
+
+    // Of several bearers of one surname, the one named at least three times as often as all the others
+    // together, and not a woman (a surname alone is how the narration names men: "Strether", "Waymarsh"); else -1.
+    private int Dominant(List<int> characters)
+    {
+        int best = MostMentioned(characters), others = 0;
+        foreach (int c in characters) if (c != best) others += Mentions(c);
+        return Mentions(best) >= 3 * others && others > 0 && GenderOf(best) != Gender.Female ? best : -1;
+    }
+
+    // Another title used with this surname ("Mr. Craven" beside "Dr. Craven") that the character
+    // already goes by, in full ("Mr. Archibald Craven") or alone.
+    private bool AnotherTitleOf(NameForm form, int character)
+    {
+        foreach (var other in _forms.Values)
+            if (other.Title != "" && other.Title != form.Title && !other.IsFull && other.First == form.Words[0] && other.Count >= 3
+                && _characters[character].Exists(f => f.Title == other.Title))
+                return true;
+        return false;
+    }
+
+    private static bool EndsWith(string[] longer, string[] shorter)
+    {
+        for (int i = 1; i <= shorter.Length; i++)
+            if (longer[^i] != shorter[^i]) return false;
+        return true;
     }
 
     private int MostMentioned(List<int> characters)
@@ -257,7 +317,7 @@ internal sealed class CharacterBuilder
         string t = title.TrimEnd('.').ToString().ToLowerInvariant();
         return t switch
         {
-            "mister" => "mr", "missus" => "mrs", "doctor" => "dr", "capt" => "captain", "col" => "colonel",
+            "mister" or "mester" => "mr", "missus" => "mrs", "doctor" => "dr", "capt" => "captain", "col" => "colonel",
             "gen" => "general", "lt" => "lieutenant", "sgt" => "sergeant", "maj" => "major", "prof" => "professor",
             "rev" or "revd" => "reverend", "st" => "saint", "mme" => "madame", "mlle" => "mademoiselle",
             _ => t,

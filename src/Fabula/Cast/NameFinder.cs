@@ -27,6 +27,11 @@ internal static class NameFinder
         for (int i = 0; i < n; i++)
         {
             if (!view.IsWord(i) || !view.IsCapitalized(i)) continue;
+            // "New York", "the Lord Chancellor": after a capitalised word that is no name, mid-sentence, a
+            // capitalised word belongs to that other proper noun.
+            if (i > 0 && view.IsWord(i - 1) && view.IsCapitalized(i - 1) && !view.Initial[i - 1]
+                && view.SentenceOf[i - 1] == view.SentenceOf[i] && !tables.IsTitle(view[i - 1], out _))
+                continue;
             int first = i, nameStart = i;
             bool titled = tables.IsTitle(view[i], out var titleGender)
                           && i + 1 < n && view.IsWord(i + 1) && view.IsCapitalized(i + 1) && !view.IsAllCaps(i + 1)
@@ -76,6 +81,9 @@ internal static class NameFinder
     {
         var word = view[i];
         if (word.Length < 2 || view.IsAllCaps(i) || !char.IsLetter(word[0])) return false;
+        // "Del-phin-iums": a word spelt out in syllables, not a double name ("Jean-Paul").
+        int hyphen = word.IndexOf('-');
+        if (hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])) return false;
         if (tables.NotNames.Contains(word) || tables.IsTitle(word, out _)) return false;
         if (word.Length > buffer.Length) return false;
         int len = word.ToLowerInvariant(buffer);

@@ -3,6 +3,7 @@ namespace Fabula.Cast;
 /// <summary>
 /// Whether a name names a person, weighed over every use of it in the text. For: a title before it,
 /// a speech verb beside it ("said Dickon", "Martha asked"), a vocative in dialogue ("Mary, look"),
+/// a verb after it as its subject ("Powell packed") or ", who",
 /// a known first name. Against: a place preposition before it ("in India"), "the" before it, a
 /// place word in it ("Misselthwaite Manor").
 /// </summary>
@@ -13,16 +14,20 @@ internal sealed class PersonEvidence
     public int SpeechVerb;
     public int Vocative;
     public int PlacePreposition;
+    /// <summary>Followed by a verb as its subject ("Powell packed"), or by ", who".</summary>
+    public int Subject, Who;
     public int Article;
     public bool PlaceWord;
     public bool FirstName;
+    /// <summary>The plural of a person's name after "the" ("the Ambersons").</summary>
+    public bool Family;
 
     public bool IsPerson
     {
         get
         {
             if (PlaceWord && Titled == 0) return false;
-            int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0);
+            int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0) + Subject + 2 * Who;
             int against = 2 * PlacePreposition + 2 * Article;
             return forPerson >= 2 && forPerson > against;
         }

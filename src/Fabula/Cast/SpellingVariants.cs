@@ -107,7 +107,7 @@ internal static class SpellingVariants
         {
             foreach (var (b, _) in common.Forms)
             {
-                if (a == b || a.Length < 4 || b.Length < 4 || a[0] != b[0]) continue;
+                if (a == b || a.Length < 4 || b.Length < 4 || a[0] != b[0] || IsPlural(a, b) || IsPlural(b, a)) continue;
                 int limit = Math.Min(a.Length, b.Length) >= 7 ? 2 : 1;
                 if (Distance(a, b, limit) > limit) continue;
                 if (TwoOrdinaryNames(a, b, tables)) continue;
@@ -117,6 +117,10 @@ internal static class SpellingVariants
         if (!close || rare.Sentences.Overlaps(common.Sentences)) return false;
         return rare.Company.Count == 0 || rare.Company.Overlaps(common.Company);
     }
+
+    // "Pontelliers" of "Pontellier", "Joneses" of "Jones": a family, not a spelling.
+    private static bool IsPlural(string plural, string one) =>
+        plural.StartsWith(one, StringComparison.Ordinal) && plural.AsSpan(one.Length) is "s" or "es";
 
     // "Mary" and "Mark", "Anne" and "Anna": two known first names, short or of different genders, are two people.
     private static bool TwoOrdinaryNames(string a, string b, CastTables tables)

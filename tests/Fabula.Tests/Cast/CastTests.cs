@@ -174,4 +174,52 @@ public sealed class CastTests
         var names = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Name).Select(m => story.Text.Copy(m.Span));
         Assert.Equal(["Magnus", "Alec", "Magnus", "Alec"], names);
     }
+
+    [Fact]
+    public void A_family_in_the_plural_is_its_own_character_and_no_member()
+    {
+        var cast = CastOf("""
+            Alec Lightwood came home. Alec said nothing.
+
+            The Lightwoods were always late. Everyone knew the Lightwoods. Alec sighed.
+            """);
+        var family = Named(cast, "Lightwoods");
+        Assert.NotSame(Named(cast, "Alec"), family);
+        Assert.Equal("they/them", family.Pronouns);
+    }
+
+    [Fact]
+    public void Mrs_with_her_husbands_full_name_is_the_wife_not_the_husband()
+    {
+        var cast = CastOf("""
+            Newland Archer walked to the club. Newland Archer said he was tired. "Good night," said Newland.
+
+            Mrs. Newland Archer was at home. Mrs. Archer said she was glad. Mrs. Archer read a letter.
+            """);
+        Assert.NotSame(Named(cast, "Newland"), Named(cast, "Mrs. Newland Archer"));
+        Assert.Same(Named(cast, "Mrs. Archer"), Named(cast, "Mrs. Newland Archer"));
+    }
+
+    [Fact]
+    public void A_surname_alone_names_the_man_of_the_family()
+    {
+        var cast = CastOf("""
+            Edna Pontellier sat on the porch. Mr. Pontellier read his paper. Edna said nothing.
+
+            Mr. Pontellier went out. Mr. Pontellier came back late, and Pontellier was cross. Edna laughed.
+            """);
+        Assert.Same(Named(cast, "Mr. Pontellier"), Named(cast, "Pontellier"));
+        Assert.NotSame(Named(cast, "Edna"), Named(cast, "Pontellier"));
+    }
+
+    [Fact]
+    public void Names_found_from_their_verbs_and_peoples_are_not_names()
+    {
+        var cast = CastOf("""
+            Powell packed the mules at dawn. The morning was cold, and Powell waited for the light.
+
+            An Irish cook came out. The Irish cook was cheerful. Powell nodded to her and rode away.
+            """);
+        Assert.Equal("Powell: Powell", Show(cast));
+    }
 }
