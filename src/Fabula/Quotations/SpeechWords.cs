@@ -4,12 +4,13 @@ using Fabula.Text;
 namespace Fabula.Quotations;
 
 /// <summary>
-/// The word tables the quotation finder reads (Data/quotations/*.txt, embedded), loaded once and
+/// The word tables the quotation finder reads (Data/quotations/*.txt and the tokenizer's elisions, embedded), loaded once and
 /// looked up by span, case-insensitively: elisions ('tis), verbs of saying, subject pronouns.
 /// </summary>
 internal static class SpeechWords
 {
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Elisions = Load("elisions.txt");
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Elisions =
+        WordList.Load("structure/elisions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs = Load("speech-verbs.txt");
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns = Load("pronouns.txt");
 
