@@ -54,8 +54,8 @@ public static class FabulaCommand
     private static Command AnalyzeCommand(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "The story: .txt, .md, .html (AO3 downloads too), .epub or .docx; - reads standard input." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: json, md (Markdown report), html (self-contained report) or booknlp (BookNLP's files, into the folder --out).", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "md", "html", "booknlp");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: json, md (Markdown report), html (self-contained report), graphml (the interaction network) or booknlp (BookNLP's files, into the folder --out).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "md", "html", "graphml", "booknlp");
         var outPath = new Option<string?>("--out", "-o") { Description = "Write the result to this file, or for booknlp this folder (default: standard output)." };
         var includeText = new Option<bool>("--include-text") { Description = "Add the story text, which all offsets point into, to the JSON." };
         var mentions = new Option<bool>("--mentions") { Description = "Add every mention of a character (names, nominals, pronouns) to the JSON." };
@@ -86,6 +86,7 @@ public static class FabulaCommand
             {
                 "md" => MarkdownReport.Write(story),
                 "html" => HtmlReport.Write(story),
+                "graphml" => GraphmlWriter.Write(story),
                 _ => AnalysisJson.From(story, parse.GetValue(includeText), parse.GetValue(mentions)).Serialize(),
             };
             WriteResult(target, result, output);

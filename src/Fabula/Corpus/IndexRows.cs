@@ -167,10 +167,11 @@ public static class IndexRows
         {
             var between = Member(relation, "characters") ?? Member(relation, "between");
             var pair = between is { ValueKind: JsonValueKind.Array } b && b.GetArrayLength() == 2 ? (b[0], b[1]) : ((JsonElement, JsonElement)?)null;
-            var source = cast.Resolve(pair?.Item1 ?? Member(relation, "source") ?? Member(relation, "from") ?? Member(relation, "a"));
-            var target = cast.Resolve(pair?.Item2 ?? Member(relation, "target") ?? Member(relation, "to") ?? Member(relation, "b"));
+            // The relation stage writes {a, b, type, stage, atEnd, evidence} (docs/json.md); the other shapes are older guesses.
+            var source = cast.Resolve(pair?.Item1 ?? Member(relation, "a") ?? Member(relation, "source") ?? Member(relation, "from"));
+            var target = cast.Resolve(pair?.Item2 ?? Member(relation, "b") ?? Member(relation, "target") ?? Member(relation, "to"));
             var (start, end) = Evidence(relation, out _);
-            rows.Add(Relations, rows.Id, i, Text(relation, "kind") ?? Text(relation, "type") ?? Text(relation, "relation") ?? "related",
+            rows.Add(Relations, rows.Id, i, Text(relation, "type") ?? Text(relation, "kind") ?? Text(relation, "relation") ?? "related",
                 source.Index, source.Name, target.Index, target.Name, start, end);
         }
     }

@@ -6,6 +6,8 @@ using Fabula.Quotations;
 using Fabula.Reading;
 using Fabula.Structure;
 using Fabula.Text;
+using Fabula.World.Network;
+using Fabula.World.Relations;
 
 namespace Fabula.Output;
 
@@ -25,6 +27,8 @@ public sealed record AnalysisJson
     public IReadOnlyList<CharacterJson>? Characters { get; init; }
     public IReadOnlyList<ConsistencyJson>? Consistency { get; init; }
     public IReadOnlyList<MentionJson>? Mentions { get; init; }
+    public IReadOnlyList<RelationJson>? Relations { get; init; }
+    public NetworkJson? Network { get; init; }
     public ContentJson? Content { get; init; }
     public string? Text { get; init; }
 
@@ -44,8 +48,14 @@ public sealed record AnalysisJson
         foreach (ref readonly var c in story.Layer<Chapter>().Items)
             chapters.Add(new ChapterJson(c.Index, c.Title, c.Span.Start, c.Span.End));
         var scenes = new List<SceneJson>();
+        var network = story.Find<InteractionNetwork>();
+        var cast = story.Find<CastList>();
         foreach (ref readonly var s in story.Layer<Scene>().Items)
-            scenes.Add(new SceneJson(s.Index, s.Chapter, s.Span.Start, s.Span.End));
+            scenes.Add(new SceneJson(s.Index, s.Chapter, s.Span.Start, s.Span.End)
+            {
+                Characters = network is not null && cast is not null && s.Index < network.SceneCharacters.Count
+                    ? Array.ConvertAll(network.SceneCharacters[s.Index], c => cast[c].Id) : null,
+            });
         var quotes = new List<QuoteJson>();
         foreach (ref readonly var q in story.Layer<Quotation>().Items)
             quotes.Add(new QuoteJson(q.Span.Start, q.Span.End, text.Copy(q.Span)));
@@ -63,6 +73,8 @@ public sealed record AnalysisJson
             Characters = CharactersOf(story),
             Consistency = ConsistencyOf(story),
             Mentions = includeMentions ? MentionsOf(story) : null,
+            Relations = RelationsOf(story),
+            Network = NetworkOf(story),
             Content = story.Find<ContentProfile>() is { } profile ? ContentJson.From(story, profile) : null,
             Text = includeText ? text.ToString() : null,
         };
@@ -95,12 +107,40 @@ public sealed record AnalysisJson
         return list;
     }
 
+    private static List<RelationJson>? RelationsOf(Story story)
+    {
+        if (story.Find<RelationList>() is not { } relations || story.Find<CastList>() is not { } cast) return null;
+        var list = new List<RelationJson>(relations.Items.Count);
+        foreach (var r in relations.Items)
+            list.Add(new RelationJson(cast[r.A].Id, cast[r.B].Id, Relation.Name(r.Type), Relation.StageName(r.Stage), r.AtEnd,
+                r.Inferred ? true : null, r.Evidence.Select(SpanJson.Of).ToList()));
+        return list;
+    }
+
+    private static NetworkJson? NetworkOf(Story story)
+    {
+        if (story.Find<InteractionNetwork>() is not { } network || story.Find<CastList>() is not { } cast) return null;
+        var nodes = new List<NetworkNodeJson>();
+        var inEdge = new bool[cast.Count];
+        foreach (var e in network.Edges) inEdge[e.A] = inEdge[e.B] = true;
+        for (int c = 0; c < cast.Count; c++)
+            if (inEdge[c] || network.ScenesOf[c] > 0) nodes.Add(new NetworkNodeJson(cast[c].Id, cast[c].Name, network.ScenesOf[c]));
+        var edges = new List<NetworkEdgeJson>(network.Edges.Count);
+        foreach (var e in network.Edges)
+            edges.Add(new NetworkEdgeJson(cast[e.A].Id, cast[e.B].Id, e.Weight, e.Scenes, e.Conversations, e.Quotes));
+        return new NetworkJson(nodes, edges);
+    }
+
     public string Serialize() => JsonSerializer.Serialize(this, Options);
 }
 
 public sealed record SourceJson(string? Path, string Format, string? Title, string? Author, int Words, int Chars, DeclaredTags? Declared);
 public sealed record ChapterJson(int Index, string? Title, int Start, int End);
-public sealed record SceneJson(int Index, int Chapter, int Start, int End);
+public sealed record SceneJson(int Index, int Chapter, int Start, int End)
+{
+    /// <summary>Ids of the characters named in the scene, in the order they first appear there.</summary>
+    public IReadOnlyList<string>? Characters { get; init; }
+}
 public sealed record QuoteJson(int Start, int End, string Text);
 public sealed record SpanJson(int Start, int End)
 {
@@ -110,6 +150,11 @@ public sealed record AliasJson(string Text, int Count);
 public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJson> Aliases, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Pronouns,
     IReadOnlyDictionary<string, int> PronounCounts, int MentionCount, SpanJson FirstMention, SpanJson LastMention, string Importance);
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
+public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,
+    bool AtEnd, bool? Inferred, IReadOnlyList<SpanJson> Evidence);
+public sealed record NetworkNodeJson(string Id, string Name, int Scenes);
+public sealed record NetworkEdgeJson(string A, string B, int Weight, int Scenes, int Conversations, int Quotes);
+public sealed record NetworkJson(IReadOnlyList<NetworkNodeJson> Nodes, IReadOnlyList<NetworkEdgeJson> Edges);
 public sealed record MentionJson(int Start, int End, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CharacterId, string Kind);
 
 /// <summary>Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens.</summary>

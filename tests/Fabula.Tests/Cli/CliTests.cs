@@ -33,6 +33,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Graphml_format_writes_the_network_to_the_out_file()
+    {
+        string story = File("s.txt", "Clary and Simon walked home. Clary laughed, and Simon smiled at Clary.\n"u8.ToArray());
+        string target = Path.Combine(_dir, "s.graphml");
+        var result = Run("analyze", story, "--format", "graphml", "--out", target);
+        Assert.Equal(0, result.Code);
+        var doc = System.Xml.Linq.XDocument.Load(target);
+        Assert.Equal("graphml", doc.Root!.Name.LocalName);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Fact]
     public void Missing_file_is_a_one_line_error() =>
         AssertOneLineError(Run("analyze", Path.Combine(_dir, "nowhere.txt")), "no such file");
 

@@ -29,7 +29,8 @@ public abstract class IndexTests
                    {"start":80,"end":90,"text":"“Aye.”"},
                    {"start":95,"end":99,"text":"“No.”","speaker":"c3"}],
          "relations":[{"kind":"partner","source":0,"target":1,"evidence":[{"start":100,"end":140}]},
-                      {"kind":"employer","source":2,"target":1}],
+                      {"kind":"employer","source":2,"target":1},
+                      {"a":"c3","b":"Mara","type":"sibling","stage":null,"atEnd":true,"evidence":[{"start":5,"end":9},{"start":50,"end":54}]}],
          "taxonomies":{"occupation":{"keeper":[0],"sailor":["Tobin"]},"role":[{"name":"protagonist","members":[{"character":0}]}]},
          "content":{"rating":"Mature","archiveWarnings":["Graphic Depictions Of Violence"],
                     "warnings":[{"category":"death","severity":"depicted","confidence":0.65,"passages":1,"evidence":[{"start":400,"end":420,"snippet":"He drowned.","trigger":"drowned","severity":"depicted","confidence":0.65}]},
@@ -91,7 +92,7 @@ public abstract class IndexTests
         Assert.Equal("c3,she/her,minor", Show(CorpusQueries.Sql(db, "SELECT character_id, pronouns, importance FROM characters WHERE idx = 3")));
         Assert.Equal("0,Mara,1 | 1,Tobin,- | 0,the keeper,- | -,-,- | 3,Nell,-",
             Show(CorpusQueries.Sql(db, "SELECT speaker_idx, speaker, addressee_idx FROM quotations WHERE work_id = 'harbour.html' ORDER BY idx")));
-        Assert.Equal("partner,0,1,100,140 | employer,2,1,-,-",
+        Assert.Equal("partner,0,1,100,140 | employer,2,1,-,- | sibling,3,0,5,9",
             Show(CorpusQueries.Sql(db, "SELECT kind, source_idx, target_idx, evidence_start, evidence_end FROM relations ORDER BY idx")));
         Assert.Equal("death,depicted,1,400,yes | self-harm,mentioned,1,500,no | violence,depicted,25,200,yes",
             Show(CorpusQueries.Sql(db, "SELECT warning, level, evidence_count, evidence_start, CASE WHEN declared THEN 'yes' WHEN NOT declared THEN 'no' END FROM warnings WHERE work_id = 'harbour.html' ORDER BY warning")));

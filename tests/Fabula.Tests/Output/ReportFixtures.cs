@@ -112,12 +112,17 @@ internal static partial class ReportFixtures
                     if (after.Contains(names[i], StringComparison.Ordinal)) { quote["speaker"] = i; break; }
             }
         }
-        if (a["relations"] is null && names.Count > 1)
+        if (a["relations"] is not JsonArray { Count: > 0 } && names.Count > 1 && a["characters"] is JsonArray { Count: > 1 } characters)
         {
+            // The relation stage's shape: {a, b, type, stage, atEnd, evidence}, with character ids.
+            JsonNode? Id(int i) => characters[i]?["id"]?.DeepClone() ?? JsonValue.Create("c" + i);
             var relations = new JsonArray();
-            for (int i = 1; i < names.Count; i++)
-                relations.Add(new JsonObject { ["source"] = 0, ["target"] = i, ["type"] = i % 2 == 0 ? "family" : "friend", ["weight"] = 1 + 3 * (names.Count - i) });
-            if (names.Count > 3) relations.Add(new JsonObject { ["source"] = 1, ["target"] = 2, ["type"] = "rival", ["weight"] = 2 });
+            for (int i = 1; i < Math.Min(names.Count, characters.Count); i++)
+                relations.Add(new JsonObject { ["a"] = Id(0), ["b"] = Id(i), ["type"] = i % 2 == 0 ? "sibling" : "friend", ["stage"] = null, ["atEnd"] = true,
+                    ["evidence"] = new JsonArray(Enumerable.Range(0, 1 + 3 * (names.Count - i)).Select(k => (JsonNode)new JsonObject { ["start"] = k, ["end"] = k + 1 }).ToArray()) });
+            if (names.Count > 3 && characters.Count > 3)
+                relations.Add(new JsonObject { ["a"] = Id(1), ["b"] = Id(2), ["type"] = "adversary", ["stage"] = null, ["atEnd"] = false,
+                    ["evidence"] = new JsonArray(new JsonObject { ["start"] = 0, ["end"] = 1 }, new JsonObject { ["start"] = 1, ["end"] = 2 }) });
             a["relations"] = relations;
         }
         if (a["timeline"] is null)

@@ -157,19 +157,22 @@
   function relationships() {
     const rels = arr(pick(A, 'relations', 'relationships'));
     if (!rels.length) return section('relationships', 'Relationships', notYet(CAST.length ? 'No relationships found.' : undefined));
-    const ends = r => [pick(r, 'source', 'from', 'a'), pick(r, 'target', 'to', 'b')];
+    const ends = r => [pick(r, 'a', 'source', 'from'), pick(r, 'b', 'target', 'to')];
+    // The strength of a relation: the passages that state it (the relation stage's `evidence`).
+    const weightOf = r => pick(r, 'weight', 'interactions', 'count') || arr(r.evidence).length || 1;
+    const labelOf = r => (pick(r, 'type', 'kind', 'label') || 'related') + (r.stage ? ' (' + r.stage + ')' : '') + (r.atEnd === false ? ', ended' : '');
     const nodes = [...new Set(rels.flatMap(ends))].sort((x, y) => String(x).localeCompare(String(y)));
     // A phone gets a narrow, tall drawing so labels keep their size; same data, same width, same picture.
     const narrow = window.innerWidth < 600;
     const W = narrow ? 360 : 640, H = nodes.length <= 4 ? (narrow ? 300 : 260) : (narrow ? 480 : 420);
     const pos = layout(nodes, rels.map(ends), W, H);
-    const maxW = Math.max(1, ...rels.map(r => pick(r, 'weight', 'interactions', 'count') || 1));
+    const maxW = Math.max(1, ...rels.map(weightOf));
     const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'graph', role: 'img', 'aria-label': 'Relationship graph' });
     rels.forEach((r, i) => {
       const [a, b] = ends(r); const p = pos.get(a), q = pos.get(b);
-      const w = pick(r, 'weight', 'interactions', 'count') || 1;
+      const w = weightOf(r);
       g.append(svg('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, 'stroke-width': (1 + 5 * w / maxW).toFixed(1), class: 'edge' }));
-      const label = svg('text', { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 - 3, class: 'edge-label' }, pick(r, 'type', 'kind', 'label') || '');
+      const label = svg('text', { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 - 3, class: 'edge-label' }, labelOf(r));
       g.append(label); void i;
     });
     for (const n of nodes) {
@@ -178,7 +181,8 @@
       g.append(svg('text', { x: p.x, y: p.y + 20, class: 'node-label' }, byId.has(n) ? nameOf(n) : String(n)));
     }
     return section('relationships', 'Relationships', el('div', { class: 'graph-box' }, g),
-      el('details', null, el('summary', null, 'As a table'), el('ul', null, rels.map(r => { const [a, b] = ends(r); return el('li', null, nameOf(a), ' — ', pick(r, 'type', 'kind') || 'related', ' — ', nameOf(b), ' (', fmt(pick(r, 'weight', 'interactions', 'count') || 1), ')'); }))));
+      el('details', null, el('summary', null, 'As a table'), el('ul', null, rels.map(r => { const [a, b] = ends(r); return el('li', null, nameOf(a), ' — ', labelOf(r), ' — ', nameOf(b), ' (', fmt(weightOf(r)), ')',
+        arr(r.evidence).length ? [' ', jumpLink(r.evidence[0].start, r.evidence[0].end, '→ passage')] : null); }))));
   }
   // Deterministic force layout: nodes start on a circle in sorted order, then a fixed number of
   // Fruchterman–Reingold steps with a cooling schedule; no randomness, so the same data always

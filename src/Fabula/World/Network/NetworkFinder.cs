@@ -1,0 +1,90 @@
+using Fabula.Cast;
+using Fabula.Dialogue;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.World.Network;
+
+/// <summary>
+/// The network stage: who is named in each scene (the Scene and Mention layers), and from that and
+/// the dialogue stage's layers, when present (Conversation, Attribution), how often each pair of
+/// characters shares a scene, a conversation, or a quotation one says to the other. One pass over
+/// the mentions, the conversations and the attributions; pairs only among the few characters of a scene.
+/// </summary>
+public sealed class NetworkFinder : IStage
+{
+    public void Run(Story story)
+    {
+        var cast = story.Find<CastList>();
+        var scenes = story.Layer<Scene>().Items;
+        int count = cast?.Count ?? 0;
+        var sceneCharacters = new int[scenes.Length][];
+        var scenesOf = new int[count];
+        var pairs = new Dictionary<long, (int Scenes, int Conversations, int Quotes)>();
+        if (cast is null || !story.Has<Mention>())
+        {
+            for (int s = 0; s < scenes.Length; s++) sceneCharacters[s] = [];
+            story.Set(new InteractionNetwork([], sceneCharacters, scenesOf));
+            return;
+        }
+
+        var mentions = story.Layer<Mention>().Items;
+        var lastScene = new int[count];
+        Array.Fill(lastScene, -1);
+        var present = new List<int>();
+        int m = 0;
+        for (int s = 0; s < scenes.Length; s++)
+        {
+            var span = scenes[s].Span;
+            present.Clear();
+            while (m < mentions.Length && mentions[m].Span.Start < span.Start) m++;
+            for (; m < mentions.Length && mentions[m].Span.Start < span.End; m++)
+            {
+                int c = mentions[m].Character;
+                if (mentions[m].Kind != MentionKind.Name || c < 0 || lastScene[c] == s) continue;
+                lastScene[c] = s;
+                present.Add(c);
+            }
+            sceneCharacters[s] = [.. present];
+            foreach (int c in present) scenesOf[c]++;
+            for (int i = 0; i < present.Count; i++)
+                for (int j = i + 1; j < present.Count; j++)
+                {
+                    long key = Key(present[i], present[j]);
+                    var e = pairs.GetValueOrDefault(key);
+                    pairs[key] = (e.Scenes + 1, e.Conversations, e.Quotes);
+                }
+        }
+
+        if (story.Has<Conversation>())
+            foreach (ref readonly var conversation in story.Layer<Conversation>().Items)
+            {
+                var people = conversation.Participants;
+                for (int i = 0; i < people.Length; i++)
+                    for (int j = i + 1; j < people.Length; j++)
+                    {
+                        if (people[i] < 0 || people[j] < 0 || people[i] == people[j] || people[i] >= count || people[j] >= count) continue;
+                        long key = Key(people[i], people[j]);
+                        var e = pairs.GetValueOrDefault(key);
+                        pairs[key] = (e.Scenes, e.Conversations + 1, e.Quotes);
+                    }
+            }
+
+        if (story.Has<Attribution>())
+            foreach (ref readonly var a in story.Layer<Attribution>().Items)
+            {
+                if (a.Speaker < 0 || a.Addressee < 0 || a.Speaker == a.Addressee || a.Speaker >= count || a.Addressee >= count) continue;
+                long key = Key(a.Speaker, a.Addressee);
+                var e = pairs.GetValueOrDefault(key);
+                pairs[key] = (e.Scenes, e.Conversations, e.Quotes + 1);
+            }
+
+        var edges = new List<Interaction>(pairs.Count);
+        foreach (var (key, e) in pairs)
+            edges.Add(new Interaction((int)(key >> 32), (int)(key & 0xffffffff), e.Scenes, e.Conversations, e.Quotes));
+        edges.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        story.Set(new InteractionNetwork(edges, sceneCharacters, scenesOf));
+    }
+
+    private static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+}

@@ -1,0 +1,130 @@
+using System.Collections.Frozen;
+using Fabula.Cast;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.World.Relations;
+
+/// <summary>
+/// What shared family names say. In a family named S, one "Mr. S" (or "Sir G S", "Lord G S") and one
+/// "Mrs. S" (or "Lady S") are a married couple. The characters called "Miss S", "Master S" or "G S"
+/// by their given name are the couple's children, when the text speaks of the family's children:
+/// the plural of the name ("the Miss Bennets", "the Lucases"), or a parent's plural noun of children
+/// ("her daughters", "Mr. Bennet's sons"; a gendered noun only for children of that gender). A lone
+/// "Mr. S" is a parent only on a noun of his own children, since "Miss Darcy" may be his sister.
+/// </summary>
+internal static class FamilyNames
+{
+    private enum Role : byte { None, Husband, Wife, Child }
+
+    public static List<RelationAssertion> Find(Story story, CastList cast, List<RelationFinder.ChildrenEvidence> children)
+    {
+        var found = new List<RelationAssertion>();
+        var families = new Dictionary<string, Family>(StringComparer.Ordinal);
+        var tables = CastTables.Shared;
+        foreach (var character in cast.Characters)
+        {
+            var (role, surname) = RoleOf(character, tables);
+            if (role == Role.None) continue;
+            if (!families.TryGetValue(surname!, out var family)) families[surname!] = family = new Family();
+            (role switch { Role.Husband => family.Husbands, Role.Wife => family.Wives, _ => family.Children }).Add(character.Index);
+        }
+        if (families.Count == 0) return found;
+
+        // The daughters of a family: "the Miss Bennets", "the Misses Lucas".
+        var lookup = families.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = story.Text;
+        var tokens = story.Layer<Token>().Items;
+        for (int t = 1; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if (token.Kind != TokenKind.Word || token.Span.Length < 3 || !char.IsUpper(text[token.Span.Start])) continue;
+            var title = text[tokens[t - 1].Span];
+            bool misses = title is "Misses" or "Misses.";
+            if (!misses && title is not "Miss") continue;
+            var word = text[token.Span];
+            if ((misses && lookup.TryGetValue(word, out var family) || word[^1] == 's' && lookup.TryGetValue(word[..^1], out family)
+                 || word.EndsWith("es") && lookup.TryGetValue(word[..^2], out family))
+                && family.Daughters is null)
+                family.Daughters = TextSpan.FromBounds(tokens[t - 1].Span.Start, token.Span.End);
+        }
+
+        foreach (var (_, family) in families)
+        {
+            int husband = family.Husbands.Count == 1 ? family.Husbands[0] : -1;
+            int wife = family.Wives.Count == 1 ? family.Wives[0] : -1;
+            bool couple = husband >= 0 && wife >= 0;
+            if (couple)
+                found.Add(Assertion(cast, RelationType.Partner, Math.Min(husband, wife), Math.Max(husband, wife), PartnerStage.Married, husband, wife));
+            foreach (int parent in (int[])[husband, wife])
+            {
+                if (parent < 0) continue;
+                foreach (int child in family.Children)
+                {
+                    // "the Miss Bennets" speaks of a couple's daughters; a parent's own nouns of
+                    // children count once by name ("Mrs. Bennet's daughters"), or twice by pronoun.
+                    TextSpan? evidence = couple && family.Daughters is { } plural && RelationFinder.Fits(cast[child], Gender.Female) ? plural : null;
+                    int byPronoun = 0;
+                    foreach (var e in children)
+                    {
+                        if (!(e.Parent == parent || couple && (e.Parent == husband || e.Parent == wife)) || !RelationFinder.Fits(cast[child], e.Gender)) continue;
+                        if (e.ByName || ++byPronoun >= 2) { evidence ??= e.Span; break; }
+                    }
+                    if (evidence is not { } span) continue;
+                    found.Add(Assertion(cast, RelationType.Parent, parent, child, PartnerStage.None, child, -1));
+                    found.Add(new RelationAssertion(span, RelationType.Parent, parent, child, PartnerStage.None, false));
+                }
+            }
+        }
+        return found;
+    }
+
+    private sealed class Family
+    {
+        public readonly List<int> Husbands = [], Wives = [], Children = [];
+        /// <summary>The first "Miss S-s": the family's daughters.</summary>
+        public TextSpan? Daughters;
+    }
+
+    // The first mentions of the two characters stand as the evidence for a relation read from their names.
+    private static RelationAssertion Assertion(CastList cast, RelationType type, int a, int b, PartnerStage stage, int first, int second)
+    {
+        var span = cast[first].FirstMention;
+        if (second >= 0 && cast[second].FirstMention.Start < span.Start) span = cast[second].FirstMention;
+        return new RelationAssertion(span, type, a, b, stage, false);
+    }
+
+    private static (Role, string?) RoleOf(Character character, CastTables tables)
+    {
+        Role best = Role.None;
+        string? surname = null;
+        Consider(character.Name);
+        foreach (var alias in character.Aliases) Consider(alias.Text);
+        return (best, surname);
+
+        void Consider(string form)
+        {
+            var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2) return;
+            string last = words[^1];
+            if (!char.IsUpper(last[0]) || tables.IsTitle(last, out _)) return;
+            Role role;
+            if (tables.IsTitle(words[0], out _))
+            {
+                string title = words[0].TrimEnd('.').ToLowerInvariant();
+                role = title switch
+                {
+                    "mr" or "mister" when words.Length == 2 => Role.Husband,
+                    "sir" or "lord" when words.Length == 3 => Role.Husband,
+                    "mrs" or "missus" or "lady" when words.Length == 2 && !tables.FirstNames.ContainsKey(last) => Role.Wife,
+                    "miss" or "master" => Role.Child,
+                    _ => Role.None,
+                };
+            }
+            else role = tables.FirstNames.ContainsKey(words[0]) ? Role.Child : Role.None;
+            // A husband's or wife's form outweighs a child's: "Mr. Archibald Craven" and "Archibald Craven".
+            if (role == Role.None || surname is not null && surname != last) return;
+            if (best == Role.None || best == Role.Child && role != Role.Child) { best = role; surname = last; }
+        }
+    }
+}
