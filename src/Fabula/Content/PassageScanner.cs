@@ -85,6 +85,8 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         if (_count == 0) return;
         ResolveApostropheD(chars);
         for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
+        // Most paragraphs hold no trigger: the rules below only ever run around one.
+        if (!AnyTrigger()) return;
         ApplySignalPhrases();
         for (int s = 0; s < _sentences.Count; s++)
         {
@@ -100,6 +102,13 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if (m.Phrase.Kind == PhraseKind.Trigger) Evaluate(chars, m, dropped);
         ApplyParagraphRules(dropped);
         hits.AddRange(_paragraphHits);
+    }
+
+    private bool AnyTrigger()
+    {
+        foreach (var m in _matches)
+            if (m.Phrase.Kind == PhraseKind.Trigger) return true;
+        return false;
     }
 
     // ---- words ----
