@@ -100,3 +100,12 @@ public sealed class MainCharacterDeathTests
         Assert.DoesNotContain(RatingRules.MajorCharacterDeath, profile.ArchiveWarnings);
     }
 }
+
+public sealed class LexiconSenseTests
+{
+    [Theory]
+    [InlineData("The dogs came on, slavering and snarling, through the snow.", "slavery")]
+    [InlineData("Land without hands to work it was a drug on the market that year.", "drugging")]
+    public void A_word_in_another_sense_is_no_hit(string text, string category) =>
+        Assert.DoesNotContain(ContentProfiler.Scan(Pipeline.Default.Run(text)), h => h.Category.Id == category);
+}
