@@ -125,7 +125,7 @@ public static class IndexRows
             string name = Text(character, "name") ?? Text(character, "canonicalName") ?? Text(character, "label") ?? $"character {index}";
             string? importance = Text(character, "importance");
             rows.Add(Characters, rows.Id, index, name, Text(character, "gender"),
-                Count(character, "mentions") ?? Number(character, "mentionCount"), Count(character, "quotes") ?? Number(character, "quoteCount"),
+                Count(character, "mentions") ?? Number(character, "mentionCount"), Count(character, "quotes") ?? Number(character, "quoteCount") ?? Number(Member(character, "dialogue"), "quotes"),
                 id, Text(character, "pronouns"), importance);
             cast.Names[index] = name;
             if (id is not null) cast.Ids.TryAdd(id, index);

@@ -14,7 +14,7 @@ public static class LitBankEvaluation
         "spacing do not count); one-to-one. Precision counts our quotations that overlap the excerpt.";
 
     /// <summary>The scores of one book.</summary>
-    public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, CastScore Cast, double Seconds);
+    public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, CastScore Cast, SpeakerScore Speakers, double Seconds);
 
     /// <summary>Runs the pipeline on each annotated book in DIR/original and writes the scores.</summary>
     public static int Run(string litbankDir, bool verbose, TextWriter output)
@@ -30,13 +30,13 @@ public static class LitBankEvaluation
 
         if (verbose)
         {
-            output.WriteLine($"{"book",-44} {"align",6} {"gold",5} {"found",5} {"ours",5} {"right",5} {"recall",7} {"prec",6} {"chars",5} {"c.rec",6} {"purity",6} {"pron",5} {"p.acc",6}");
+            output.WriteLine($"{"book",-44} {"align",6} {"gold",5} {"found",5} {"ours",5} {"right",5} {"recall",7} {"prec",6} {"chars",5} {"c.rec",6} {"purity",6} {"pron",5} {"p.acc",6} {"spk",5} {"s.acc",6}");
             foreach (var s in scores)
             {
                 var q = s.Quotations;
                 var c = s.Cast;
                 output.WriteLine($"{Short(s.Name),-44} {s.Coverage,6:P0} {q.Gold,5} {q.GoldFound,5} {q.Ours,5} {q.OursRight,5} {Ratio(q.GoldFound, q.Gold),7} {Ratio(q.OursRight, q.Ours),6} " +
-                                 $"{c.GoldCharacters,5} {Ratio(c.Found, c.GoldCharacters),6} {Ratio(c.OursPure, c.OursScored),6} {c.GoldPronouns,5} {Ratio(c.PronounsRight, c.GoldPronouns),6}");
+                                 $"{c.GoldCharacters,5} {Ratio(c.Found, c.GoldCharacters),6} {Ratio(c.OursPure, c.OursScored),6} {c.GoldPronouns,5} {Ratio(c.PronounsRight, c.GoldPronouns),6} {s.Speakers.Found,5} {Ratio(s.Speakers.Right, s.Speakers.Found),6}");
             }
             output.WriteLine();
         }
@@ -60,6 +60,19 @@ public static class LitBankEvaluation
         output.WriteLine($"  micro: recall {Ratio(scores.Sum(s => s.Cast.Found), scores.Sum(s => s.Cast.GoldCharacters))}  " +
                          $"purity {Ratio(scores.Sum(s => s.Cast.OursPure), scores.Sum(s => s.Cast.OursScored))}  pronoun accuracy {Ratio(right, pronouns)} ({right}/{pronouns})");
         output.WriteLine($"  rule: {CastScore.Rule}");
+        var speakers = SpeakerScore.Empty;
+        foreach (var s in scores) speakers = speakers.Plus(s.Speakers);
+        output.WriteLine($"speakers (micro): accuracy {Ratio(speakers.Right, speakers.Found)} ({speakers.Right}/{speakers.Found}), " +
+                         $"gold speaker unmatched {speakers.Unmatched}; macro over books {Macro(scores, s => s.Speakers.Accuracy)}");
+        if (verbose)
+        {
+            var by = new List<string>();
+            foreach (var method in Enum.GetValues<Dialogue.AttributionMethod>())
+                if (speakers.FoundByMethod[(int)method] > 0)
+                    by.Add($"{method.ToString().ToLowerInvariant()} {speakers.RightByMethod[(int)method]}/{speakers.FoundByMethod[(int)method]}");
+            output.WriteLine($"  by method (right/found): {string.Join(", ", by)}");
+        }
+        output.WriteLine($"  rule: {SpeakerScore.Rule}");
         return 0;
     }
 
@@ -71,7 +84,8 @@ public static class LitBankEvaluation
         var alignment = ExcerptAlignment.Align(story.Text.AsSpan(), book.Sentences);
         var quotations = QuotationScore.Of(story, alignment, book.Quotes);
         var cast = CastScore.Of(story, alignment, book);
-        return new BookScore(book.Name, alignment.Coverage, quotations, cast, clock.Elapsed.TotalSeconds);
+        var speakers = SpeakerScore.Of(story, alignment, book, QuotationMatch.Of(story, alignment, book.Quotes));
+        return new BookScore(book.Name, alignment.Coverage, quotations, cast, speakers, clock.Elapsed.TotalSeconds);
     }
 
     // The mean over the books where the score is defined.

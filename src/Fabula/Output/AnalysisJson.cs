@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fabula.Cast;
 using Fabula.Content;
+using Fabula.Dialogue;
 using Fabula.Quotations;
 using Fabula.Reading;
 using Fabula.Structure;
@@ -25,6 +26,7 @@ public sealed record AnalysisJson
     public int Tokens { get; init; }
     public required IReadOnlyList<QuoteJson> Quotes { get; init; }
     public IReadOnlyList<CharacterJson>? Characters { get; init; }
+    public IReadOnlyList<ConversationJson>? Conversations { get; init; }
     public IReadOnlyList<ConsistencyJson>? Consistency { get; init; }
     public IReadOnlyList<MentionJson>? Mentions { get; init; }
     public IReadOnlyList<RelationJson>? Relations { get; init; }
@@ -56,9 +58,7 @@ public sealed record AnalysisJson
                 Characters = network is not null && cast is not null && s.Index < network.SceneCharacters.Count
                     ? Array.ConvertAll(network.SceneCharacters[s.Index], c => cast[c].Id) : null,
             });
-        var quotes = new List<QuoteJson>();
-        foreach (ref readonly var q in story.Layer<Quotation>().Items)
-            quotes.Add(new QuoteJson(q.Span.Start, q.Span.End, text.Copy(q.Span)));
+        var quotes = QuotesOf(story);
         return new AnalysisJson
         {
             Source = new SourceJson(
@@ -71,6 +71,7 @@ public sealed record AnalysisJson
             Tokens = story.Layer<Token>().Count,
             Quotes = quotes,
             Characters = CharactersOf(story),
+            Conversations = ConversationsOf(story),
             Consistency = ConsistencyOf(story),
             Mentions = includeMentions ? MentionsOf(story) : null,
             Relations = RelationsOf(story),
@@ -80,14 +81,68 @@ public sealed record AnalysisJson
         };
     }
 
+    // Each quotation with its speaker and addressee (character ids, or null) when the dialogue stage ran.
+    private static List<QuoteJson> QuotesOf(Story story)
+    {
+        var text = story.Text;
+        var quotes = new List<QuoteJson>();
+        var attributions = story.Has<Attribution>() ? story.Layer<Attribution>() : null;
+        var cast = story.Find<CastList>();
+        string? Id(int c) => c >= 0 && cast is not null ? cast[c].Id : null;
+        var layer = story.Layer<Quotation>();
+        for (int k = 0; k < layer.Count; k++)
+        {
+            var span = layer[k].Span;
+            if (attributions is null) { quotes.Add(new QuoteJson(span.Start, span.End, text.Copy(span))); continue; }
+            var a = attributions[k];
+            quotes.Add(new QuoteJson(span.Start, span.End, text.Copy(span), Id(a.Speaker), Id(a.Addressee),
+                MathF.Round(a.Confidence, 2), MethodName(a.Method)));
+        }
+        return quotes;
+    }
+
+    private static string MethodName(AttributionMethod method) => method switch
+    {
+        AttributionMethod.TurnTaking => "turn-taking",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
     private static List<CharacterJson>? CharactersOf(Story story)
     {
         if (story.Find<CastList>() is not { } cast) return null;
+        DialogueJson[]? dialogue = null;
+        if (story.Has<Attribution>())
+        {
+            dialogue = new DialogueJson[cast.Count];
+            var quotes = new int[cast.Count];
+            var words = new int[cast.Count];
+            foreach (ref readonly var a in story.Layer<Attribution>().Items)
+            {
+                if (a.Speaker < 0) continue;
+                quotes[a.Speaker]++;
+                words[a.Speaker] += WordCounter.Count(story.Text[a.Span]);
+            }
+            for (int c = 0; c < cast.Count; c++) dialogue[c] = new DialogueJson(quotes[c], words[c]);
+        }
         var list = new List<CharacterJson>(cast.Count);
         foreach (var c in cast.Characters)
             list.Add(new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
                 new SortedDictionary<string, int>(c.PronounCounts, StringComparer.Ordinal), c.MentionCount,
-                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant()));
+                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index]));
+        return list;
+    }
+
+    private static List<ConversationJson>? ConversationsOf(Story story)
+    {
+        if (!story.Has<Conversation>()) return null;
+        var cast = story.Get<CastList>();
+        var list = new List<ConversationJson>();
+        foreach (ref readonly var c in story.Layer<Conversation>().Items)
+        {
+            var ids = new List<string>(c.Participants.Length);
+            foreach (int p in c.Participants) ids.Add(cast[p].Id);
+            list.Add(new ConversationJson(c.Span.Start, c.Span.End, ids));
+        }
         return list;
     }
 
@@ -141,14 +196,27 @@ public sealed record SceneJson(int Index, int Chapter, int Start, int End)
     /// <summary>Ids of the characters named in the scene, in the order they first appear there.</summary>
     public IReadOnlyList<string>? Characters { get; init; }
 }
-public sealed record QuoteJson(int Start, int End, string Text);
+/// <summary>A quotation; with the dialogue stage, its speaker and addressee (character ids or null), confidence and method.</summary>
+public sealed record QuoteJson(int Start, int End, string Text)
+{
+    public QuoteJson(int start, int end, string text, string? speaker, string? addressee, float confidence, string method)
+        : this(start, end, text) => (Speaker, Addressee, Confidence, Method) = (speaker, addressee, confidence, method);
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Speaker { get; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Addressee { get; }
+    public float? Confidence { get; }
+    public string? Method { get; }
+}
+public sealed record DialogueJson(int Quotes, int Words);
+public sealed record ConversationJson(int Start, int End, IReadOnlyList<string> Participants);
 public sealed record SpanJson(int Start, int End)
 {
     public static SpanJson Of(TextSpan span) => new(span.Start, span.End);
 }
 public sealed record AliasJson(string Text, int Count);
 public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJson> Aliases, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Pronouns,
-    IReadOnlyDictionary<string, int> PronounCounts, int MentionCount, SpanJson FirstMention, SpanJson LastMention, string Importance);
+    IReadOnlyDictionary<string, int> PronounCounts, int MentionCount, SpanJson FirstMention, SpanJson LastMention, string Importance,
+    DialogueJson? Dialogue = null);
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
 public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,
     bool AtEnd, bool? Inferred, IReadOnlyList<SpanJson> Evidence);

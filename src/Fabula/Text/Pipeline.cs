@@ -22,6 +22,7 @@ public sealed class Pipeline(ImmutableArray<IStage> stages)
         new Structure.SceneFinder(),
         new Quotations.QuotationFinder(),
         new Cast.CastFinder(),
+        new Dialogue.SpeakerFinder(),
         new World.Relations.RelationFinder(),
         new World.Network.NetworkFinder(),
         new Content.ContentProfiler(),

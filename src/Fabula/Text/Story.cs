@@ -28,6 +28,18 @@ public sealed class Story(StoryText text, StorySource source)
         return layer;
     }
 
+    /// <summary>
+    /// Replaces a layer a stage before added with a fuller one (the dialogue stage adds the pronouns
+    /// inside quotations to the cast stage's mentions).
+    /// </summary>
+    public SpanLayer<T> Replace<T>(IEnumerable<T> items, bool allowOverlap = false) where T : ISpanned
+    {
+        if (!_layers.ContainsKey(typeof(T))) throw new InvalidOperationException($"No {typeof(T).Name} layer to replace.");
+        var layer = new SpanLayer<T>(items, text.Length, allowOverlap);
+        _layers[typeof(T)] = layer;
+        return layer;
+    }
+
     /// <summary>Results of a stage that are not span layers (a cast list, a content profile).</summary>
     public T Get<T>() where T : class =>
         _findings.TryGetValue(typeof(T), out var found) ? (T)found

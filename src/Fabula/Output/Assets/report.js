@@ -143,7 +143,7 @@
         el('td', null, arr(c.aliases).map(a => typeof a === 'object' ? pick(a, 'name', 'text') : a).join(', ')),
         el('td', null, pick(c, 'pronouns') || ''),
         el('td', null, [cls, ...Object.keys(attrs).map(k => k + ': ' + attrs[k])].filter(Boolean).join('; ')),
-        el('td', { class: 'num' }, fmt(c.lines ?? lines.get(id) ?? 0)),
+        el('td', { class: 'num' }, fmt(c.lines ?? (c.dialogue && c.dialogue.quotes) ?? lines.get(id) ?? 0)),
         el('td', null, firstStart != null ? jumpLink(firstStart, firstStart + 1, snippet(firstStart, firstStart + 200, 60)) : ''),
         el('td', null, el('button', { type: 'button', class: 'mini', onclick: () => setFilter(id) }, 'Show lines')));
     });

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using Fabula.Text;
+
+namespace Fabula.Dialogue;
+
+/// <summary>
+/// The word tables the speaker stage reads, loaded once: verbs of saying (Data/dialogue/speech-verbs.txt,
+/// shared with the quotation finder and the cast stage) and the pronouns of the cast stage's table
+/// with their case (a subject "he" can be a speaker; an object "him" cannot).
+/// </summary>
+internal static class DialogueWords
+{
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
+        WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Third-person pronouns that can be the subject of a tag ("he said", "said she").</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns = PronounsOfCase("subject");
+
+    /// <summary>Third-person object pronouns ("told her", "asked him"): addressees.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectPronouns = PronounsOfCase("object");
+
+    /// <summary>The pronoun set ("he/him") of a third-person pronoun form, for matching a character.</summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SetOf = Sets();
+
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounsOfCase(string grammaticalCase)
+    {
+        var forms = new List<string>();
+        foreach (var line in WordList.Lines("cast/pronouns.txt"))
+        {
+            var f = line.Split('\t');
+            if (f.Length >= 3 && f[2] == grammaticalCase) forms.Add(f[0]);
+        }
+        return forms.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Sets()
+    {
+        var sets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in WordList.Lines("cast/pronouns.txt"))
+        {
+            var f = line.Split('\t');
+            if (f.Length >= 2) sets[f[0]] = f[1];
+        }
+        return sets.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static bool IsFirstPersonSingular(ReadOnlySpan<char> w) =>
+        w is "I" || w.Equals("me", StringComparison.OrdinalIgnoreCase) || w.Equals("my", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("mine", StringComparison.OrdinalIgnoreCase) || w.Equals("myself", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsSecondPerson(ReadOnlySpan<char> w) =>
+        w.Equals("you", StringComparison.OrdinalIgnoreCase) || w.Equals("your", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("yours", StringComparison.OrdinalIgnoreCase) || w.Equals("yourself", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("thee", StringComparison.OrdinalIgnoreCase) || w.Equals("thou", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("thy", StringComparison.OrdinalIgnoreCase) || w.Equals("thine", StringComparison.OrdinalIgnoreCase);
+}

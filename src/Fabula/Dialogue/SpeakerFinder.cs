@@ -1,0 +1,309 @@
+using Fabula.Cast;
+using Fabula.Quotations;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.Dialogue;
+
+/// <summary>
+/// The dialogue stage: who says each quotation and to whom. Reads the Quotation, Paragraph, Scene and
+/// Mention layers and the cast; adds the <see cref="Attribution"/> layer (one per quotation) and the
+/// <see cref="Conversation"/> layer, and replaces the Mention layer with one that also holds the
+/// first- and second-person pronouns inside quotations (I/me/my: the speaker; you/your: the addressee).
+/// <para>
+/// Evidence, strongest first: a speech tag with a name ("said Alec") or a pronoun ("he whispered")
+/// in the narration right after or before the quotation; a tag in the same paragraph (a quotation
+/// split by its tag, or continued, keeps its speaker); the person acting in the paragraph (a beat);
+/// in a run of paragraphs of speech, the one addressed by name in the previous turn, then turn-taking
+/// (A, B, A, B). A first-person narrator's lines ("I said") go to the narrator (see <see cref="NarratorId"/>).
+/// Linear: one pass over the quotations and the narration beside them, then passes over the turns.
+/// </para>
+/// </summary>
+public sealed class SpeakerFinder : IStage
+{
+    /// <summary>Below this confidence the speaker is left unknown (-1; null in the JSON).</summary>
+    public const float MinConfidence = 0.25f;
+
+    /// <summary>Internal speaker id of a first-person narrator the cast has no character for.</summary>
+    internal const int NarratorId = -2;
+
+    // Internal ids at and below this one are people a tag names whom the cast does not know, one per turn.
+    private const int Unnamed = -10;
+
+    // Confidence of each kind of evidence; inferred attributions lose a share per step.
+    private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NarratorConfidence = 0.9f,
+        BeatConfidence = 0.7f, ContinuationFactor = 0.95f, VocativeConfidence = 0.75f, TurnFactor = 0.95f;
+
+    public void Run(Story story)
+    {
+        var quotes = story.Layer<Quotation>();
+        var mentions = story.Layer<Mention>();
+        int n = quotes.Count;
+        var speaker = new int[n];
+        var addressee = new int[n];
+        var vocative = new int[n];
+        var confidence = new float[n];
+        var method = new AttributionMethod[n];
+        var reader = new SpeechTagReader(story.Text, mentions);
+        var vocatives = new VocativeReader(story.Text, mentions);
+
+        // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
+        var cast = story.Get<CastList>();
+        var recent = new RecentPeople();
+        int nextMention = 0, lastSpeaker = -1, lastParagraph = -2;
+        for (int k = 0; k < n; k++)
+        {
+            for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
+                if (mentions[nextMention].Kind == MentionKind.Name && mentions[nextMention].Character >= 0)
+                    recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start);
+            if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = -1; // narration between: no previous turn
+            var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
+            if (reading.Method is AttributionMethod.None or AttributionMethod.Beat)
+            {
+                var before = reader.ReadBefore(IntroductionBefore(story, k));
+                if (before.Method != AttributionMethod.None && (reading.Method == AttributionMethod.None || before.Method != AttributionMethod.Beat))
+                    reading = before;
+            }
+            if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
+                reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
+                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Span.Start) };
+            speaker[k] = reading.Speaker;
+            if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
+            if (quotes[k].Paragraph != lastParagraph) lastSpeaker = reading.Method == AttributionMethod.None ? -1 : reading.Speaker;
+            lastParagraph = quotes[k].LastParagraph;
+            addressee[k] = reading.Addressee;
+            method[k] = reading.Method;
+            confidence[k] = reading.Method switch
+            {
+                AttributionMethod.Explicit => ExplicitConfidence,
+                AttributionMethod.Pronoun => PronounConfidence,
+                AttributionMethod.Narrator => NarratorConfidence,
+                AttributionMethod.Beat => BeatConfidence,
+                _ => 0,
+            };
+            if (reading.Speaker == -1) confidence[k] *= 0.5f; // someone unnamed, or a pronoun the cast could not resolve
+            vocative[k] = vocatives.Find(quotes[k].Span, speaker[k]);
+            if (addressee[k] < 0) addressee[k] = vocative[k];
+        }
+
+        var turns = Turns(quotes);
+        SpreadInTurns(turns, speaker, confidence, method);
+        TakeTurns(turns, speaker, addressee, vocative, confidence, method);
+
+        int narrator = NarratorCharacter(turns, speaker, vocative);
+        var attributions = new List<Attribution>(n);
+        for (int k = 0; k < n; k++)
+        {
+            int s = speaker[k] == NarratorId ? narrator : speaker[k];
+            int a = addressee[k] == NarratorId ? narrator : addressee[k];
+            if (confidence[k] < MinConfidence) s = -1;
+            if (a == s) a = -1;
+            attributions.Add(new Attribution(quotes[k].Span, k, s, a, confidence[k], s < 0 && method[k] != AttributionMethod.Narrator ? AttributionMethod.None : method[k]));
+        }
+        story.Add(attributions);
+        story.Add(Conversations(story, quotes, attributions));
+        story.Replace(QuotationPronouns.AddTo(story.Text, mentions, quotes, attributions), allowOverlap: true);
+    }
+
+    /// <summary>
+    /// The narration before quotation <paramref name="k"/> in its paragraph; or, when the quotation
+    /// opens its paragraph, a narration paragraph just before that ends with a colon and introduces
+    /// it ("So he said:").
+    /// </summary>
+    private static TextSpan IntroductionBefore(Story story, int k)
+    {
+        var before = QuotationContext.NarrationBefore(story, k);
+        if (!before.IsEmpty) return before;
+        var quotes = story.Layer<Quotation>();
+        int p = quotes[k].Paragraph;
+        if (p == 0 || k > 0 && quotes[k - 1].LastParagraph >= p - 1) return before;
+        var previous = story.Layer<Paragraph>()[p - 1].Span;
+        var text = story.Text;
+        int end = previous.End;
+        while (end > previous.Start && char.IsWhiteSpace(text[end - 1])) end--;
+        return end > previous.Start && text[end - 1] == ':' ? TextSpan.FromBounds(previous.Start, end) : before;
+    }
+
+    /// <summary>A turn: the quotations of one paragraph (or of a run of paragraphs one quotation spans).</summary>
+    internal readonly record struct Turn(int First, int Last, int FirstParagraph, int LastParagraph);
+
+    private static List<Turn> Turns(SpanLayer<Quotation> quotes)
+    {
+        var turns = new List<Turn>();
+        for (int k = 0; k < quotes.Count;)
+        {
+            int last = k;
+            while (last + 1 < quotes.Count && quotes[last + 1].Paragraph == quotes[last].LastParagraph) last++;
+            turns.Add(new Turn(k, last, quotes[k].Paragraph, quotes[last].LastParagraph));
+            k = last + 1;
+        }
+        return turns;
+    }
+
+    // Within a turn, a tag speaks for the untagged quotations ("Yes," said Alec. "I'll go."); with no tag, a beat does.
+    private static void SpreadInTurns(List<Turn> turns, int[] speaker, float[] confidence, AttributionMethod[] method)
+    {
+        foreach (var turn in turns)
+        {
+            if (turn.First == turn.Last) continue;
+            int best = -1;
+            for (int k = turn.First; k <= turn.Last; k++)
+                if (method[k] != AttributionMethod.None && (best < 0 || Rank(method[k]) > Rank(method[best]) || Rank(method[k]) == Rank(method[best]) && confidence[k] > confidence[best]))
+                    best = k;
+            if (best < 0) continue;
+            for (int k = turn.First; k <= turn.Last; k++)
+            {
+                if (Rank(method[k]) >= Rank(method[best])) continue;
+                speaker[k] = speaker[best];
+                confidence[k] = confidence[best] * ContinuationFactor;
+                method[k] = AttributionMethod.Continuation;
+            }
+        }
+    }
+
+    private static int Rank(AttributionMethod m) => m switch
+    {
+        AttributionMethod.Explicit or AttributionMethod.Pronoun or AttributionMethod.Narrator => 3,
+        AttributionMethod.Beat => 2,
+        AttributionMethod.None => 0,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// Runs of turns in consecutive paragraphs are exchanges: an untagged turn is said by the one the
+    /// previous turn addressed by name, else by the speaker two turns back when the last two differ
+    /// (A, B, A, B); read forwards, then backwards for the lines before the first tag.
+    /// </summary>
+    private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, float[] confidence, AttributionMethod[] method)
+    {
+        int t = turns.Count;
+        var who = new int[t];
+        var sure = new float[t];
+        var known = new bool[t];
+        for (int i = 0; i < t; i++)
+        {
+            who[i] = -1;
+            for (int k = turns[i].First; k <= turns[i].Last; k++)
+                if (method[k] != AttributionMethod.None && confidence[k] > sure[i])
+                {
+                    // Someone the tag names but the cast does not know ("said the parson") still takes a turn.
+                    who[i] = speaker[k] == -1 ? Unnamed - i : speaker[k];
+                    sure[i] = speaker[k] == -1 ? confidence[k] * 2 : confidence[k];
+                }
+            known[i] = who[i] != -1;
+        }
+        bool Adjacent(int a, int b) => turns[b].FirstParagraph == turns[a].LastParagraph + 1;
+        int VocativeOf(int i)
+        {
+            for (int k = turns[i].First; k <= turns[i].Last; k++)
+                if (vocative[k] >= 0 && vocative[k] != who[i]) return vocative[k];
+            return -1;
+        }
+        var inferred = new AttributionMethod[t];
+        for (int pass = 0; pass < 2; pass++)
+        {
+            bool forward = pass == 0;
+            for (int step = 0; step < t; step++)
+            {
+                int i = forward ? step : t - 1 - step;
+                if (who[i] != -1) continue;
+                int p1 = forward ? i - 1 : i + 1, p2 = forward ? i - 2 : i + 2;
+                if (p1 < 0 || p1 >= t || !(forward ? Adjacent(p1, i) : Adjacent(i, p1))) continue;
+                int called = forward ? VocativeOf(p1) : -1;
+                if (called >= 0 && who[p1] != -1 && called != who[p1])
+                {
+                    (who[i], sure[i], inferred[i]) = (called, Math.Min(VocativeConfidence, sure[p1] * TurnFactor), AttributionMethod.Vocative);
+                    continue;
+                }
+                if (p2 < 0 || p2 >= t || !(forward ? Adjacent(p2, p1) : Adjacent(p1, p2))) continue;
+                if (who[p1] == -1 || who[p2] == -1 || who[p1] == who[p2]) continue;
+                (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
+            }
+        }
+        for (int i = 0; i < t; i++)
+        {
+            var turn = turns[i];
+            if (!known[i] && who[i] != -1)
+                for (int k = turn.First; k <= turn.Last; k++)
+                    if (method[k] == AttributionMethod.None || speaker[k] == -1)
+                        (speaker[k], confidence[k], method[k]) = who[i] <= Unnamed ? (-1, 0, AttributionMethod.None) : (who[i], sure[i], inferred[i]);
+            // Addressee: in an exchange, the other party of the neighbouring turn.
+            int other = -1;
+            if (i > 0 && Adjacent(i - 1, i) && who[i - 1] != -1 && who[i - 1] != who[i]) other = who[i - 1];
+            else if (i + 1 < t && Adjacent(i, i + 1) && who[i + 1] != -1 && who[i + 1] != who[i]) other = who[i + 1];
+            if (other == -1 || who[i] == -1 || other <= Unnamed) continue;
+            for (int k = turn.First; k <= turn.Last; k++)
+                if (addressee[k] == -1) addressee[k] = other;
+        }
+    }
+
+    /// <summary>
+    /// The character a first-person narrator is: the one the other speakers address by name in the
+    /// turns next to the narrator's own ("Pip," said Joe), when one name clearly leads; else -1.
+    /// </summary>
+    private static int NarratorCharacter(List<Turn> turns, int[] speaker, int[] vocative)
+    {
+        var votes = new Dictionary<int, int>();
+        int total = 0;
+        for (int i = 0; i < turns.Count; i++)
+        {
+            bool narrates = false;
+            for (int k = turns[i].First; k <= turns[i].Last; k++) narrates |= speaker[k] == NarratorId;
+            if (!narrates) continue;
+            for (int j = Math.Max(0, i - 1); j <= Math.Min(turns.Count - 1, i + 1); j++)
+            {
+                if (j == i) continue;
+                for (int k = turns[j].First; k <= turns[j].Last; k++)
+                {
+                    if (speaker[k] == NarratorId || vocative[k] < 0 || vocative[k] == speaker[k]) continue;
+                    votes[vocative[k]] = votes.GetValueOrDefault(vocative[k]) + 1;
+                    total++;
+                }
+            }
+        }
+        int best = -1, most = 0;
+        foreach (var (c, v) in votes)
+            if (v > most || v == most && c < best) (best, most) = (c, v);
+        return most >= 3 && most * 2 > total ? best : -1;
+    }
+
+    /// <summary>
+    /// Quotations with no more than three paragraphs of narration between them, in one scene, are
+    /// one conversation; its participants are the speakers and addressees known in it.
+    /// </summary>
+    private static List<Conversation> Conversations(Story story, SpanLayer<Quotation> quotes, List<Attribution> attributions)
+    {
+        var found = new List<Conversation>();
+        var sceneOf = new int[quotes.Count];
+        if (story.Has<Scene>())
+        {
+            var scenes = story.Layer<Scene>();
+            for (int k = 0, s = 0; k < quotes.Count; k++)
+            {
+                while (s + 1 < scenes.Count && scenes[s].Span.End <= quotes[k].Span.Start) s++;
+                sceneOf[k] = s;
+            }
+        }
+        var people = new List<int>();
+        int first = 0;
+        for (int k = 0; k <= quotes.Count; k++)
+        {
+            bool ends = k == quotes.Count || k > first && (quotes[k].Paragraph - quotes[k - 1].LastParagraph > 4
+                                                           || sceneOf[k] != sceneOf[k - 1]);
+            if (!ends) continue;
+            if (k - first >= 2)
+            {
+                people.Clear();
+                for (int q = first; q < k; q++)
+                {
+                    if (attributions[q].Speaker >= 0 && !people.Contains(attributions[q].Speaker)) people.Add(attributions[q].Speaker);
+                    if (attributions[q].Addressee >= 0 && !people.Contains(attributions[q].Addressee)) people.Add(attributions[q].Addressee);
+                }
+                people.Sort();
+                found.Add(new Conversation(TextSpan.FromBounds(quotes[first].Span.Start, quotes[k - 1].Span.End), [.. people]));
+            }
+            first = k;
+        }
+        return found;
+    }
+}

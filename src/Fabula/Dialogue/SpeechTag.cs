@@ -1,0 +1,170 @@
+using Fabula.Cast;
+using Fabula.Text;
+
+namespace Fabula.Dialogue;
+
+/// <summary>What the narration beside a quotation says of its speaker and addressee.</summary>
+/// <param name="Speaker">A character index, <see cref="SpeakerFinder.NarratorId"/>, or -1 (unknown; see <c>Found</c>).</param>
+/// <param name="Found">Whether the narration names someone (a resolved mention or not).</param>
+/// <param name="Mention">The index of the speaker's mention in the Mention layer, or -1.</param>
+internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention)
+{
+    public static readonly TagReading None = new(AttributionMethod.None, -1, -1, false, -1);
+}
+
+/// <summary>
+/// Reads one stretch of narration as words and mentions (the cast stage's Mention layer: names,
+/// nominals and pronouns already resolved to characters) and finds the speech tag in it: a verb of
+/// saying with its subject before it ("Alec said", "he whispered") or after it ("said Alec",
+/// "asked Izzy"), and an addressee after it ("told her", "said to Magnus"). With no verb of saying,
+/// the first person acting in the sentence is a beat ("Magnus giggled."). Reuses one buffer; one
+/// pass over the narration's characters.
+/// </summary>
+internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mentions)
+{
+    private enum UnitKind : byte { Word, Verb, Mention, FirstPerson }
+
+    private struct Unit
+    {
+        public UnitKind Kind;
+        public int Start, End, Mention;
+    }
+
+    private const int Capacity = 48;
+    private readonly Unit[] _units = new Unit[Capacity];
+    private int _count;
+
+    /// <summary>The first sentence of narration after a quotation ("said Alec, smiling.").</summary>
+    public TagReading ReadAfter(TextSpan narration)
+    {
+        Scan(narration, firstSentenceOnly: true);
+        return Read(0, _count, after: true);
+    }
+
+    /// <summary>The last sentence of narration before a quotation ("Alec turned to her and said,").</summary>
+    public TagReading ReadBefore(TextSpan narration)
+    {
+        int from = Scan(narration, firstSentenceOnly: false);
+        return Read(from, _count, after: false);
+    }
+
+    // Reads the words of [from, to) into the buffer; returns where the last sentence starts.
+    private int Scan(TextSpan span, bool firstSentenceOnly)
+    {
+        _count = 0;
+        var chars = text.AsSpan();
+        int e = span.End, sentence = 0, lastClosed = 0;
+        int m = mentions.FirstStartingAtOrAfter(span.Start);
+        for (int i = span.Start; i < e;)
+        {
+            char c = chars[i];
+            if (char.IsLetter(c))
+            {
+                while (m < mentions.Count && mentions[m].Span.Start < i) m++;
+                if (m < mentions.Count && mentions[m].Span.Start == i && mentions[m].Span.End <= e)
+                {
+                    Add(UnitKind.Mention, i, mentions[m].Span.End, m);
+                    i = mentions[m].Span.End;
+                    continue;
+                }
+                int start = i;
+                while (i < e && (char.IsLetter(chars[i]) || chars[i] is '\'' or '’' or '-' && i + 1 < e && char.IsLetter(chars[i + 1]))) i++;
+                var word = chars[start..i];
+                var kind = word is "I" ? UnitKind.FirstPerson
+                    : (char.IsLower(word[0]) || _count == sentence) && DialogueWords.SpeechVerbs.Contains(word) ? UnitKind.Verb : UnitKind.Word;
+                if (kind == UnitKind.Word && i + 1 < e && chars[i] == ' ' && char.IsLower(chars[i + 1]))
+                {
+                    // Two-word tags: "went on", "broke in".
+                    int next = i + 1;
+                    while (next < e && char.IsLetter(chars[next])) next++;
+                    if (DialogueWords.SpeechVerbs.Contains(chars[start..next])) { kind = UnitKind.Verb; i = next; }
+                }
+                Add(kind, start, i, -1);
+                continue;
+            }
+            if (c is '.' or '!' or '?' or ';' && _count > sentence)
+            {
+                if (firstSentenceOnly) break;
+                lastClosed = sentence;
+                sentence = _count;
+            }
+            i++;
+        }
+        // The last sentence with words: the one still open, or the one closed last.
+        return sentence < _count ? sentence : lastClosed;
+    }
+
+    private void Add(UnitKind kind, int start, int end, int mention)
+    {
+        if (_count == Capacity)
+        {
+            // Keep the later half: the words nearest a quotation that follows.
+            Array.Copy(_units, Capacity / 2, _units, 0, Capacity / 2);
+            _count = Capacity / 2;
+        }
+        _units[_count++] = new Unit { Kind = kind, Start = start, End = end, Mention = mention };
+    }
+
+    private TagReading Read(int from, int to, bool after)
+    {
+        if (from >= to) return TagReading.None;
+        int verb = -1;
+        // After a quotation the tag comes first ("said Alec", "Alec said"); far words are not its tag.
+        int limit = after ? Math.Min(to, from + 6) : to;
+        for (int u = from; u < limit; u++)
+            if (_units[u].Kind == UnitKind.Verb) { verb = u; break; }
+        if (verb < 0)
+        {
+            int actor = FirstSubject(from, to);
+            return actor < 0 ? TagReading.None : Reading(AttributionMethod.Beat, actor, -1);
+        }
+        // The subject before the verb: the first person named in the clause ("Alec turned to
+        // Magnus and said"); else the subject after it ("said Alec", "said he").
+        int subject = FirstSubject(from, verb);
+        int next = verb + 1;
+        if (subject < 0 && next < to && IsSubject(next)) { subject = next; next++; }
+        if (subject < 0) return TagReading.None;
+        int addressee = -1;
+        if (next < to && _units[next].Kind == UnitKind.Word && text[Span(next)] is "to") next++;
+        if (next < to && _units[next].Kind == UnitKind.Mention && mentions[_units[next].Mention].Character >= 0)
+        {
+            var m = mentions[_units[next].Mention];
+            if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span])) addressee = m.Character;
+        }
+        var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
+            : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
+        return Reading(method, subject, addressee);
+    }
+
+    private TagReading Reading(AttributionMethod method, int unit, int addressee)
+    {
+        if (_units[unit].Kind == UnitKind.FirstPerson)
+            return new TagReading(AttributionMethod.Narrator, SpeakerFinder.NarratorId, addressee, true, -1);
+        return new TagReading(method, mentions[_units[unit].Mention].Character, addressee, true, _units[unit].Mention);
+    }
+
+    private int FirstSubject(int from, int to)
+    {
+        for (int u = from; u < to; u++)
+            if (IsSubject(u)) return u;
+        return -1;
+    }
+
+    // A unit that can be the subject of a clause: "I", a name, a nominal, a subject pronoun.
+    private bool IsSubject(int u)
+    {
+        var unit = _units[u];
+        if (unit.Kind == UnitKind.FirstPerson) return true;
+        if (unit.Kind != UnitKind.Mention) return false;
+        // After a preposition a name is no subject ("turned to Magnus").
+        if (u > 0 && _units[u - 1].Kind == UnitKind.Word && IsPreposition(text[Span(u - 1)])) return false;
+        var m = mentions[unit.Mention];
+        if (m.Kind == MentionKind.Name && m.Character < 0) return false; // a place or a thing, not a person
+        return m.Kind != MentionKind.Pronoun || DialogueWords.SubjectPronouns.Contains(text[m.Span]);
+    }
+
+    private TextSpan Span(int u) => TextSpan.FromBounds(_units[u].Start, _units[u].End);
+
+    private static bool IsPreposition(ReadOnlySpan<char> w) =>
+        w is "to" or "at" or "with" or "from" or "of" or "for" or "on" or "upon" or "by" or "towards" or "toward" or "about" or "into";
+}

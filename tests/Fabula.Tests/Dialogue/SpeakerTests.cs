@@ -1,0 +1,281 @@
+using Fabula.Cast;
+using Fabula.Dialogue;
+using Fabula.Output;
+using Fabula.Text;
+
+namespace Fabula.Tests.Dialogue;
+
+public sealed class SpeakerTests
+{
+    private static Story Run(string text) => Pipeline.Default.Run(text);
+
+    /// <summary>Each quotation as "speaker>addressee:method" (names, "?" when unknown).</summary>
+    private static string[] Lines(Story story)
+    {
+        var cast = story.Get<CastList>();
+        string Name(int c) => c >= 0 ? cast[c].Name.Split(' ')[0] : "?";
+        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => $"{Name(a.Speaker)}>{Name(a.Addressee)}:{a.Method}")];
+    }
+
+    private static string[] Speakers(Story story) => [.. Lines(story).Select(l => l[..l.IndexOf('>')])];
+
+    [Fact]
+    public void A_tag_with_a_name_after_or_before_the_quotation_names_the_speaker()
+    {
+        var story = Run("""
+            Alec and Izzy stood at the gate.
+
+            "We are late," said Alec.
+
+            Izzy asked, "Whose fault is that?"
+
+            "Mine," Alec said.
+
+            "Then walk faster," asked Izzy.
+            """);
+        Assert.Equal(["Alec", "Izzy", "Alec", "Izzy"], Speakers(story));
+        Assert.All(story.Layer<Attribution>().Items.ToArray(), a => Assert.Equal(AttributionMethod.Explicit, a.Method));
+    }
+
+    [Fact]
+    public void A_pronoun_tag_goes_to_the_character_the_pronoun_stands_for()
+    {
+        var story = Run("""
+            Magnus came into the kitchen, where Clary was baking. Magnus sniffed the air.
+
+            "It smells of smoke," he whispered.
+
+            "It always does," she said.
+            """);
+        Assert.Equal(["Magnus", "Clary"], Speakers(story));
+        Assert.All(story.Layer<Attribution>().Items.ToArray(), a => Assert.Equal(AttributionMethod.Pronoun, a.Method));
+    }
+
+    [Fact]
+    public void A_quotation_split_by_its_tag_keeps_its_speaker_on_both_sides()
+    {
+        var story = Run("""
+            Jace waited by the door while Simon packed.
+
+            "I know," said Jace, "but not today." He looked away. "Perhaps tomorrow."
+            """);
+        Assert.Equal(["Jace", "Jace", "Jace"], Speakers(story));
+    }
+
+    [Fact]
+    public void The_character_acting_in_the_paragraph_speaks()
+    {
+        var story = Run("""
+            Simon and Alec sat by the fire. Simon had told a joke, and Alec had missed it.
+
+            Simon leaned back. "You missed the joke."
+
+            Alec frowned at the flames. "I heard it twice."
+            """);
+        Assert.Equal(["Simon", "Alec"], Speakers(story));
+        Assert.All(story.Layer<Attribution>().Items.ToArray(), a => Assert.Equal(AttributionMethod.Beat, a.Method));
+    }
+
+    [Fact]
+    public void A_name_called_in_the_quotation_is_the_addressee_and_speaks_next()
+    {
+        var story = Run("""
+            Alec and Magnus stood on the bridge in the rain.
+
+            "Magnus, look at me," said Alec.
+
+            "I am looking."
+            """);
+        Assert.Equal(["Alec>Magnus:Explicit", "Magnus>Alec:Vocative"], Lines(story));
+    }
+
+    [Fact]
+    public void Told_her_names_the_addressee()
+    {
+        var story = Run("""
+            Tessa found Jem in the library. Jem was reading, and Tessa sat down.
+
+            "The book is gone," Jem told her.
+            """);
+        Assert.Equal(["Jem>Tessa:Explicit"], Lines(story));
+    }
+
+    [Fact]
+    public void An_untagged_two_party_exchange_of_twelve_lines_alternates()
+    {
+        var story = Run("""
+            Maia met Jordan at the station.
+
+            "You came," said Maia.
+
+            "I said I would," said Jordan.
+
+            "Did you bring the map?"
+
+            "It is in my coat."
+
+            "Show me."
+
+            "Here. The river is the blue line."
+
+            "And the old mill?"
+
+            "Gone. Burnt down last winter."
+
+            "Then where do we sleep?"
+
+            "There is a barn past the ford."
+
+            "A barn. Wonderful."
+
+            "You wanted an adventure."
+            """);
+        Assert.Equal(["Maia", "Jordan", "Maia", "Jordan", "Maia", "Jordan", "Maia", "Jordan", "Maia", "Jordan", "Maia", "Jordan"], Speakers(story));
+        var lines = Lines(story);
+        Assert.Equal("Maia>Jordan:TurnTaking", lines[2]);
+        Assert.Equal("Jordan>Maia:TurnTaking", lines[11]);
+    }
+
+    [Fact]
+    public void A_three_party_scene_follows_tags_and_names_not_alternation()
+    {
+        var story = Run("""
+            Clary, Simon and Izzy sat round the table at the inn.
+
+            "Who ordered the soup?" asked Clary.
+
+            "Not me," said Simon. "Izzy, was it you?"
+
+            "It was," Izzy said. "Clary, pass the bread."
+
+            "Here it is."
+
+            "Thank you. Simon, you look pale."
+
+            Simon shrugged. "I always look pale."
+            """);
+        Assert.Equal(["Clary", "Simon", "Simon", "Izzy", "Izzy", "Clary", "Izzy", "Simon"], Speakers(story));
+    }
+
+    [Fact]
+    public void A_first_person_narrators_lines_go_to_the_narrator_named_by_the_others()
+    {
+        var story = Run("""
+            I had not seen Joe for a year when he came to the forge.
+
+            "Pip, you have grown," said Joe.
+
+            "I have," I said.
+
+            "Pip, old chap, sit down."
+
+            "Thank you," I said.
+
+            "Pip, will you come home?"
+
+            "I cannot," I said.
+
+            "Well, Pip, I will wait."
+            """);
+        var lines = Lines(story);
+        Assert.Equal("Joe>Pip:Explicit", lines[0]);
+        Assert.Equal("Pip>Joe:Narrator", lines[1]);
+        Assert.Equal("Joe>Pip:TurnTaking", lines[2]);
+    }
+
+    [Fact]
+    public void An_unnamed_narrator_is_no_character_but_its_method_says_narrator()
+    {
+        var story = Run("""
+            Rowan stood at the door.
+
+            "Come in," said Rowan.
+
+            "Thank you," I said.
+            """);
+        var a = story.Layer<Attribution>()[1];
+        Assert.Equal(-1, a.Speaker);
+        Assert.Equal(AttributionMethod.Narrator, a.Method);
+    }
+
+    [Fact]
+    public void With_no_evidence_the_speaker_is_unknown()
+    {
+        var story = Run("""
+            The hall was empty.
+
+            "Is anyone there?"
+            """);
+        var a = story.Layer<Attribution>()[0];
+        Assert.Equal(-1, a.Speaker);
+        Assert.Equal(AttributionMethod.None, a.Method);
+        Assert.True(a.Confidence < SpeakerFinder.MinConfidence);
+    }
+
+    [Fact]
+    public void First_and_second_person_pronouns_in_a_quotation_are_mentions_of_speaker_and_addressee()
+    {
+        var story = Run("""
+            Alec and Magnus stood on the bridge.
+
+            "Magnus, I will wait for you," said Alec.
+            """);
+        var cast = story.Get<CastList>();
+        var mentions = story.Layer<Mention>().Items.ToArray();
+        var i = Assert.Single(mentions, m => story.Text.Copy(m.Span) == "I");
+        var you = Assert.Single(mentions, m => story.Text.Copy(m.Span) == "you");
+        Assert.Equal("Alec", cast[i.Character].Name);
+        Assert.Equal("Magnus", cast[you.Character].Name);
+        Assert.Equal(MentionKind.Pronoun, you.Kind);
+        for (int k = 1; k < mentions.Length; k++) Assert.True(mentions[k - 1].Span.Start <= mentions[k].Span.Start);
+    }
+
+    [Fact]
+    public void A_conversation_gathers_its_quotations_and_participants()
+    {
+        var story = Run("""
+            Maia met Jordan at the station.
+
+            "You came," said Maia.
+
+            "I said I would," said Jordan.
+            """);
+        var conversation = Assert.Single(story.Layer<Conversation>().Items.ToArray());
+        var cast = story.Get<CastList>();
+        Assert.Equal(["Jordan", "Maia"], conversation.Participants.Select(p => cast[p].Name).Order(StringComparer.Ordinal));
+        Assert.Equal(story.Layer<Attribution>()[0].Span.Start, conversation.Span.Start);
+    }
+
+    [Fact]
+    public void The_json_gives_speaker_ids_dialogue_counts_and_conversations()
+    {
+        var story = Run("""
+            Maia met Jordan at the station.
+
+            "You came," said Maia.
+
+            "I said I would," said Jordan.
+
+            The wind rose over the empty platform, and for a long while nobody spoke.
+
+            "Is anyone there?"
+            """);
+        var json = AnalysisJson.From(story);
+        var maia = json.Characters!.Single(c => c.Name == "Maia");
+        Assert.Equal(maia.Id, json.Quotes[0].Speaker);
+        Assert.Equal("explicit", json.Quotes[0].Method);
+        Assert.Equal(new DialogueJson(1, 2), maia.Dialogue);
+        Assert.Single(json.Conversations!);
+        string text = json.Serialize();
+        Assert.Contains("\"speaker\": null", text);
+    }
+
+    [Fact]
+    public void The_quotation_finder_and_the_speaker_stage_read_one_list_of_speech_verbs()
+    {
+        Assert.True(Fabula.Quotations.SpeechWords.SpeechVerbs.Contains("whispered"));
+        Assert.True(DialogueWords.SpeechVerbs.Contains("whispered"));
+        Assert.True(DialogueWords.SpeechVerbs.Contains("went on"));
+        Assert.True(WordList.Lines("dialogue/speech-verbs.txt").Count >= 300);
+    }
+}
