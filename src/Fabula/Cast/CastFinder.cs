@@ -104,7 +104,10 @@ public sealed class CastFinder : IStage
     private static void Read(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
                              Func<int, string?> setOf, Action<Pronoun, int, int> resolved)
     {
-        var resolver = new PronounResolver(view, prominent.Length, setOf, prominent);
+        var nameCounts = new int[prominent.Length];
+        foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
+        var resolver = new PronounResolver(view, prominent.Length, setOf, prominent, nameCounts);
+        var (speaker, addressee) = SpeakersByParagraph(view, names, characterOf, tables);
         int m = 0;
         for (int i = 0; i < view.Count; i++)
         {
@@ -117,8 +120,39 @@ public sealed class CastFinder : IStage
             }
             if (!view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
             if (char.IsUpper(view[i][0]) && !view.Initial[i]) continue; // "Her Majesty", a heading
-            resolved(pronoun, resolver.Resolve(i, pronoun), i);
+            // Inside a quotation, "he" and "she" are neither the one speaking ("I") nor the one spoken to ("you").
+            int p = view.ParagraphOf[i];
+            bool quoted = view.QuotationOf[i] >= 0;
+            resolved(pronoun, resolver.Resolve(i, pronoun, quoted ? speaker[p] : -1, quoted ? addressee[p] : -1), i);
         }
+    }
+
+    /// <summary>
+    /// For each paragraph, the character named beside a speech verb outside its quotations ("said Mrs.
+    /// Bennet"), and one named as a vocative inside them ("My dear Mr. Bennet, ..."), or -1.
+    /// </summary>
+    private static (int[] Speaker, int[] Addressee) SpeakersByParagraph(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables)
+    {
+        int paragraphs = view.Count == 0 ? 0 : view.ParagraphOf[view.Count - 1] + 1;
+        var speaker = new int[paragraphs];
+        var addressee = new int[paragraphs];
+        Array.Fill(speaker, -1);
+        Array.Fill(addressee, -1);
+        for (int m = 0; m < names.Count; m++)
+        {
+            int c = characterOf[m];
+            if (c < 0) continue;
+            int first = names[m].FirstToken, before = first - 1, after = names[m].LastToken + 1, p = view.ParagraphOf[first];
+            if (view.QuotationOf[first] < 0)
+            {
+                if (speaker[p] < 0 && (before >= 0 && view.IsWord(before) && tables.SpeechVerbs.Contains(view[before])
+                                       || after < view.Count && view.IsWord(after) && tables.SpeechVerbs.Contains(view[after])))
+                    speaker[p] = c;
+            }
+            else if (addressee[p] < 0 && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?')) && (view.Is(before, ',') || before >= 0 && view.Initial[first]))
+                addressee[p] = c;
+        }
+        return (speaker, addressee);
     }
 
     private static bool[] WeighPersons(TokenView view, List<NameMention> names, CastTables tables)

@@ -5,11 +5,24 @@ namespace Fabula.Cast;
 /// keeping, for each character, where it was last mentioned and whether as a subject. A pronoun
 /// goes to the compatible character mentioned most recently (a sentence back costs one point; a
 /// subject earns half a point; the two most mentioned characters half a point more), never to the
-/// subject of its own sentence when it is an object ("Martha helped her"), and to nobody when no
-/// compatible character was mentioned within <see cref="Window"/> sentences.
+/// subject of its own sentence when it is an object ("Martha helped her"), never inside a quotation
+/// to the one speaking or the one spoken to. When no compatible character was mentioned within
+/// <see cref="Window"/> sentences, a narration "he" or "she" goes to the story's most named he or
+/// she; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
 /// </summary>
-internal sealed class PronounResolver(TokenView view, int characterCount, Func<int, string?> setOf, bool[] prominent)
+internal sealed class PronounResolver(TokenView view, int characterCount, Func<int, string?> setOf, bool[] prominent, int[] nameCounts)
 {
+    // The most named "he" and "she": the antecedent of a narration pronoun nobody named nearby can be.
+    private readonly int _mainHe = MostNamed(nameCounts, setOf, "he/him"), _mainShe = MostNamed(nameCounts, setOf, "she/her");
+
+    private static int MostNamed(int[] counts, Func<int, string?> setOf, string set)
+    {
+        int best = -1;
+        for (int c = 0; c < counts.Length; c++)
+            if (setOf(c) == set && (best < 0 || counts[c] > counts[best])) best = c;
+        return best;
+    }
+
     /// <summary>How far back (in sentences) a pronoun may reach for its character.</summary>
     public const int Window = 12;
 
@@ -36,7 +49,7 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
     }
 
     /// <summary>The character a pronoun at <paramref name="token"/> refers to, or -1.</summary>
-    public int Resolve(int token, Pronoun pronoun)
+    public int Resolve(int token, Pronoun pronoun, int notThis = -1, int norThis = -1)
     {
         int sentence = view.SentenceOf[token];
         bool reflexive = pronoun.Case == PronounCase.Reflexive;
@@ -48,7 +61,7 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
             int c = _recent[r];
             int distance = sentence - _lastSentence[c];
             if (distance > Window) continue;
-            if (!Agrees(setOf(c), pronoun)) continue;
+            if (c == notThis || c == norThis || !Agrees(setOf(c), pronoun)) continue;
             double score = -distance;
             if (_lastWasSubject[c]) score += 0.5;
             if (prominent[c]) score += 0.5;
@@ -59,6 +72,9 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
             if (objectCase && isSubjectHere) score -= 1.5;
             if (score > bestScore) { bestScore = score; best = c; }
         }
+        // Nobody named nearby: in narration, the story's main "he" or "she" (a chapter opening, "He woke early").
+        if (best < 0 && view.QuotationOf[token] < 0)
+            best = pronoun.Set == "he/him" ? _mainHe : pronoun.Set == "she/her" ? _mainShe : -1;
         if (best >= 0) Saw(best, token);
         return best;
     }
