@@ -151,6 +151,46 @@ public sealed class RelationFinderTests
     }
 
     [Fact]
+    public void Without_the_dialogue_stage_self_introductions_and_turns_give_the_speakers()
+    {
+        Assert.Equal("Anna Grey relative Mr. Edmund Penhallow\nAnna Grey relative Oliver Penhallow\nMr. Edmund Penhallow parent Oliver Penhallow", Relations("""
+            Anna opened the door of the tower room. A boy sat on the bed.
+
+            "I am Oliver Penhallow. Who are you?"
+
+            "I am Anna Grey. Mr. Edmund Penhallow is my uncle."
+
+            "He is my father," said the boy.
+
+            "Then we are cousins," Anna said. Oliver stared at her.
+
+            Mr. Edmund Penhallow came in later, and Edmund looked at Oliver.
+            """));
+    }
+
+    [Fact]
+    public void A_pronoun_in_speech_is_not_the_one_spoken_to()
+    {
+        Assert.Equal("", Relations("""
+            Oliver pointed at the portrait on the wall. Anna looked at it.
+
+            "Who is that?" Anna asked.
+
+            "She is my mother," said Oliver.
+            """));
+    }
+
+    [Fact]
+    public void A_list_is_no_apposition_and_an_inversion_no_fact()
+    {
+        Assert.Equal("", Relations("""
+            Lady Margaret came in. Lady Margaret, her daughter and the maid sat down by the fire.
+
+            Anna watched Oliver. Had she been his sister, she would have spoken.
+            """));
+    }
+
+    [Fact]
     public void Two_named_subjects_of_a_plural_noun()
     {
         Assert.Equal("Alec sibling Oliver", Relations("""

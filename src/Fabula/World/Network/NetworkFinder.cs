@@ -13,6 +13,10 @@ namespace Fabula.World.Network;
 /// </summary>
 public sealed class NetworkFinder : IStage
 {
+    // PERF: a chapter-long scene of a novel without scene breaks may name a hundred people; pairs
+    // are counted only among the most named of a scene, so a scene costs at most this squared.
+    private const int MaxPairedPerScene = 24;
+
     public void Run(Story story)
     {
         var cast = story.Find<CastList>();
@@ -47,6 +51,8 @@ public sealed class NetworkFinder : IStage
             }
             sceneCharacters[s] = [.. present];
             foreach (int c in present) scenesOf[c]++;
+            // The cast list is ordered most mentioned first: the lowest indexes are the most named.
+            if (present.Count > MaxPairedPerScene) { present.Sort(); present.RemoveRange(MaxPairedPerScene, present.Count - MaxPairedPerScene); }
             for (int i = 0; i < present.Count; i++)
                 for (int j = i + 1; j < present.Count; j++)
                 {

@@ -28,6 +28,9 @@ public sealed class RelationFinder : IStage
 {
     private const int NoMention = -2;
 
+    // How many paragraphs back the other party of an exchange may have last spoken.
+    private const int TurnWindow = 6;
+
     private static readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> Modifiers = LoadModifiers();
 
     private static FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> LoadModifiers()
@@ -94,11 +97,13 @@ public sealed class RelationFinder : IStage
             _first = new int[n];
             _last = new int[n];
             Array.Fill(_who, NoMention);
-            var tokens = story.Layer<Token>();
+            // Mentions are sorted by start: one walk along the tokens places them all.
+            int t = 0;
             foreach (ref readonly var m in story.Layer<Mention>().Items)
             {
                 if (m.Kind == MentionKind.Nominal) continue;
-                int t = tokens.FirstStartingAtOrAfter(m.Span.Start), end = t;
+                while (t < n && _view.Tokens[t].Span.Start < m.Span.Start) t++;
+                int end = t;
                 while (end < n && _view.Tokens[end].Span.Start < m.Span.End) end++;
                 for (int k = t; k < end; k++) { _who[k] = m.Character; _first[k] = t; _last[k] = end - 1; }
             }
@@ -126,9 +131,13 @@ public sealed class RelationFinder : IStage
             {
                 if (!_view.IsWord(i)) continue;
                 var w = _view[i];
-                if (_words.Nouns.TryGetValue(w, out var noun) && char.IsLower(w[0])) ReadNoun(i, noun);
-                else if (_words.Verbs.TryGetValue(w, out var verb) && char.IsLower(w[0])) ReadVerb(i, verb);
-                else if (_attributed && _words.Address.TryGetValue(w, out var address)) ReadAddress(i, address);
+                if (w.Length < 2 || w.Length > _words.LongestWord) continue;
+                if (char.IsLower(w[0]))
+                {
+                    if (_words.Nouns.TryGetValue(w, out var noun)) ReadNoun(i, noun);
+                    else if (_words.Verbs.TryGetValue(w, out var verb)) ReadVerb(i, verb);
+                }
+                else if (_attributed && _view.QuotationOf[i] >= 0 && _words.Address.TryGetValue(w, out var address)) ReadAddress(i, address);
             }
         }
 
@@ -200,7 +209,9 @@ public sealed class RelationFinder : IStage
             w is "would" or "will" or "could" or "should" or "might" or "may" or "must" or "shall" or "can" or "'d" or "’d" or "'ll" or "’ll";
 
         // "if she were married to him", "unless he is her brother": a condition, not a fact.
-        private bool IsCondition(int i) => i >= 0 && _view.IsWord(i) && _view[i] is "if" or "If" or "unless" or "Unless" or "whether" or "though" or "wish" or "wished";
+        // "had she been his relation", "Was he her brother?": an inversion is a condition or a question.
+        private bool IsCondition(int i) => i >= 0 && _view.IsWord(i) && _view[i] is "if" or "If" or "unless" or "Unless" or "whether" or "though" or "wish" or "wished"
+            or "had" or "Had" or "were" or "Were" or "should" or "Should" or "Was" or "Is" or "Are";
 
         private static bool IsCopula(ReadOnlySpan<char> w) =>
             w is "is" or "was" or "are" or "were" or "'s" or "’s" or "became" or "becomes" or "be" or "been" or "am" or "'m" or "’m" or "'re" or "’re";
@@ -269,7 +280,7 @@ public sealed class RelationFinder : IStage
                 return;
             }
             // Before: "Izzy, his sister", "Jace was his brother", "He is my father".
-            int before = HolderBefore(ownerFirst - 1, out int holderBefore);
+            int before = HolderBefore(ownerFirst - 1, out int holderBefore, o);
             if (holderBefore >= 0)
             {
                 Add(noun, owner, holderBefore, before, k, ends, o);
@@ -291,15 +302,20 @@ public sealed class RelationFinder : IStage
         /// The person a noun phrase ending before token p is said of: "Izzy, ..." (an apposition) or
         /// "Jace was ..." / "Jace had been ..." (a copula). Returns the holder's first token.
         /// </summary>
-        private int HolderBefore(int p, out int holder)
+        private int HolderBefore(int p, out int holder, int ownerToken = -1)
         {
             holder = -1;
             if (p < 1) return p;
             if (_view.Is(p, ',') && Same(p - 1, p + 1))
             {
                 int h = PersonEndingAt(p - 1, out int hf);
-                if (h >= 0 && !IsPronoun(p - 1)) { holder = h; return hf; }
-                return p;
+                if (h < 0 || IsPronoun(p - 1)) return p;
+                // "Izzy, his sister" is an apposition; "Lady Catherine, her daughter" is as likely a
+                // list, with the "her" Lady Catherine's: a pronoun that could be the named one owns nothing.
+                if (ownerToken >= 0 && IsPronoun(ownerToken) && CastTables.Shared.Pronouns.TryGetValue(_view[ownerToken], out var pronoun)
+                    && Fits(_cast[h], pronoun.Gender)) return p;
+                holder = h;
+                return hf;
             }
             if (!_view.IsWord(p) || !IsCopula(_view[p])) return p;
             int s = p - 1;
@@ -308,7 +324,10 @@ public sealed class RelationFinder : IStage
             if (s >= 0 && (_view[p] is "'s" or "’s") && !IsPronoun(s) && _who[s] < 0) return p;   // "Alec's" is a possessive
             if (s < 0 || !Same(s, p)) return p;
             int c = PersonEndingAt(s, out int first);
-            if (c >= 0 && !IsCondition(first - 1)) holder = c;
+            if (c < 0 || IsCondition(first - 1)) return first;
+            // In speech, "she" is seldom the one speaking or spoken to ("She is my mother", of a portrait).
+            if (IsPronoun(s) && _view.QuotationOf[s] is int q and >= 0 && (c == _speaker[q] || c == _addressee[q])) return first;
+            holder = c;
             return first;
         }
 
@@ -483,11 +502,14 @@ public sealed class RelationFinder : IStage
         /// Without the dialogue stage, the two parties of an exchange: quotations of one paragraph share
         /// a speaker; in a run of paragraphs of speech, an untagged one is said by whoever spoke two
         /// paragraphs back when the two before it had different speakers; and each is said to the
-        /// speaker of the paragraph before (unless it names the one it is said to).
+        /// latest other speaker, if they spoke within <see cref="TurnWindow"/> paragraphs (unless it
+        /// names the one it is said to).
         /// </summary>
         private void TakeTurns(ReadOnlySpan<Quotation> quotes)
         {
             int prevParagraph = -2, prevSpeaker = -1, prevPrevParagraph = -3, prevPrevSpeaker = -1;
+            // The two latest speakers, with the paragraphs they last spoke in.
+            int latest = -1, latestParagraph = -1, other = -1, otherParagraph = -1;
             for (int q = 0; q < quotes.Length; )
             {
                 int paragraph = quotes[q].Paragraph, end = q, speaker = -1;
@@ -495,10 +517,20 @@ public sealed class RelationFinder : IStage
                 bool run = paragraph == prevParagraph + 1;
                 if (speaker < 0 && run && prevPrevParagraph == prevParagraph - 1 && prevSpeaker >= 0 && prevPrevSpeaker >= 0 && prevSpeaker != prevPrevSpeaker)
                     speaker = prevPrevSpeaker;
+                // Said to the other party of the exchange: the latest other speaker, a few paragraphs back at most.
+                int addressee = speaker < 0 ? -1
+                    : latest != speaker && latest >= 0 && paragraph - latestParagraph <= TurnWindow ? latest
+                    : latest == speaker && other >= 0 && paragraph - otherParagraph <= TurnWindow ? other : -1;
                 for (int k = q; k < end; k++)
                 {
                     if (_speaker[k] < 0) _speaker[k] = speaker;
-                    if (_addressee[k] < 0 && run && prevSpeaker >= 0 && prevSpeaker != _speaker[k]) _addressee[k] = prevSpeaker;
+                    if (_addressee[k] < 0 && addressee != _speaker[k]) _addressee[k] = addressee;
+                }
+                if (speaker >= 0)
+                {
+                    if (speaker != latest) { other = latest; otherParagraph = latestParagraph; }
+                    latest = speaker;
+                    latestParagraph = paragraph;
                 }
                 (prevPrevParagraph, prevPrevSpeaker, prevParagraph, prevSpeaker) = (prevParagraph, prevSpeaker, paragraph, speaker);
                 q = end;

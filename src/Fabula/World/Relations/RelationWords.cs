@@ -28,21 +28,27 @@ internal sealed class RelationWords
     public readonly FrozenDictionary<string, RelationNoun>.AlternateLookup<ReadOnlySpan<char>> Nouns;
     public readonly FrozenDictionary<string, RelationVerb>.AlternateLookup<ReadOnlySpan<char>> Verbs;
     public readonly FrozenDictionary<string, AddressWord>.AlternateLookup<ReadOnlySpan<char>> Address;
+    /// <summary>The length of the longest noun or verb: longer words need no lookup.</summary>
+    public readonly int LongestWord;
 
     private RelationWords()
     {
-        var nouns = new Dictionary<string, RelationNoun>(StringComparer.OrdinalIgnoreCase);
+        // Nouns and verbs of relation are read only in lower case ("sister", not "Sister Agnes"): an
+        // ordinal lookup of the word as written.
+        var nouns = new Dictionary<string, RelationNoun>(StringComparer.Ordinal);
         foreach (var f in Rows("world/relation-words.txt", 6))
             nouns[f[0]] = new RelationNoun(Relation.Parse(f[1]), End(f[2]), Relation.ParseStage(f[3]), f[4] == "many",
                 f[5] switch { "m" => Cast.Gender.Male, "f" => Cast.Gender.Female, _ => Cast.Gender.Unknown });
-        Nouns = nouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Nouns = nouns.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        var verbs = new Dictionary<string, RelationVerb>(StringComparer.OrdinalIgnoreCase);
+        var verbs = new Dictionary<string, RelationVerb>(StringComparer.Ordinal);
         foreach (var f in Rows("world/relation-verbs.txt", 6))
             verbs[f[0]] = new RelationVerb(Relation.Parse(f[1]), End(f[2]), Relation.ParseStage(f[3]),
                 f[4] switch { "ends" => VerbEffect.Ends, "passes" => VerbEffect.Passes, _ => VerbEffect.Starts },
                 f[5] switch { "to" => VerbObject.To, "either" => VerbObject.Either, _ => VerbObject.Direct });
-        Verbs = verbs.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Verbs = verbs.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in nouns.Keys) LongestWord = Math.Max(LongestWord, word.Length);
+        foreach (var word in verbs.Keys) LongestWord = Math.Max(LongestWord, word.Length);
 
         var address = new Dictionary<string, AddressWord>(StringComparer.OrdinalIgnoreCase);
         foreach (var f in Rows("world/address-words.txt", 3))
