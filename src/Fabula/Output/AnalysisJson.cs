@@ -31,6 +31,10 @@ public sealed record AnalysisJson
     public IReadOnlyList<MentionJson>? Mentions { get; init; }
     public IReadOnlyList<RelationJson>? Relations { get; init; }
     public NetworkJson? Network { get; init; }
+    public IReadOnlyList<TaxonomyJson>? Taxonomies { get; init; }
+    public IReadOnlyList<PlaceJson>? Places { get; init; }
+    public IReadOnlyList<OrganizationJson>? Organizations { get; init; }
+    public IReadOnlyList<TimeJson>? Timeline { get; init; }
     public ContentJson? Content { get; init; }
     public string? Text { get; init; }
 
@@ -53,11 +57,11 @@ public sealed record AnalysisJson
         var network = story.Find<InteractionNetwork>();
         var cast = story.Find<CastList>();
         foreach (ref readonly var s in story.Layer<Scene>().Items)
-            scenes.Add(new SceneJson(s.Index, s.Chapter, s.Span.Start, s.Span.End)
+            scenes.Add(WorldJson.WithSetting(story, new SceneJson(s.Index, s.Chapter, s.Span.Start, s.Span.End)
             {
                 Characters = network is not null && cast is not null && s.Index < network.SceneCharacters.Count
                     ? Array.ConvertAll(network.SceneCharacters[s.Index], c => cast[c].Id) : null,
-            });
+            }));
         var quotes = QuotesOf(story);
         return new AnalysisJson
         {
@@ -76,6 +80,10 @@ public sealed record AnalysisJson
             Mentions = includeMentions ? MentionsOf(story) : null,
             Relations = RelationsOf(story),
             Network = NetworkOf(story),
+            Taxonomies = WorldJson.TaxonomiesOf(story),
+            Places = WorldJson.PlacesOf(story),
+            Organizations = WorldJson.OrganizationsOf(story),
+            Timeline = WorldJson.TimelineOf(story),
             Content = story.Find<ContentProfile>() is { } profile ? ContentJson.From(story, profile) : null,
             Text = includeText ? text.ToString() : null,
         };
@@ -125,10 +133,11 @@ public sealed record AnalysisJson
             for (int c = 0; c < cast.Count; c++) dialogue[c] = new DialogueJson(quotes[c], words[c]);
         }
         var list = new List<CharacterJson>(cast.Count);
+        var attributes = WorldJson.AttributesOf(story, cast.Count);
         foreach (var c in cast.Characters)
-            list.Add(new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
+            list.Add(WorldJson.WithAttributes(attributes, c.Index, new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
                 new SortedDictionary<string, int>(c.PronounCounts, StringComparer.Ordinal), c.MentionCount,
-                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index]));
+                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index])));
         return list;
     }
 
@@ -195,6 +204,14 @@ public sealed record SceneJson(int Index, int Chapter, int Start, int End)
 {
     /// <summary>Ids of the characters named in the scene, in the order they first appear there.</summary>
     public IReadOnlyList<string>? Characters { get; init; }
+    /// <summary>Where the scene is set (the place named most there with "in", "at", "into"), or null.</summary>
+    public string? Place { get; init; }
+    /// <summary>Story time passed since the scene before, when the scene opens with it ("+P2W"), or null.</summary>
+    public string? Elapsed { get; init; }
+    /// <summary>Days since the story's first scene, while every shift of time is known, or null.</summary>
+    public int? StoryDay { get; init; }
+    /// <summary>True when the scene goes back in time (explicit markers or the past perfect).</summary>
+    public bool? Flashback { get; init; }
 }
 /// <summary>A quotation; with the dialogue stage, its speaker and addressee (character ids or null), confidence and method.</summary>
 public sealed record QuoteJson(int Start, int End, string Text)
@@ -216,7 +233,13 @@ public sealed record SpanJson(int Start, int End)
 public sealed record AliasJson(string Text, int Count);
 public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJson> Aliases, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Pronouns,
     IReadOnlyDictionary<string, int> PronounCounts, int MentionCount, SpanJson FirstMention, SpanJson LastMention, string Importance,
-    DialogueJson? Dialogue = null);
+    DialogueJson? Dialogue = null)
+{
+    /// <summary>What the text states about the character (AttributeFinder), first passage of each value.</summary>
+    public IReadOnlyList<AttributeJson>? Attributes { get; init; }
+    /// <summary>The character's term in the story's taxonomy ("beta"), or null.</summary>
+    public string? Class { get; init; }
+}
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
 public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,
     bool AtEnd, bool? Inferred, IReadOnlyList<SpanJson> Evidence);

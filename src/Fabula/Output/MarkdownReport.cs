@@ -148,6 +148,9 @@ public static class MarkdownReport
                 if (Str(c, "class", "taxonomy", "group", "importance") is { } cls) traits.Add(cls);
                 if (Num(c, "mentionCount") is { } mentions) traits.Add("mentions: " + Fmt(mentions));
                 if (c["attributes"] is JsonObject attrs) foreach (var (k, v) in attrs) traits.Add(k + ": " + v);
+                if (c["attributes"] is JsonArray list)
+                    foreach (var a in list)
+                        if (a is JsonObject o && Str(o, "name") is { } n && n != "class") traits.Add(n + ": " + Str(o, "value"));
                 var first = c["firstMention"] ?? c["firstAppearance"] ?? c["first"] ?? c["start"];
                 int? firstAt = first is JsonObject fo ? Int(fo, "start") : first is JsonValue fv && fv.TryGetValue<int>(out int f) ? f : null;
                 md.Append("| ").Append(Inline(_names[id])).Append(" | ").Append(Inline(string.Join(", ", aliases)))
@@ -213,7 +216,7 @@ public static class MarkdownReport
             {
                 if (events[i] is not JsonObject e) continue;
                 md.Append(i + 1).Append(". ");
-                if (Str(e, "when", "time", "date", "label") is { } when) md.Append("**").Append(Inline(when)).Append("** ");
+                if (Str(e, "when", "time", "date", "label", "value") is { } when) md.Append("**").Append(Inline(when)).Append("** ");
                 md.Append(Inline(Str(e, "what", "description", "text") ?? ""));
                 if (Int(e, "start") is { } at) md.Append(' ').Append(Link(at, "→ passage", "event-" + i, "timeline"));
                 md.Append('\n');

@@ -25,6 +25,10 @@ public sealed class Pipeline(ImmutableArray<IStage> stages)
         new Dialogue.SpeakerFinder(),
         new World.Relations.RelationFinder(),
         new World.Network.NetworkFinder(),
+        new World.AttributeFinder(),
+        new World.PlaceFinder(),
+        new World.TimelineFinder(),
+        new World.WorldConsistency(),
         new Content.ContentProfiler(),
     ]);
 

@@ -135,7 +135,10 @@
       const id = c.id != null ? c.id : i;
       const first = pick(c, 'firstMention', 'firstAppearance', 'first', 'start');
       const firstStart = typeof first === 'object' && first ? first.start : first;
-      const attrs = Object.assign({}, c.attributes || {});
+      // attributes: [{name, value}] (the JSON), or an object of name: value.
+      const attrs = {};
+      if (Array.isArray(c.attributes)) { for (const a of c.attributes) if (a && a.name !== 'class') attrs[a.name] = attrs[a.name] != null ? attrs[a.name] + ', ' + a.value : a.value; }
+      else Object.assign(attrs, c.attributes || {});
       const cls = pick(c, 'class', 'taxonomy', 'group', 'importance');
       if (c.mentionCount != null) attrs.mentions = fmt(c.mentionCount);
       return el('tr', { id: 'char-' + id, 'data-finding': '' },
@@ -255,7 +258,7 @@
     const events = arr(pick(A, 'timeline', 'events'));
     if (!events.length) return section('timeline', 'Timeline', notYet());
     return section('timeline', 'Timeline', el('ol', { class: 'timeline' }, events.map((e, i) => el('li', { 'data-finding': '', id: 'event-' + i },
-      el('span', { class: 'when' }, pick(e, 'when', 'time', 'date', 'label') || ''), ' ',
+      el('span', { class: 'when' }, pick(e, 'when', 'time', 'date', 'label', 'value') || ''), ' ',
       pick(e, 'what', 'description', 'text') || '', ' ',
       e.start != null ? jumpLink(e.start, e.end ?? e.start + 1, '→ passage') : null))));
   }

@@ -1,0 +1,473 @@
+using Fabula.Cast;
+using Fabula.Text;
+
+namespace Fabula.World;
+
+/// <summary>
+/// What the text states about its characters (docs/json.md, <c>attributes</c>): ages, eyes, hair,
+/// height, build, occupation, scent, origin and class, each with the words that state it, found in
+/// one pass over the tokens at a few trigger words (a copula, "eyes", "birthday", "scent" ...). The
+/// character is the one the cast stage's mention before the trigger refers to. Also finds deaths
+/// and the story's own class systems (<see cref="Taxonomy"/>). Adds the
+/// <see cref="CharacterAttribute"/> layer and <see cref="CharacterFacts"/>.
+/// </summary>
+public sealed class AttributeFinder : IStage
+{
+    public void Run(Story story)
+    {
+        if (story.Find<CastList>() is null || !story.Has<Mention>()) return;
+        var reader = new Reader(story, WorldView.Of(story), WorldTables.Shared);
+        reader.Read();
+        var facts = reader.Facts;
+        facts.Taxonomies.AddRange(Taxonomies.Find(reader.View, reader.Predicates, reader.Attributes, WorldTables.Shared));
+        reader.Attributes.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+        story.Add(reader.Attributes, allowOverlap: true);
+        facts.Ages.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        facts.Deaths.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        story.Set(facts);
+    }
+
+    /// <summary>A noun predicated of a character ("Izzy was a beta"): the class candidates of <see cref="Taxonomies"/>.</summary>
+    internal readonly record struct Predicate(string Term, int Character, TextSpan Span);
+
+    private sealed class Reader(Story story, WorldView view, WorldTables words)
+    {
+        public readonly WorldView View = view;
+        public readonly List<CharacterAttribute> Attributes = [];
+        public readonly List<Predicate> Predicates = [];
+        public readonly CharacterFacts Facts = new();
+        private readonly HashSet<(int, string, string)> _stated = [];
+        private readonly StoryText _text = story.Text;
+        // The owner of the last eyes or hair read, for "had dark eyes and long black hair".
+        private (int Character, int Start, int Token) _lastFeature = (-1, -1, -1);
+
+        public void Read()
+        {
+            for (int i = 0; i < View.Count; i++)
+            {
+                if (!View.IsWord(i)) continue;
+                var word = View[i];
+                if (View.MentionEnding[i] >= 0 && View.Mentions[View.MentionEnding[i]].Kind == MentionKind.Name && View.Tokens.Is(i + 1, ','))
+                    Apposition(i);
+                if (!words.Triggers.TryGetValue(word, out var trigger))
+                {
+                    if (word.Length > 8 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)) HyphenAge(i, -1);
+                    else if (word.Length >= 5 && (word.EndsWith("ties", StringComparison.OrdinalIgnoreCase) || word.Equals("teens", StringComparison.OrdinalIgnoreCase))) Decade(i);
+                    continue;
+                }
+                switch (trigger)
+                {
+                    case "copula": i = Copula(i); break;
+                    case "eyes": Feature(i, "eyes"); break;
+                    case "hair": Feature(i, "hair"); break;
+                    case "birthday": Birthday(i); break;
+                    case "age": if (View.Is(i - 1, "the") && View.Is(i + 1, "of")) StatedAge(i, i + 2); break;
+                    case "aged": StatedAge(i, i + 1); break;
+                    case "old": if (View.Is(i - 1, "years") || View.Is(i - 1, "year")) StatedAge(i, i - 2, backwards: true); break;
+                    case "scent": Scent(i, View.OwnerAt(i - 1), verb: false); break;
+                    case "smelled": Scent(i, (View.CharacterEndingAt(i - 1), View.MentionEnding[Math.Max(0, i - 1)] >= 0 ? View.StartToken(i - 1, View.MentionEnding[i - 1]) : i - 1), verb: true); break;
+                    case "came": Origin(i); break;
+                    case "death-after": Died(i); break;
+                    case "death-possessive": if (View.OwnerAt(i - 1) is { Character: >= 0 } owner) AddDeath(owner.Character, owner.Start, i); break;
+                    case "death-before": TheLate(i); break;
+                }
+            }
+            foreach (var mention in View.Mentions)
+                if (mention.Character >= 0 && mention.Kind != MentionKind.Pronoun) Role(mention);
+        }
+
+        // ---- copulas: "Izzy was a beta", "she was seventeen", "he was tall and lean" ----
+
+        private int Copula(int i)
+        {
+            int subjectEnd = i - 1;
+            if (View.IsWord(subjectEnd) && (words.DegreeWords.Contains(View[subjectEnd]) || View.Is(subjectEnd, "had") || View.Is(subjectEnd, "has")))
+                subjectEnd--;
+            int c = View.CharacterEndingAt(subjectEnd);
+            bool unnamedPerson = false;
+            if (c < 0)
+            {
+                // "your son is an omega": a person noun the cast could not resolve still predicates a class.
+                if (!View.IsLower(subjectEnd) || !words.PersonNouns.Contains(View[subjectEnd])) return i;
+                unnamedPerson = true;
+            }
+            int subjectStart = c >= 0 ? View.StartToken(subjectEnd, View.MentionEnding[subjectEnd]) : subjectEnd;
+            bool past = View.IsWord(subjectStart - 1) && words.PastMarkers.Contains(View[subjectStart - 1]);
+            int j = i + 1;
+            while (View.IsWord(j) && words.DegreeWords.Contains(View[j])) j++;
+            if (!View.IsWord(j) || words.Negations.Contains(View[j])) return i;
+            var word = View[j];
+            if (unnamedPerson)
+            {
+                if (View.Is(j, "a") || View.Is(j, "an")) Phrase(j, -1, subjectStart, classOnly: true);
+                return i;
+            }
+            if (View.Is(j, "born")) { Born(j, c, subjectStart); return j; }
+            if (words.Deaths.TryGetValue(word, out var how) && how == "passive" && !past) { AddDeath(c, subjectStart, j); return j; }
+            if (View.Is(j, "from")) { OriginAt(j + 1, c, subjectStart); return j; }
+            if (View.Is(j, "a") || View.Is(j, "an") || View.Is(j, "the")) return Phrase(j, c, subjectStart, classOnly: false, past);
+            if (words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
+            if (word.Contains("-year", StringComparison.OrdinalIgnoreCase)) { HyphenAge(j, c, subjectStart, past); return j; }
+            if (words.Appearance.ContainsKey(word)) return Looks(j, c, subjectStart);
+            return i;
+        }
+
+        // "seventeen", "twenty one", "12 years old" after a copula.
+        private int Age(int j, int c, int subjectStart, bool past)
+        {
+            int value = words.NumberValue(View[j]);
+            int end = j;
+            if (value >= 20 && value % 10 == 0 && View.IsWord(j + 1) && words.NumberValue(View[j + 1]) is > 0 and < 10 and var units)
+            {
+                value += units;
+                end = j + 1;
+            }
+            int k = end + 1;
+            if (View.Is(k, "years") || View.Is(k, "year"))
+            {
+                if (!View.Is(k + 1, "old")) return j;
+                end = k + 1;
+            }
+            else if (!View.IsBoundary(k) && !words.Boundaries.Contains(View[k]) && !View.Is(k, "today")) return j;
+            if (value is < 1 or > 119) return j;
+            AddAge(c, subjectStart, end, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), past);
+            return end;
+        }
+
+        // After an article: "a beta", "a tall thin man", "the gardener", "the CEO of a company", "a twelve-year-old".
+        private int Phrase(int article, int c, int subjectStart, bool classOnly, bool past = false)
+        {
+            bool definite = View.Is(article, "the");
+            for (int k = article + 1; k < article + 6 && View.IsWord(k); k++)
+            {
+                var word = View[k];
+                if (classOnly)
+                {
+                    if (Ends(k)) { Predicate(k, c, subjectStart); return k; }
+                    continue;
+                }
+                if (word.Contains("-year", StringComparison.OrdinalIgnoreCase)) { HyphenAge(k, c, subjectStart, past); return k; }
+                if (words.Appearance.TryGetValue(word, out var feature)) { Add(c, feature, Lower(k), subjectStart, k); continue; }
+                if ((View.IsLower(k) || View[k].Length <= 4 && IsCapitals(View[k])) && words.Occupations.Contains(word) && HeadEnds(k))
+                {
+                    // "the CEO of a company", "the Bishop of Barchester": an "of" phrase with an article or a name.
+                    int end = k;
+                    if (View.Is(k + 1, "of") && (View.Is(k + 2, "a") || View.Is(k + 2, "an") || View.Is(k + 2, "the") || View.IsWord(k + 2) && !View.IsLower(k + 2)))
+                        for (int e = k + 2; e < k + 6 && View.IsWord(e) && !words.Boundaries.Contains(View[e]); e++)
+                        {
+                            end = e;
+                            if (e > k + 2 && !View.Is(e, "of")) break;
+                        }
+                    Add(c, "occupation", _text.Copy(TextSpan.FromBounds(View.Span(k).Start, View.Span(end).End)), subjectStart, end);
+                    return end;
+                }
+                if (!definite && Ends(k)) { Predicate(k, c, subjectStart); return k; }
+            }
+            return article;
+        }
+
+        private bool Ends(int k) => View.IsBoundary(k + 1) || words.Boundaries.Contains(View[k + 1]);
+
+        // An occupation noun heads its phrase: a mark, a clause word or a preposition follows ("a doctor in London").
+        private bool HeadEnds(int k) => Ends(k) || View.Is(k + 1, "of") || View.Is(k + 1, "in") || View.Is(k + 1, "at") || View.Is(k + 1, "for")
+                                        || View.Is(k + 1, "to") || View.Is(k + 1, "with") || View.Is(k + 1, "by") || View.Is(k + 1, "on");
+
+        private void Predicate(int k, int c, int subjectStart)
+        {
+            var word = View[k];
+            if (!View.IsLower(k) || word.Length < 3 || words.Occupations.Contains(word) || words.Appearance.ContainsKey(word)
+                || words.GenericPersonNouns.Contains(word) || words.NotNouns.Contains(word) || words.NotNames.Contains(word) || words.NumberValue(word) > 0) return;
+            foreach (char ch in word) if (!char.IsLetter(ch)) return;
+            Predicates.Add(new Predicate(word.ToString().ToLowerInvariant(), c, TextSpan.FromBounds(View.Span(subjectStart).Start, View.Span(k).End)));
+        }
+
+        // "was born in Idris", "was born an omega".
+        private void Born(int j, int c, int subjectStart)
+        {
+            if (View.Is(j + 1, "in") || View.Is(j + 1, "at")) OriginAt(j + 2, c, subjectStart);
+            else if (View.Is(j + 1, "a") || View.Is(j + 1, "an")) Phrase(j + 1, c, subjectStart, classOnly: true);
+        }
+
+        // "tall and lean", "very thin".
+        private int Looks(int j, int c, int subjectStart)
+        {
+            int k = j, last = j;
+            while (View.IsWord(k))
+            {
+                if (words.Appearance.TryGetValue(View[k], out var feature))
+                {
+                    if (!Ends(k) && !words.Appearance.ContainsKey(View[k + 1])) break;
+                    Add(c, feature, Lower(k), subjectStart, k);
+                    last = k;
+                }
+                else if (!View.Is(k, "and") && !words.DegreeWords.Contains(View[k])) break;
+                k++;
+                if (View.Tokens.Is(k, ',')) k++;
+            }
+            return last;
+        }
+
+        // ---- eyes and hair: "his green eyes", "Izzy's long red hair", "her eyes were grey" ----
+
+        private void Feature(int i, string name)
+        {
+            var shades = new List<int>(3);
+            (int Character, int Start) owner = (-1, -1);
+            int ownerToken = -1;
+            for (int k = i - 1; k >= i - 5 && View.IsWord(k); k--)
+            {
+                owner = View.OwnerAt(k);
+                ownerToken = k;
+                if (owner.Character >= 0) break;
+                if (View.Is(k, "had") || View.Is(k, "has"))
+                {
+                    int c = View.CharacterEndingAt(k - 1);
+                    if (c >= 0) owner = (c, View.StartToken(k - 1, View.MentionEnding[k - 1]));
+                    break;
+                }
+                if (View.Is(k, "and") && _lastFeature.Token == k - 1)
+                {
+                    owner = (_lastFeature.Character, _lastFeature.Start);
+                    break;
+                }
+                if (View.Is(k, "the") || View.Is(k, "a") || View.Is(k, "an")) break;
+                if (words.IsShade(View[k])) shades.Insert(0, k);
+            }
+            if (owner.Character < 0) return;
+            _lastFeature = (owner.Character, owner.Start, i);
+            int end = i;
+            if (shades.Count == 0 && ownerToken == i - 1 && View.IsWord(i + 1) && words.Copulas.Contains(View[i + 1]))
+            {
+                for (int k = i + 2; k < i + 7 && View.IsWord(k); k++)
+                {
+                    if (words.IsShade(View[k])) { shades.Add(k); end = k; }
+                    else if (!View.Is(k, "and") && !words.DegreeWords.Contains(View[k])) break;
+                }
+            }
+            if (shades.Count == 0) return;
+            var value = new System.Text.StringBuilder();
+            foreach (int k in shades)
+            {
+                if (value.Length > 0) value.Append(' ');
+                value.Append(Shade(View[k]));
+            }
+            Add(owner.Character, name, value.ToString(), owner.Start, end);
+        }
+
+        // One spelling for the shades written two ways.
+        private static string Shade(ReadOnlySpan<char> word)
+        {
+            string s = word.ToString().ToLowerInvariant();
+            return s switch { "gray" => "grey", "blonde" => "blond", _ => s.Replace("gray", "grey") };
+        }
+
+        // ---- ages ----
+
+        private void Birthday(int i)
+        {
+            int value = View.IsWord(i - 1) ? words.OrdinalValue(View[i - 1]) : -1;
+            if (value is < 1 or > 119) return;
+            var owner = View.OwnerAt(i - 2);
+            if (owner.Character < 0) return;
+            AddAge(owner.Character, owner.Start, i, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), false);
+        }
+
+        // "at the age of seventeen", "aged twelve", "twelve years old" (the character named nearest in the sentence).
+        private void StatedAge(int trigger, int number, bool backwards = false)
+        {
+            if (!View.IsWord(number)) return;
+            int value = words.NumberValue(View[number]);
+            if (value is < 1 or > 119) return;
+            int first = backwards ? number : trigger - (View.Is(trigger, "age") ? 2 : 0);
+            int last = backwards ? trigger : number;
+            var (c, at) = Nearest(first, last);
+            if (c < 0) return;
+            AddAge(c, Math.Min(at, first), Math.Max(at, last), value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), PastBefore(at));
+        }
+
+        // "a twelve-year-old", "the 17-year-old girl".
+        private void HyphenAge(int k, int c, int subjectStart = -1, bool past = false)
+        {
+            var word = View[k];
+            int cut = word.IndexOf("-year", StringComparison.OrdinalIgnoreCase);
+            if (cut <= 0 || !word.EndsWith("-old", StringComparison.OrdinalIgnoreCase)) return;
+            int value = words.NumberValue(word[..cut]);
+            if (value is < 1 or > 119) return;
+            if (c < 0)
+            {
+                (c, subjectStart) = Nearest(k, k);
+                if (c < 0) return;
+                past = PastBefore(subjectStart);
+            }
+            AddAge(c, Math.Min(subjectStart, k), Math.Max(subjectStart, k), value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), past);
+        }
+
+        // "in her early twenties", "in his teens".
+        private void Decade(int i)
+        {
+            var word = View[i];
+            int tens;
+            if (word.Equals("teens", StringComparison.OrdinalIgnoreCase)) tens = 13;
+            else
+            {
+                Span<char> singular = stackalloc char[word.Length - 2];
+                word[..^3].CopyTo(singular);
+                singular[^1] = 'y';
+                tens = words.NumberValue(singular);
+                if (tens is < 20 or > 90 || tens % 10 != 0) return;
+            }
+            int k = i - 1;
+            string modifier = "";
+            if (View.Is(k, "early") || View.Is(k, "mid") || View.Is(k, "late") || View.Is(k, "mid-"))
+            {
+                modifier = View[k].ToString().ToLowerInvariant();
+                k--;
+            }
+            var owner = View.OwnerAt(k);
+            if (owner.Character < 0 || owner.Start != k) return;
+            int low = tens == 13 ? (modifier == "late" ? 17 : 13) : tens + (modifier switch { "mid" => 4, "late" => 7, _ => 0 });
+            string value = (modifier.Length > 0 ? modifier + " " : "") + (tens == 13 ? "teens" : tens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "s");
+            AddAge(owner.Character, owner.Start, i, low, value, false);
+        }
+
+        // "when she was about nine years old", "by the time Izzy was six": an earlier time.
+        private bool PastBefore(int subjectStart) => View.IsWord(subjectStart - 1) && words.PastMarkers.Contains(View[subjectStart - 1]);
+
+        // The character named nearest to [first, last] in its sentence: before it (8 tokens) first, else after it.
+        private (int Character, int Start) Nearest(int first, int last)
+        {
+            int sentence = View.Tokens.SentenceOf[first];
+            for (int k = first - 1; k >= 0 && k >= first - 8 && View.Tokens.SentenceOf[k] == sentence; k--)
+                if (View.MentionEnding[k] >= 0)
+                    return (View.Mentions[View.MentionEnding[k]].Character, View.StartToken(k, View.MentionEnding[k]));
+            for (int k = last + 1; k < View.Count && k <= last + 8 && View.Tokens.SentenceOf[k] == sentence; k++)
+                if (View.MentionStarting[k] >= 0)
+                    return (View.Mentions[View.MentionStarting[k]].Character, k);
+            return (-1, -1);
+        }
+
+        private void AddAge(int c, int startToken, int endToken, int age, string value, bool past)
+        {
+            var span = TextSpan.FromBounds(View.Span(startToken).Start, View.Span(endToken).End);
+            Facts.Ages.Add(new AgeStatement(span, c, age, value, past));
+            if (!past) Add(c, "age", value, startToken, endToken);
+        }
+
+        // ---- scent, origin, roles ----
+
+        // "his scent of pine and smoke", "her scent, like vanilla", "her scent was rain", "she smelled of rain".
+        private void Scent(int i, (int Character, int Start) owner, bool verb)
+        {
+            if (owner.Character < 0) return;
+            int k = i + 1;
+            if (View.Tokens.Is(k, ',')) k++;
+            if (!verb && View.IsWord(k) && words.Copulas.Contains(View[k])) k++;
+            if (View.Is(k, "of") || View.Is(k, "like")) k++;
+            else if (verb || k == i + 1) return;
+            // The smell is a short phrase: it ends at a mark, a clause word or a verb in the past ("filled").
+            int first = k, last = -1;
+            for (; k < first + 4 && View.IsWord(k); k++)
+            {
+                if (k > first && (View[k].EndsWith("ed", StringComparison.OrdinalIgnoreCase) || words.Boundaries.Contains(View[k]) && !View.Is(k, "and"))) break;
+                last = k;
+            }
+            if (last < first || View.Is(last, "and")) return;
+            Add(owner.Character, "scent", _text.Copy(TextSpan.FromBounds(View.Span(first).Start, View.Span(last).End)), owner.Start, last);
+        }
+
+        // "Izzy came from Alicante", "who came from the north".
+        private void Origin(int i)
+        {
+            if (!View.Is(i + 1, "from")) return;
+            int subject = i - 1;
+            if (View.Is(subject, "who")) subject -= View.Tokens.Is(subject - 1, ',') ? 2 : 1;
+            int c = View.CharacterEndingAt(subject);
+            if (c < 0) return;
+            OriginAt(i + 2, c, View.StartToken(subject, View.MentionEnding[subject]));
+        }
+
+        private void OriginAt(int k, int c, int subjectStart)
+        {
+            if (View.Is(k, "the")) k++;
+            int last = -1;
+            for (int e = k; e < k + 4 && View.IsWord(e) && !View.IsLower(e) && View.MentionStarting[e] < 0; e++) last = e;
+            if (last < k || words.NotNames.Contains(View[k]) || words.NotPlaces.Contains(View[k])) return;
+            Add(c, "origin", _text.Copy(TextSpan.FromBounds(View.Span(k).Start, View.Span(last).End)), subjectStart, last);
+        }
+
+        // "Ben Weatherstaff, the gardener," and "Mrs. Medlock, the housekeeper".
+        private void Apposition(int i)
+        {
+            int c = View.CharacterEndingAt(i);
+            int k = i + 2;
+            if (!View.Is(k, "the") && !View.Is(k, "a") && !View.Is(k, "an") && !View.Is(k, "his") && !View.Is(k, "her")) return;
+            for (int e = k + 1; e < k + 4 && View.IsWord(e); e++)
+                if (View.IsLower(e) && words.Occupations.Contains(View[e]))
+                {
+                    Add(c, "occupation", Lower(e), View.StartToken(i, View.MentionEnding[i]), e);
+                    return;
+                }
+        }
+
+        // A nominal the cast resolved ("the gardener") or a title ("Dr. Craven") names an occupation.
+        private void Role(Mention mention)
+        {
+            var span = mention.Span;
+            var words_ = _text[span];
+            if (mention.Kind == MentionKind.Nominal)
+            {
+                int space = words_.LastIndexOf(' ');
+                var head = words_[(space + 1)..];
+                if (words.Occupations.Contains(head))
+                    AddSpan(mention.Character, "occupation", head.ToString().ToLowerInvariant(), span);
+                return;
+            }
+            int cut = words_.IndexOfAny(' ', '.');
+            if (cut > 0 && words.TitleRoles.TryGetValue(words_[..cut], out var role))
+                AddSpan(mention.Character, "occupation", role, span);
+        }
+
+        // ---- deaths ----
+
+        private void Died(int i)
+        {
+            int subject = i - 1;
+            if (View.Is(subject, "had") || View.Is(subject, "has") || View.Is(subject, "just") || View.Is(subject, "then")) subject--;
+            if (View.IsWord(subject) && words.Negations.Contains(View[subject])) return;
+            int c = View.CharacterEndingAt(subject);
+            if (c >= 0) AddDeath(c, View.StartToken(subject, View.MentionEnding[subject]), i);
+        }
+
+        // "the late Mr. Bennet"
+        private void TheLate(int i)
+        {
+            if (!View.Is(i - 1, "the") || i + 1 >= View.Count) return;
+            int m = View.MentionStarting[i + 1];
+            if (m < 0 || View.Mentions[m].Kind != MentionKind.Name) return;
+            Facts.Deaths.Add(new Death(TextSpan.FromBounds(View.Span(i - 1).Start, View.Mentions[m].Span.End), View.Mentions[m].Character));
+        }
+
+        private void AddDeath(int c, int startToken, int endToken) =>
+            Facts.Deaths.Add(new Death(TextSpan.FromBounds(View.Span(startToken).Start, View.Span(endToken).End), c));
+
+        // ---- output ----
+
+        private string Lower(int k) => View[k].ToString().ToLowerInvariant();
+
+        private void Add(int c, string name, string value, int startToken, int endToken) =>
+            AddSpan(c, name, value, TextSpan.FromBounds(View.Span(startToken).Start, View.Span(endToken).End));
+
+        // One attribute per character, name and value: the first passage that states it.
+        private void AddSpan(int c, string name, string value, TextSpan span)
+        {
+            if (c < 0 || !_stated.Add((c, name, value))) return;
+            Attributes.Add(new CharacterAttribute(span, c, name, value));
+        }
+
+        private static bool IsCapitals(ReadOnlySpan<char> word)
+        {
+            foreach (char ch in word) if (!char.IsUpper(ch)) return false;
+            return true;
+        }
+    }
+}
