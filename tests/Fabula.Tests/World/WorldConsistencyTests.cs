@@ -1,6 +1,4 @@
 using Fabula.Content;
-using Fabula.Dialogue;
-using Fabula.Quotations;
 using Fabula.Text;
 using Fabula.World;
 
@@ -36,24 +34,22 @@ public sealed class WorldConsistencyTests
     [Fact]
     public void A_character_speaking_after_their_death_is_a_finding()
     {
-        var story = new Story(new Fabula.Reading.ReadDocument(Fabula.Reading.TextNormalizer.Normalize(Fixtures.Omegaverse), Fabula.Reading.StorySource.Plain()));
-        foreach (var stage in Pipeline.Default.Stages)
-        {
-            if (stage is WorldConsistency)
-            {
-                // What the dialogue stage would say: the last quotation is Jocelyn's.
-                var quotes = story.Layer<Quotation>();
-                var cast = story.Get<Fabula.Cast.CastList>();
-                int jocelyn = cast.Characters.Single(c => c.Name == "Jocelyn Fray").Index;
-                var attributions = new List<Attribution>();
-                for (int q = 0; q < quotes.Count; q++)
-                    attributions.Add(new Attribution(quotes[q].Span, q, q == quotes.Count - 1 ? jocelyn : -1, -1, 0.9f, AttributionMethod.Explicit));
-                story.Add(attributions);
-            }
-            stage.Run(story);
-        }
+        // The dialogue stage attributes '"I will not forget," said Jocelyn' to Jocelyn, after "Jocelyn died".
+        var story = Pipeline.Default.Run(Fixtures.Omegaverse);
         var finding = Assert.Single(story.Get<ConsistencyFindings>().Items, f => f.Kind == "speaks-after-death");
         Assert.Equal("Jocelyn died", story.Text.Copy(finding.Evidence[0]));
+        Assert.Equal("\"I will not forget,\"", story.Text.Copy(finding.Evidence[1]));
+    }
+
+    [Fact]
+    public void Speech_before_the_death_is_no_finding()
+    {
+        var story = Pipeline.Default.Run("""
+            "I will not forget," said Jocelyn. Simon nodded.
+
+            Jocelyn died that winter. Simon wept.
+            """);
+        Assert.DoesNotContain(story.Get<ConsistencyFindings>().Items, f => f.Kind == "speaks-after-death");
     }
 
     [Fact]
