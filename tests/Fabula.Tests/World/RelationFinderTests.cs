@@ -305,6 +305,33 @@ public sealed class RelationFinderTests
         Assert.Equal("Jocelyn parent Clary", Show(story));
     }
 
+    [Theory]
+    [InlineData("\"Father, look at this!\" Clary said.")]                       // Jocelyn is no father
+    [InlineData("\"I said to her, 'Mama, look at this,' and she did,\" Clary said.")]   // speech within speech
+    public void A_form_of_address_must_fit_and_be_spoken_to_the_addressee(string line)
+    {
+        string text = $"""
+            Clary ran into the kitchen, where Jocelyn was painting.
+
+            {line}
+
+            Jocelyn looked up and smiled.
+            """;
+        var story = RunWith(text, (story, cast) =>
+            [new Attribution(story.Layer<Quotation>()[0].Span, 0, Index(cast, "Clary"), Index(cast, "Jocelyn"), 0.9f, AttributionMethod.Explicit)]);
+        Assert.Equal("", Show(story));
+    }
+
+    [Fact]
+    public void Two_family_nouns_make_a_relative()
+    {
+        Assert.Equal("Clary relative Luke", Relations("""
+            Clary waited at the station. Luke was her mother's brother, and Luke was late.
+
+            Clary watched the clock, and Luke came at last.
+            """));
+    }
+
     [Fact]
     public void Without_the_dialogue_stage_forms_of_address_say_nothing()
     {

@@ -31,6 +31,11 @@ internal static class FamilyNames
         }
         if (families.Count == 0) return found;
 
+        // The evidence of a relation read from names: where each of the two is first named.
+        var firstNamed = new TextSpan?[cast.Count];
+        foreach (ref readonly var m in story.Layer<Mention>().Items)
+            if (m.Kind == MentionKind.Name && m.Character >= 0 && firstNamed[m.Character] is null) firstNamed[m.Character] = m.Span;
+
         // The daughters of a family: "the Miss Bennets", "the Misses Lucas".
         var lookup = families.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = story.Text;
@@ -55,7 +60,7 @@ internal static class FamilyNames
             int wife = family.Wives.Count == 1 ? family.Wives[0] : -1;
             bool couple = husband >= 0 && wife >= 0;
             if (couple)
-                found.Add(Assertion(cast, RelationType.Partner, Math.Min(husband, wife), Math.Max(husband, wife), PartnerStage.Married, husband, wife));
+                found.Add(Assertion(cast, firstNamed, RelationType.Partner, Math.Min(husband, wife), Math.Max(husband, wife), PartnerStage.Married, husband, wife));
             foreach (int parent in (int[])[husband, wife])
             {
                 if (parent < 0) continue;
@@ -71,7 +76,7 @@ internal static class FamilyNames
                         if (e.ByName || ++byPronoun >= 2) { evidence ??= e.Span; break; }
                     }
                     if (evidence is not { } span) continue;
-                    found.Add(Assertion(cast, RelationType.Parent, parent, child, PartnerStage.None, child, -1));
+                    found.Add(Assertion(cast, firstNamed, RelationType.Parent, parent, child, PartnerStage.None, child, -1));
                     found.Add(new RelationAssertion(span, RelationType.Parent, parent, child, PartnerStage.None, false));
                 }
             }
@@ -87,10 +92,11 @@ internal static class FamilyNames
     }
 
     // The first mentions of the two characters stand as the evidence for a relation read from their names.
-    private static RelationAssertion Assertion(CastList cast, RelationType type, int a, int b, PartnerStage stage, int first, int second)
+    private static RelationAssertion Assertion(CastList cast, TextSpan?[] firstNamed, RelationType type, int a, int b, PartnerStage stage, int first, int second)
     {
-        var span = cast[first].FirstMention;
-        if (second >= 0 && cast[second].FirstMention.Start < span.Start) span = cast[second].FirstMention;
+        var span = firstNamed[first] ?? cast[first].FirstMention;
+        var other = second < 0 ? (TextSpan?)null : firstNamed[second] ?? cast[second].FirstMention;
+        if (other is { } o && o.Start < span.Start) span = o;
         return new RelationAssertion(span, type, a, b, stage, false);
     }
 

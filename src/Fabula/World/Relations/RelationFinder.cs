@@ -82,6 +82,8 @@ public sealed class RelationFinder : IStage
         // Per token: the character of the name or pronoun mention over it (-1 unresolved, NoMention
         // none), and the first and last token of that mention.
         private readonly int[] _who, _first, _last;
+        // Whether the mention over a token is a name (not a pronoun, nor the dialogue stage's "I" and "you").
+        private readonly bool[] _named;
         private readonly int[] _speaker, _addressee;
         private readonly bool _attributed;
         public readonly List<RelationAssertion> Found = [];
@@ -96,6 +98,7 @@ public sealed class RelationFinder : IStage
             _who = new int[n];
             _first = new int[n];
             _last = new int[n];
+            _named = new bool[n];
             Array.Fill(_who, NoMention);
             // Mentions are sorted by start: one walk along the tokens places them all.
             int t = 0;
@@ -105,7 +108,7 @@ public sealed class RelationFinder : IStage
                 while (t < n && _view.Tokens[t].Span.Start < m.Span.Start) t++;
                 int end = t;
                 while (end < n && _view.Tokens[end].Span.Start < m.Span.End) end++;
-                for (int k = t; k < end; k++) { _who[k] = m.Character; _first[k] = t; _last[k] = end - 1; }
+                for (int k = t; k < end; k++) { _who[k] = m.Character; _first[k] = t; _last[k] = end - 1; _named[k] = m.Kind == MentionKind.Name; }
             }
             int quotes = story.Layer<Quotation>().Count;
             _speaker = new int[quotes];
@@ -118,11 +121,10 @@ public sealed class RelationFinder : IStage
                 foreach (ref readonly var a in story.Layer<Attribution>().Items)
                     if (a.Quotation >= 0 && a.Quotation < quotes) { _speaker[a.Quotation] = a.Speaker; _addressee[a.Quotation] = a.Addressee; }
             }
-            else
-            {
-                FindTagSpeakers();
-                TakeTurns(story.Layer<Quotation>().Items);
-            }
+            // Where the dialogue stage names nobody (or did not run), the speech tag, a self-introduction
+            // or the turns of the exchange may.
+            FindTagSpeakers();
+            TakeTurns(story.Layer<Quotation>().Items);
         }
 
         public void ReadAll()
@@ -152,7 +154,7 @@ public sealed class RelationFinder : IStage
             {
                 first = _first[i];
                 last = _last[i];
-                if (namesOnly && first == last && IsPronoun(i)) return -1;
+                if (namesOnly && !_named[i]) return -1;
                 return _who[i];
             }
             if (namesOnly) return -1;
@@ -205,6 +207,8 @@ public sealed class RelationFinder : IStage
 
         private bool Is(int i, string word) => i >= 0 && i < _view.Count && _view[i].Equals(word, StringComparison.OrdinalIgnoreCase);
 
+        private static bool IsFamily(RelationType type) => type is RelationType.Parent or RelationType.Sibling or RelationType.Relative or RelationType.Partner;
+
         private static bool IsModal(ReadOnlySpan<char> w) =>
             w is "would" or "will" or "could" or "should" or "might" or "may" or "must" or "shall" or "can" or "'d" or "’d" or "'ll" or "’ll";
 
@@ -234,6 +238,14 @@ public sealed class RelationFinder : IStage
             if (ends && noun.Type == RelationType.Partner) noun = noun with { Type = RelationType.FormerPartner, Stage = PartnerStage.None };
             if (noun.Type is not (RelationType.Employer or RelationType.Captor or RelationType.Friend or RelationType.Adversary)) ends = false;
 
+            // "my wife's brother": the noun is itself an owner, of the next noun.
+            if (k + 1 < _view.Count && _view[k + 1] is "'s" or "’s" or "'" or "’") return;
+            // "her mother's brother", "his wife's sister": a relative of the first owner, by a chain of two family nouns.
+            if (o >= 2 && _view[o] is "'s" or "’s" && IsFamily(noun.Type) && _words.Nouns.TryGetValue(_view[o - 1], out var link) && IsFamily(link.Type) && !link.Plural)
+            {
+                o -= 2;
+                noun = noun with { Type = RelationType.Relative, Holder = RelationEnd.Either, Stage = PartnerStage.None };
+            }
             int owner = OwnerEndingAt(o, out int ownerFirst);
             if (owner < 0 && o >= 0 && (Is(o, "the") || Is(o, "a")) && Is(k + 1, "of"))
             {
@@ -287,7 +299,7 @@ public sealed class RelationFinder : IStage
                 return;
             }
             // "her daughters" with no names: evidence that the owner has children.
-            if (noun.Plural && noun.Type == RelationType.Parent && noun.Holder == RelationEnd.B)
+            if (noun.Plural && noun.Type == RelationType.Parent && noun.Holder == RelationEnd.B && !(_view[o] is "my" or "My" or "your" or "Your"))
             {
                 var w = _view[k];
                 var gender = w.StartsWith("daughter", StringComparison.OrdinalIgnoreCase) ? Gender.Female
@@ -309,7 +321,7 @@ public sealed class RelationFinder : IStage
             if (_view.Is(p, ',') && Same(p - 1, p + 1))
             {
                 int h = PersonEndingAt(p - 1, out int hf);
-                if (h < 0 || IsPronoun(p - 1)) return p;
+                if (h < 0 || !_named[p - 1]) return p;
                 // "Izzy, his sister" is an apposition; "Lady Catherine, her daughter" is as likely a
                 // list, with the "her" Lady Catherine's: a pronoun that could be the named one owns nothing.
                 if (ownerToken >= 0 && IsPronoun(ownerToken) && CastTables.Shared.Pronouns.TryGetValue(_view[ownerToken], out var pronoun)
@@ -488,18 +500,23 @@ public sealed class RelationFinder : IStage
         {
             int q = _view.QuotationOf[i];
             if (q < 0 || _speaker[q] < 0 || _addressee[q] < 0 || !char.IsUpper(_view[i][0])) return;
-            bool before = i == 0 || _view.QuotationOf[i - 1] != q || !_view.IsWord(i - 1) && !_view.Is(i - 1, '.')
-                          || Is(i - 1, "dear") || Is(i - 1, "oh");
+            // At the quotation's start, or after a comma or "dear"; not after a mark inside it, which opens
+            // speech reported within the speech ("I says to mother, 'Mother, ...'").
+            bool opening = i < 2 || _view.QuotationOf[i - 2] != q;
+            bool before = i == 0 || _view.QuotationOf[i - 1] != q || opening && _view.Tokens[i - 1].Kind == TokenKind.Quote
+                          || _view.Is(i - 1, ',') || Is(i - 1, "dear") || Is(i - 1, "oh");
             bool after = i + 1 >= _view.Count || _view.QuotationOf[i + 1] != q || _view.Is(i + 1, ',') || _view.Is(i + 1, '!')
                          || _view.Is(i + 1, '?') || _view.Is(i + 1, '.');
             if (!before || !after) return;
+            // "Father" said to a woman is someone else's father (or a priest): the word's gender must fit.
+            if (_words.Nouns.TryGetValue(_view[i].ToString().ToLowerInvariant(), out var noun) && !Fits(_cast[_addressee[q]], noun.Gender)) return;
             int a = word.Addressee == RelationEnd.B ? _speaker[q] : _addressee[q];
             int b = word.Addressee == RelationEnd.B ? _addressee[q] : _speaker[q];
             AddAssertion(word.Type, a, b, PartnerStage.None, false, i, i);
         }
 
         /// <summary>
-        /// Without the dialogue stage, the two parties of an exchange: quotations of one paragraph share
+        /// Where no speaker is known, the two parties of an exchange: quotations of one paragraph share
         /// a speaker; in a run of paragraphs of speech, an untagged one is said by whoever spoke two
         /// paragraphs back when the two before it had different speakers; and each is said to the
         /// latest other speaker, if they spoke within <see cref="TurnWindow"/> paragraphs (unless it
@@ -538,7 +555,7 @@ public sealed class RelationFinder : IStage
         }
 
         /// <summary>
-        /// Without the dialogue stage: a quotation's speaker from the speech tag beside it ("…,” said
+        /// Where no speaker is known: a quotation's speaker from the speech tag beside it ("…,” said
         /// Alec", "“…,” he whispered", "Alec said, “…”"), or from "I am Alec" inside it.
         /// </summary>
         private void FindTagSpeakers()
