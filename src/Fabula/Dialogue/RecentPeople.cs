@@ -14,23 +14,46 @@ internal sealed class RecentPeople
     /// <summary>How far back (in characters of text) a person still counts as present.</summary>
     private const int Reach = 3000;
 
+    /// <summary>How far back a sentence's subject is still the topic a pronoun tag refers to.</summary>
+    private const int SubjectReach = 600;
+
     private readonly List<(int Character, int At)> _people = new(Capacity + 1);
 
-    public void Saw(int character, int at)
+    // The people named at the start of a sentence (its subject, as a rule), most recent last.
+    private readonly List<(int Character, int At)> _subjects = new(Capacity + 1);
+
+    public void Saw(int character, int at, bool subject = false)
     {
-        for (int i = 0; i < _people.Count; i++)
-            if (_people[i].Character == character) { _people.RemoveAt(i); break; }
-        _people.Add((character, at));
-        if (_people.Count > Capacity) _people.RemoveAt(0);
+        Move(_people, character, at);
+        if (subject) Move(_subjects, character, at);
+    }
+
+    private static void Move(List<(int Character, int At)> people, int character, int at)
+    {
+        for (int i = 0; i < people.Count; i++)
+            if (people[i].Character == character) { people.RemoveAt(i); break; }
+        people.Add((character, at));
+        if (people.Count > Capacity) people.RemoveAt(0);
     }
 
     /// <summary>
-    /// The speaker a pronoun tag means: the cast stage's choice when its pronouns fit and it is not
-    /// the one who spoke the turn before; else the most recent present person whose pronouns fit.
+    /// The speaker a pronoun tag means, of those whose pronouns fit: the one the previous line called
+    /// by name; else the subject of a sentence of the narration just before; else the cast stage's
+    /// choice unless it spoke the turn before; else the most recent present person.
     /// </summary>
-    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int at)
+    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int called, int at)
     {
         if (!DialogueWords.SetOf.TryGetValue(pronoun, out var set)) return resolved;
+        // The one the previous line called by name answers ("Can you hear it, Miss Quill?" / "Every night," she said).
+        if (called >= 0 && called != previousSpeaker && cast[called].Pronouns == set) return called;
+        // The subject of the narration nearby is whom a tag's pronoun is about ("Buck Mulligan
+        // peeped under the mirror. —Back to barracks! he said."), before a nearer name in another role.
+        for (int i = _subjects.Count - 1; i >= 0; i--)
+        {
+            var (c, seen) = _subjects[i];
+            if (seen < at - SubjectReach) break;
+            if (c != previousSpeaker && cast[c].Pronouns == set) return c;
+        }
         bool fits = resolved >= 0 && cast[resolved].Pronouns == set;
         if (fits && resolved != previousSpeaker) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
@@ -40,5 +63,17 @@ internal sealed class RecentPeople
             if (c != previousSpeaker && c != resolved && cast[c].Pronouns == set) return c;
         }
         return resolved;
+    }
+
+    /// <summary>The most recent present person other than <paramref name="speaker"/>, or -1.</summary>
+    public int Other(int speaker, int at)
+    {
+        for (int i = _people.Count - 1; i >= 0; i--)
+        {
+            var (c, seen) = _people[i];
+            if (seen < at - Reach) break;
+            if (c != speaker) return c;
+        }
+        return -1;
     }
 }

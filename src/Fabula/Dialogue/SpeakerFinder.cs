@@ -32,7 +32,7 @@ public sealed class SpeakerFinder : IStage
 
     // Confidence of each kind of evidence; inferred attributions lose a share per step.
     private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NarratorConfidence = 0.9f,
-        BeatConfidence = 0.7f, ContinuationFactor = 0.95f, VocativeConfidence = 0.75f, TurnFactor = 0.95f;
+        BeatConfidence = 0.7f, ParagraphBeforeConfidence = 0.55f, PartnerFactor = 0.8f, ContinuationFactor = 0.95f, VocativeConfidence = 0.75f, TurnFactor = 0.95f;
 
     public void Run(Story story)
     {
@@ -44,30 +44,37 @@ public sealed class SpeakerFinder : IStage
         var vocative = new int[n];
         var confidence = new float[n];
         var method = new AttributionMethod[n];
+        var partner = new int[n]; // the one a line is most likely said to: its addressee, else the last other person named
         var reader = new SpeechTagReader(story.Text, mentions);
         var vocatives = new VocativeReader(story.Text, mentions);
 
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
         var cast = story.Get<CastList>();
         var recent = new RecentPeople();
-        int nextMention = 0, lastSpeaker = -1, lastParagraph = -2;
+        int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
             for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
                 if (mentions[nextMention].Kind == MentionKind.Name && mentions[nextMention].Character >= 0)
-                    recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start);
-            if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = -1; // narration between: no previous turn
+                    recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start, StartsSentence(story.Text, mentions[nextMention].Span.Start));
+            if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
+            bool fromParagraphBefore = false;
             if (reading.Method is AttributionMethod.None or AttributionMethod.Beat)
             {
-                var before = reader.ReadBefore(IntroductionBefore(story, k));
+                var before = reader.ReadBefore(IntroductionBefore(story, k, out bool introduced));
                 if (before.Method != AttributionMethod.None && (reading.Method == AttributionMethod.None || before.Method != AttributionMethod.Beat))
-                    reading = before;
+                    (reading, fromParagraphBefore) = (before, !introduced && before.Found);
             }
-            if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
+            // A narration paragraph just before a line, ending without a colon, is a weaker beat.
+            if (fromParagraphBefore) reading = reading with { Method = AttributionMethod.Beat, Addressee = -1 };
+            if (reading.Mention >= 0 && reading.Mention == lastTag)
+                reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
+            else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
-                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Span.Start) };
+                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled, quotes[k].Span.Start) };
             speaker[k] = reading.Speaker;
+            lastTag = reading.Mention;
             if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
             if (quotes[k].Paragraph != lastParagraph) lastSpeaker = reading.Method == AttributionMethod.None ? -1 : reading.Speaker;
             lastParagraph = quotes[k].LastParagraph;
@@ -78,17 +85,20 @@ public sealed class SpeakerFinder : IStage
                 AttributionMethod.Explicit => ExplicitConfidence,
                 AttributionMethod.Pronoun => PronounConfidence,
                 AttributionMethod.Narrator => NarratorConfidence,
-                AttributionMethod.Beat => BeatConfidence,
+                AttributionMethod.Beat => fromParagraphBefore ? ParagraphBeforeConfidence : BeatConfidence,
                 _ => 0,
             };
             if (reading.Speaker == -1) confidence[k] *= 0.5f; // someone unnamed, or a pronoun the cast could not resolve
             vocative[k] = vocatives.Find(quotes[k].Span, speaker[k]);
             if (addressee[k] < 0) addressee[k] = vocative[k];
+            partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
+            if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;
+            if (vocative[k] >= 0) lastCalled = vocative[k];
         }
 
         var turns = Turns(quotes);
         SpreadInTurns(turns, speaker, confidence, method);
-        TakeTurns(turns, speaker, addressee, vocative, confidence, method);
+        TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method);
 
         int narrator = NarratorCharacter(turns, speaker, vocative);
         var attributions = new List<Attribution>(n);
@@ -107,11 +117,12 @@ public sealed class SpeakerFinder : IStage
 
     /// <summary>
     /// The narration before quotation <paramref name="k"/> in its paragraph; or, when the quotation
-    /// opens its paragraph, a narration paragraph just before that ends with a colon and introduces
-    /// it ("So he said:").
+    /// opens its paragraph, the narration paragraph just before it (<paramref name="introduced"/> when
+    /// it ends with a colon and introduces the line: "So he said:").
     /// </summary>
-    private static TextSpan IntroductionBefore(Story story, int k)
+    private static TextSpan IntroductionBefore(Story story, int k, out bool introduced)
     {
+        introduced = true;
         var before = QuotationContext.NarrationBefore(story, k);
         if (!before.IsEmpty) return before;
         var quotes = story.Layer<Quotation>();
@@ -121,7 +132,16 @@ public sealed class SpeakerFinder : IStage
         var text = story.Text;
         int end = previous.End;
         while (end > previous.Start && char.IsWhiteSpace(text[end - 1])) end--;
-        return end > previous.Start && text[end - 1] == ':' ? TextSpan.FromBounds(previous.Start, end) : before;
+        introduced = end > previous.Start && text[end - 1] == ':';
+        return TextSpan.FromBounds(previous.Start, end);
+    }
+
+    // Whether a word opens a sentence or a paragraph of narration: after . ! ? or a line break.
+    private static bool StartsSentence(StoryText text, int at)
+    {
+        int i = at;
+        while (i > 0 && text[i - 1] is ' ' or '\t') i--;
+        return i == 0 || text[i - 1] is '\n' or '.' or '!' or '?';
     }
 
     /// <summary>A turn: the quotations of one paragraph (or of a run of paragraphs one quotation spans).</summary>
@@ -174,7 +194,7 @@ public sealed class SpeakerFinder : IStage
     /// previous turn addressed by name, else by the speaker two turns back when the last two differ
     /// (A, B, A, B); read forwards, then backwards for the lines before the first tag.
     /// </summary>
-    private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, float[] confidence, AttributionMethod[] method)
+    private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence, AttributionMethod[] method)
     {
         int t = turns.Count;
         var who = new int[t];
@@ -199,6 +219,12 @@ public sealed class SpeakerFinder : IStage
                 if (vocative[k] >= 0 && vocative[k] != who[i]) return vocative[k];
             return -1;
         }
+        int PartnerOf(int i)
+        {
+            for (int k = turns[i].First; k <= turns[i].Last; k++)
+                if (partner[k] >= 0 && partner[k] != who[i]) return partner[k];
+            return -1;
+        }
         var inferred = new AttributionMethod[t];
         for (int pass = 0; pass < 2; pass++)
         {
@@ -215,9 +241,13 @@ public sealed class SpeakerFinder : IStage
                     (who[i], sure[i], inferred[i]) = (called, Math.Min(VocativeConfidence, sure[p1] * TurnFactor), AttributionMethod.Vocative);
                     continue;
                 }
-                if (p2 < 0 || p2 >= t || !(forward ? Adjacent(p2, p1) : Adjacent(p1, p2))) continue;
-                if (who[p1] == -1 || who[p2] == -1 || who[p1] == who[p2]) continue;
-                (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
+                if (who[p1] == -1) continue;
+                bool pair = p2 >= 0 && p2 < t && (forward ? Adjacent(p2, p1) : Adjacent(p1, p2)) && who[p2] != -1 && who[p2] != who[p1];
+                if (pair)
+                    (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
+                else if (PartnerOf(p1) is var other && other != -1 && other != who[p1])
+                    // No turn before that: the one the last speaker was talking to answers.
+                    (who[i], sure[i], inferred[i]) = (other, sure[p1] * PartnerFactor, AttributionMethod.TurnTaking);
             }
         }
         for (int i = 0; i < t; i++)
@@ -239,12 +269,12 @@ public sealed class SpeakerFinder : IStage
 
     /// <summary>
     /// The character a first-person narrator is: the one the other speakers address by name in the
-    /// turns next to the narrator's own ("Pip," said Joe), when one name clearly leads; else -1.
+    /// turns next to the narrator's own ("Pip," said Joe), when one name clearly leads (at least 3
+    /// calls and twice as many as the next name); else -1.
     /// </summary>
     private static int NarratorCharacter(List<Turn> turns, int[] speaker, int[] vocative)
     {
         var votes = new Dictionary<int, int>();
-        int total = 0;
         for (int i = 0; i < turns.Count; i++)
         {
             bool narrates = false;
@@ -257,14 +287,16 @@ public sealed class SpeakerFinder : IStage
                 {
                     if (speaker[k] == NarratorId || vocative[k] < 0 || vocative[k] == speaker[k]) continue;
                     votes[vocative[k]] = votes.GetValueOrDefault(vocative[k]) + 1;
-                    total++;
                 }
             }
         }
-        int best = -1, most = 0;
+        int best = -1, most = 0, second = 0;
         foreach (var (c, v) in votes)
-            if (v > most || v == most && c < best) (best, most) = (c, v);
-        return most >= 3 && most * 2 > total ? best : -1;
+        {
+            if (v > most || v == most && c < best) { second = most; (best, most) = (c, v); }
+            else if (v > second) second = v;
+        }
+        return most >= 3 && most >= 2 * second ? best : -1;
     }
 
     /// <summary>
