@@ -123,6 +123,7 @@ public sealed class RelationFinder : IStage
             }
             // Where the dialogue stage names nobody (or did not run), the speech tag, a self-introduction
             // or the turns of the exchange may.
+            if (story.Has<Conversation>()) AddresseesFromConversations(story.Layer<Conversation>().Items, story.Layer<Quotation>().Items);
             FindTagSpeakers();
             TakeTurns(story.Layer<Quotation>().Items);
         }
@@ -513,6 +514,22 @@ public sealed class RelationFinder : IStage
             int a = word.Addressee == RelationEnd.B ? _speaker[q] : _addressee[q];
             int b = word.Addressee == RelationEnd.B ? _addressee[q] : _speaker[q];
             AddAssertion(word.Type, a, b, PartnerStage.None, false, i, i);
+        }
+
+        /// <summary>A quotation in a conversation of two is said to the one of them who does not say it.</summary>
+        private void AddresseesFromConversations(ReadOnlySpan<Conversation> conversations, ReadOnlySpan<Quotation> quotes)
+        {
+            int q = 0;
+            foreach (ref readonly var conversation in conversations)
+            {
+                while (q < quotes.Length && quotes[q].Span.Start < conversation.Span.Start) q++;
+                for (; q < quotes.Length && quotes[q].Span.Start < conversation.Span.End; q++)
+                {
+                    if (_addressee[q] >= 0 || _speaker[q] < 0 || conversation.Participants.Length != 2) continue;
+                    int a = conversation.Participants[0], b = conversation.Participants[1];
+                    _addressee[q] = a == _speaker[q] ? b : b == _speaker[q] ? a : -1;
+                }
+            }
         }
 
         /// <summary>
