@@ -167,12 +167,17 @@ public static class MarkdownReport
             md.Append("## Relationships\n\n");
             var relations = Array(_a, "relations", "relationships");
             if (relations.Count == 0) { md.Append(_cast.Count > 0 ? "*No relationships found.*\n\n" : "*Not analysed yet.*\n\n"); return; }
-            md.Append("| Character | Relationship | Character | Interactions |\n|---|---|---|--:|\n");
+            md.Append("| Character | Relationship | Character | Passages |\n|---|---|---|--:|\n");
             foreach (var r in relations)
             {
                 if (r is not JsonObject o) continue;
-                md.Append("| ").Append(Inline(Name(o["source"] ?? o["from"]))).Append(" | ").Append(Inline(Str(o, "type", "kind", "label") ?? "related"))
-                  .Append(" | ").Append(Inline(Name(o["target"] ?? o["to"]))).Append(" | ").Append(Fmt(Num(o, "weight", "interactions", "count") ?? 1)).Append(" |\n");
+                // a is the parent, employer or captor (docs/json.md); the strength is the passages that state it.
+                string label = Str(o, "type", "kind", "label") ?? "related";
+                if (Str(o, "stage") is { } stage) label += $" ({stage})";
+                if (o["atEnd"] is JsonValue atEnd && atEnd.TryGetValue(out bool holds) && !holds) label += ", ended";
+                int passages = o["evidence"] is JsonArray evidence ? evidence.Count : 0;
+                md.Append("| ").Append(Inline(Name(o["a"] ?? o["source"] ?? o["from"]))).Append(" | ").Append(Inline(label))
+                  .Append(" | ").Append(Inline(Name(o["b"] ?? o["target"] ?? o["to"]))).Append(" | ").Append(Fmt(Num(o, "weight", "interactions", "count") ?? Math.Max(1, passages))).Append(" |\n");
             }
             md.Append('\n');
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using Fabula.Output;
+using Fabula.Text;
 
 namespace Fabula.Tests.Output;
 
@@ -44,5 +45,13 @@ public sealed class MarkdownReportTests
         Assert.Contains($"<a id=\"{target}\"></a>", md);
         Assert.Matches(@"\[↩ [^\]]+\]\(#warning-0-0\)", md);
         Assert.Contains("<a id=\"warning-0-0\"></a>", md);
+    }
+
+    [Fact]
+    public void Relationships_name_both_characters_of_the_relation_stage()
+    {
+        var story = Pipeline.Default.Run("Mara Quill lit the lamp. Her brother Tobias waited below.\n\n\"Come down,\" Tobias said. Mara laughed.");
+        string md = MarkdownReport.Write(story);
+        Assert.Contains("| Mara Quill | sibling | Tobias |", md);
     }
 }
