@@ -13,16 +13,17 @@ public sealed class CastFinder : IStage
     {
         var view = new TokenView(story);
         var tables = CastTables.Shared;
-        var names = NameFinder.Find(view);
-        var isPerson = WeighPersons(view, names, tables);
-        var (characterOf, characters) = new CharacterBuilder().Build(view, names, isPerson);
+        var types = new WordTypes(view, tables);
+        var names = NameFinder.Find(view, types);
+        var isPerson = WeighPersons(view, types, names, tables);
+        var (characterOf, characters) = new CharacterBuilder().Build(view, types, names, isPerson);
         var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
         SpellingVariants.Merge(view, names, characterOf, isPerson, characters, findings);
 
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
         // have one possible antecedent; the name prior is only the default.
         var prominent = Prominent(characterOf, characters.Count);
-        var votes = PronounVotes(view, names, characterOf, characters, tables);
+        var votes = PronounVotes(view, types, names, characterOf, characters);
         var sets = new string?[characters.Count];
         for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]));
 
@@ -30,12 +31,12 @@ public sealed class CastFinder : IStage
         for (int m = 0; m < names.Count; m++)
             if (characterOf[m] >= 0)
                 mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
-        Read(view, names, characterOf, tables, prominent, c => sets[c], (pronoun, c, token) =>
+        Read(view, types, names, characterOf, tables, prominent, c => sets[c], (pronoun, c, token) =>
         {
             mentions.Add(new Mention(view.Tokens[token].Span, MentionKind.Pronoun, c));
             if (c >= 0) characters[c].PronounCounts[pronoun.Set] = characters[c].PronounCounts.GetValueOrDefault(pronoun.Set) + 1;
         });
-        NominalMentions.Find(view, names, characters, mentions);
+        NominalMentions.Find(view, types, names, characters, mentions);
 
         var ordered = Finish(story, characters, sets, mentions);
         story.Add(Renumber(mentions, ordered), allowOverlap: true);
@@ -49,8 +50,8 @@ public sealed class CastFinder : IStage
     /// not already rule the pronoun out ("Elizabeth and the Colonel walked on. He ..." counts for the
     /// Colonel, since the name prior makes Elizabeth "she").
     /// </summary>
-    private static Dictionary<string, int>[] PronounVotes(TokenView view, List<NameMention> names, int[] characterOf,
-                                                          List<Character> characters, CastTables tables)
+    private static Dictionary<string, int>[] PronounVotes(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf,
+                                                          List<Character> characters)
     {
         var votes = new Dictionary<string, int>[characters.Count];
         for (int c = 0; c < votes.Length; c++) votes[c] = [];
@@ -75,7 +76,7 @@ public sealed class CastFinder : IStage
                 m++;
                 continue;
             }
-            if (view.QuotationOf[i] >= 0 || !view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
+            if (view.QuotationOf[i] >= 0 || !types.TryPronoun(i, out var pronoun)) continue;
             // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
             if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, i)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
@@ -101,13 +102,13 @@ public sealed class CastFinder : IStage
     }
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
-    private static void Read(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
+    private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
                              Func<int, string?> setOf, Action<Pronoun, int, int> resolved)
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
         var resolver = new PronounResolver(view, prominent.Length, setOf, prominent, nameCounts);
-        var (speaker, addressee) = SpeakersByParagraph(view, names, characterOf, tables);
+        var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
         int m = 0;
         for (int i = 0; i < view.Count; i++)
         {
@@ -118,8 +119,8 @@ public sealed class CastFinder : IStage
                 m++;
                 continue;
             }
-            if (!view.IsWord(i) || !tables.Pronouns.TryGetValue(view[i], out var pronoun)) continue;
-            if (char.IsUpper(view[i][0]) && !view.Initial[i]) continue; // "Her Majesty", a heading
+            if (!types.TryPronoun(i, out var pronoun)) continue;
+            if (char.IsUpper(view.Text[view.Tokens[i].Span.Start]) && !view.Initial[i]) continue; // "Her Majesty", a heading
             // Inside a quotation, "he" and "she" are neither the one speaking ("I") nor the one spoken to ("you").
             int p = view.ParagraphOf[i];
             bool quoted = view.QuotationOf[i] >= 0;
@@ -131,7 +132,7 @@ public sealed class CastFinder : IStage
     /// For each paragraph, the character named beside a speech verb outside its quotations ("said Mrs.
     /// Bennet"), and one named as a vocative inside them ("My dear Mr. Bennet, ..."), or -1.
     /// </summary>
-    private static (int[] Speaker, int[] Addressee) SpeakersByParagraph(TokenView view, List<NameMention> names, int[] characterOf, CastTables tables)
+    private static (int[] Speaker, int[] Addressee) SpeakersByParagraph(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf)
     {
         int paragraphs = view.Count == 0 ? 0 : view.ParagraphOf[view.Count - 1] + 1;
         var speaker = new int[paragraphs];
@@ -145,8 +146,7 @@ public sealed class CastFinder : IStage
             int first = names[m].FirstToken, before = first - 1, after = names[m].LastToken + 1, p = view.ParagraphOf[first];
             if (view.QuotationOf[first] < 0)
             {
-                if (speaker[p] < 0 && (before >= 0 && view.IsWord(before) && tables.SpeechVerbs.Contains(view[before])
-                                       || after < view.Count && view.IsWord(after) && tables.SpeechVerbs.Contains(view[after])))
+                if (speaker[p] < 0 && (types.Is(before, WordFlags.SpeechVerb) || types.Is(after, WordFlags.SpeechVerb)))
                     speaker[p] = c;
             }
             else if (addressee[p] < 0 && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?')) && (view.Is(before, ',') || before >= 0 && view.Initial[first]))
@@ -155,7 +155,7 @@ public sealed class CastFinder : IStage
         return (speaker, addressee);
     }
 
-    private static bool[] WeighPersons(TokenView view, List<NameMention> names, CastTables tables)
+    private static bool[] WeighPersons(TokenView view, WordTypes types, List<NameMention> names, CastTables tables)
     {
         var evidence = new Dictionary<string, PersonEvidence>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -174,12 +174,12 @@ public sealed class CastFinder : IStage
             bool sameSentenceBefore = before >= 0 && view.SentenceOf[before] == view.SentenceOf[name.FirstToken];
             if (sameSentenceBefore && view.IsWord(before))
             {
-                if (tables.SpeechVerbs.Contains(view[before])) e.SpeechVerb++;
-                if (PersonEvidence.IsPlacePreposition(view[before])) e.PlacePreposition++;
+                if (types.Is(before, WordFlags.SpeechVerb)) e.SpeechVerb++;
+                if (types.Is(before, WordFlags.PlacePreposition)) e.PlacePreposition++;
                 if (view[before].Equals("the", StringComparison.OrdinalIgnoreCase)) e.Article++;
             }
-            if (after < view.Count && view.IsWord(after) && tables.SpeechVerbs.Contains(view[after])) e.SpeechVerb++;
-            else if (after < view.Count && view.IsWord(after) && IsSubjectVerb(view[after], tables)) e.Subject++;
+            if (types.Is(after, WordFlags.SpeechVerb)) e.SpeechVerb++;
+            else if (after < view.Count && view.IsWord(after) && (types.Is(after, WordFlags.SubjectVerb) || IsPastTense(view[after]))) e.Subject++;
             else if (after + 1 < view.Count && view.Is(after, ',') && view[after + 1] is "who") e.Who++;
             if (view.QuotationOf[name.FirstToken] >= 0 && after < view.Count
                 && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?'))
@@ -208,9 +208,8 @@ public sealed class CastFinder : IStage
         return isPerson;
     }
 
-    // "Powell packed", "Agnes was": a lower-case verb after the name, a past tense in -ed or a common one.
-    private static bool IsSubjectVerb(ReadOnlySpan<char> word, CastTables tables) =>
-        word.Length > 3 && char.IsLower(word[0]) && word.EndsWith("ed") || tables.SubjectVerbs.Contains(word);
+    // "Powell packed": a lower-case past tense in -ed after the name (or a common verb of subject-verbs.txt).
+    private static bool IsPastTense(ReadOnlySpan<char> word) => word.Length > 3 && char.IsLower(word[0]) && word.EndsWith("ed");
 
     private static bool[] Prominent(int[] characterOf, int count)
     {

@@ -32,23 +32,24 @@ internal sealed class CharacterBuilder
     }
 
     private readonly CastTables _tables = CastTables.Shared;
-    private readonly Dictionary<string, NameForm> _forms = [];
+    private readonly Dictionary<(string Title, string Name), NameForm> _forms = [];
     private readonly List<List<NameForm>> _characters = [];
 
     /// <summary>Returns, for each name mention, the index of its character (or -1), and the characters' forms.</summary>
-    public (int[] CharacterOf, List<Character> Characters) Build(TokenView view, List<NameMention> names, bool[] isPerson)
+    public (int[] CharacterOf, List<Character> Characters) Build(TokenView view, WordTypes types, List<NameMention> names, bool[] isPerson)
     {
         var formOf = new NameForm?[names.Count];
+        var titleOfType = new string?[types.Count];
         for (int m = 0; m < names.Count; m++)
         {
             if (!isPerson[m]) continue;
             var name = names[m];
-            string title = name.Titled ? NormalizeTitle(view[name.FirstToken]) : "";
+            string title = !name.Titled ? "" : titleOfType[types.TypeOf[name.FirstToken]] ??= NormalizeTitle(view[name.FirstToken]);
             string formText = name.Form;
             // "Mrs. Newland Archer" is named after her husband: she is "Mrs. Archer", not Newland.
             if (title == "mrs" && formText.IndexOf(' ') is int space and > 0 && FirstNameGender(formText[..space]) != Gender.Female)
                 formText = formText[(formText.LastIndexOf(' ') + 1)..];
-            string key = title + "|" + formText;
+            var key = (title, formText);
             if (!_forms.TryGetValue(key, out var form))
             {
                 var raw = view[name.FirstToken].TrimEnd('.').ToString();
@@ -59,8 +60,16 @@ internal sealed class CharacterBuilder
             form.Count++;
             if (view.QuotationOf[name.FirstToken] >= 0) form.InDialogue++;
             if (name.FirstToken > 0 && view[name.FirstToken - 1] is "the" or "The") form.AfterThe++;
-            string surface = string.Join(' ', view.Text.Copy(name.Span).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
+            // The surface as written, with its spacing made single ("Mrs.\nMedlock" is "Mrs. Medlock").
+            var written = view.Text[name.Span];
+            var surfaces = form.Surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (IsSingleSpaced(written))
+                surfaces[written] = surfaces.TryGetValue(written, out int seen) ? seen + 1 : 1;
+            else
+            {
+                string surface = string.Join(' ', written.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                form.Surfaces[surface] = form.Surfaces.GetValueOrDefault(surface) + 1;
+            }
             formOf[m] = form;
         }
 
@@ -161,6 +170,13 @@ internal sealed class CharacterBuilder
         return false;
     }
 
+    private static bool IsSingleSpaced(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i + 1 < text.Length && text[i + 1] == ' ')) return false;
+        return true;
+    }
+
     private void Found(NameForm form)
     {
         form.Character = _characters.Count;
@@ -250,7 +266,7 @@ internal sealed class CharacterBuilder
         {
             bool firstUsedAlone = false;
             foreach (var f in _characters[c])
-                if (f.IsFull && _forms.TryGetValue("|" + f.First, out var alone) && alone.Count > 2) firstUsedAlone = true;
+                if (f.IsFull && _forms.TryGetValue(("", f.First), out var alone) && alone.Count > 2) firstUsedAlone = true;
             if (firstUsedAlone) continue;
             if (found >= 0) return -1;
             found = c;
@@ -273,7 +289,7 @@ internal sealed class CharacterBuilder
         foreach (var f in _characters[c])
         {
             if (f.Title != "" && !f.IsFull || !IsNickname(word, f.First)) continue;
-            int alone = _forms.TryGetValue("|" + f.First, out var a) ? a.Count : 0;
+            int alone = _forms.TryGetValue(("", f.First), out var a) ? a.Count : 0;
             int titled = 0;
             foreach (var g in _characters[c]) if (g.Title != "" && !g.IsFull && g.First == f.First) titled += g.Count;
             if (alone >= titled) return true;

@@ -14,15 +14,17 @@ internal readonly record struct NameMention(int FirstToken, int LastToken, int N
 /// </summary>
 internal static class NameFinder
 {
-    private readonly record struct WordCounts(int Lower, int CapitalMid, int CapitalInitial, int NameLike);
+    /// <summary>Per distinct word: uses in lower case, capitalised mid-sentence, capitalised where every word is, and where names stand.</summary>
+    private sealed class WordCounts(int types)
+    {
+        public readonly int[] Lower = new int[types], CapitalMid = new int[types], CapitalInitial = new int[types], NameLike = new int[types];
+    }
 
-    public static List<NameMention> Find(TokenView view)
+    public static List<NameMention> Find(TokenView view, WordTypes types)
     {
         var tables = CastTables.Shared;
-        var counts = CountWords(view);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = CountWords(view, types);
         var found = new List<NameMention>();
-        Span<char> lower = stackalloc char[64];
         int n = view.Count;
         for (int i = 0; i < n; i++)
         {
@@ -30,23 +32,24 @@ internal static class NameFinder
             // "New York", "the Lord Chancellor": after a capitalised word that is no name, mid-sentence, a
             // capitalised word belongs to that other proper noun.
             if (i > 0 && view.IsWord(i - 1) && view.IsCapitalized(i - 1) && !view.Initial[i - 1]
-                && view.SentenceOf[i - 1] == view.SentenceOf[i] && !tables.IsTitle(view[i - 1], out _))
+                && view.SentenceOf[i - 1] == view.SentenceOf[i] && !types.Is(i - 1, WordFlags.Title))
                 continue;
             int first = i, nameStart = i;
-            bool titled = tables.IsTitle(view[i], out var titleGender)
+            bool titled = types.Is(i, WordFlags.Title)
                           && i + 1 < n && view.IsWord(i + 1) && view.IsCapitalized(i + 1) && !view.IsAllCaps(i + 1)
-                          && !tables.NotNames.Contains(view[i + 1]);
+                          && !types.Is(i + 1, WordFlags.NotName);
+            var titleGender = titled ? types.TitleGender[types.TypeOf[i]] : Gender.Unknown;
             if (titled) nameStart = i + 1;
-            else if (!IsNameWord(view, i, lookup, lower, tables)) continue;
+            else if (!IsNameWord(view, i, types, counts, tables)) continue;
             int last = nameStart;
             // Further name words, initials ("J."), and particles between name words ("van", "de").
             while (last + 1 < n)
             {
                 int next = last + 1;
                 if (view.IsWord(next) && view.IsCapitalized(next) && view.SentenceOf[next] == view.SentenceOf[i]
-                    && (titled && next == nameStart || IsNameWord(view, next, lookup, lower, tables) || IsInitial(view, next)))
+                    && (titled && next == nameStart || IsNameWord(view, next, types, counts, tables) || IsInitial(view, next)))
                 { last = next; continue; }
-                if (next + 1 < n && IsParticle(view[next]) && view.IsCapitalized(next + 1) && IsNameWord(view, next + 1, lookup, lower, tables))
+                if (next + 1 < n && IsParticle(view[next]) && view.IsCapitalized(next + 1) && IsNameWord(view, next + 1, types, counts, tables))
                 { last = next + 1; continue; }
                 break;
             }
@@ -76,18 +79,16 @@ internal static class NameFinder
     private static bool IsParticle(ReadOnlySpan<char> w) =>
         w is "de" or "van" or "von" or "du" or "der" or "da" or "di" or "le" or "la" or "del" or "ten" or "ter";
 
-    private static bool IsNameWord(TokenView view, int i, Dictionary<string, WordCounts>.AlternateLookup<ReadOnlySpan<char>> counts,
-                                   Span<char> buffer, CastTables tables)
+    private static bool IsNameWord(TokenView view, int i, WordTypes types, WordCounts counts, CastTables tables)
     {
         var word = view[i];
         if (word.Length < 2 || view.IsAllCaps(i) || !char.IsLetter(word[0])) return false;
         // "Del-phin-iums": a word spelt out in syllables, not a double name ("Jean-Paul").
         int hyphen = word.IndexOf('-');
         if (hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])) return false;
-        if (tables.NotNames.Contains(word) || tables.IsTitle(word, out _)) return false;
-        if (word.Length > buffer.Length) return false;
-        int len = word.ToLowerInvariant(buffer);
-        if (!counts.TryGetValue(buffer[..len], out var c)) return false;
+        int t = types.TypeOf[i];
+        if (t < 0 || (types.Flags[t] & (WordFlags.NotName | WordFlags.Title)) != 0) return false;
+        var c = (Lower: counts.Lower[t], CapitalMid: counts.CapitalMid[t], CapitalInitial: counts.CapitalInitial[t], NameLike: counts.NameLike[t]);
         int capitals = c.CapitalMid + c.CapitalInitial;
         // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will").
         if (c.CapitalMid > 0) return c.Lower * 10 <= c.CapitalMid;
@@ -97,40 +98,31 @@ internal static class NameFinder
     }
 
     // "Magnus's", "Magnus said", "said Magnus": places where a capitalised word is a name.
-    private static bool StandsLikeAName(TokenView view, int i)
+    private static bool StandsLikeAName(TokenView view, WordTypes types, int i)
     {
-        var tables = CastTables.Shared;
-        int next = i + 1, previous = i - 1;
-        if (next < view.Count && view.IsWord(next))
-        {
-            var w = view[next];
-            if (w is "'s" or "’s" || tables.SpeechVerbs.Contains(w)) return true;
-        }
+        int next = i + 1;
+        if (next < view.Count && view.IsWord(next) && (view[next] is "'s" or "’s" || types.Is(next, WordFlags.SpeechVerb))) return true;
         // Not a vocative position: interjections stand there too ("Humph, ...").
-        return previous >= 0 && view.IsWord(previous) && tables.SpeechVerbs.Contains(view[previous]);
+        return i > 0 && types.Is(i - 1, WordFlags.SpeechVerb);
     }
 
-    private static Dictionary<string, WordCounts> CountWords(TokenView view)
+    private static WordCounts CountWords(TokenView view, WordTypes types)
     {
-        var counts = new Dictionary<string, WordCounts>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[64];
+        var counts = new WordCounts(types.Count);
         for (int i = 0; i < view.Count; i++)
         {
-            if (!view.IsWord(i)) continue;
-            var word = view[i];
-            if (word.Length > buffer.Length || word.Length == 0 || !char.IsLetter(word[0])) continue;
-            int len = word.ToLowerInvariant(buffer);
-            var key = buffer[..len];
-            lookup.TryGetValue(key, out var c);
-            if (char.IsUpper(word[0]))
+            int t = types.TypeOf[i];
+            if (t < 0) continue;
+            char first = view.Text[view.Tokens[i].Span.Start];
+            if (!char.IsLetter(first)) continue;
+            if (char.IsUpper(first))
             {
                 if (view.IsAllCaps(i)) continue;
-                c = view.Initial[i] ? c with { CapitalInitial = c.CapitalInitial + 1 } : c with { CapitalMid = c.CapitalMid + 1 };
-                if (StandsLikeAName(view, i)) c = c with { NameLike = c.NameLike + 1 };
+                if (view.Initial[i]) counts.CapitalInitial[t]++;
+                else counts.CapitalMid[t]++;
+                if (StandsLikeAName(view, types, i)) counts.NameLike[t]++;
             }
-            else c = c with { Lower = c.Lower + 1 };
-            lookup[key] = c;
+            else counts.Lower[t]++;
         }
         return counts;
     }

@@ -10,23 +10,22 @@ namespace Fabula.Cast;
 /// </summary>
 internal static class NominalMentions
 {
-    public static void Find(TokenView view, List<NameMention> names, List<Character> characters, List<Mention> mentions)
+    public static void Find(TokenView view, WordTypes types, List<NameMention> names, List<Character> characters, List<Mention> mentions)
     {
-        var tables = CastTables.Shared;
         var titleHolders = TitleHolders(view, names, characters);
         int nameIndex = 0;
         for (int i = 0; i < view.Count; i++)
         {
             while (nameIndex < names.Count && names[nameIndex].LastToken < i) nameIndex++;
             if (nameIndex < names.Count && names[nameIndex].FirstToken <= i) continue;
-            if (!view.IsWord(i) || !IsDeterminer(view[i])) continue;
+            if (!types.Is(i, WordFlags.Determiner)) continue;
             int head = -1;
             for (int k = i + 1; k <= i + 3 && k < view.Count && view.IsWord(k) && view.SentenceOf[k] == view.SentenceOf[i]; k++)
             {
                 var w = view[k];
                 if (char.IsUpper(w[0])) break;
-                if (tables.PersonNouns.Contains(w)) head = k;
-                else if (head >= 0 || tables.NotNames.Contains(w)) break;
+                if (types.Is(k, WordFlags.PersonNoun)) head = k;
+                else if (head >= 0 || types.Is(k, WordFlags.NotName)) break;
             }
             if (head < 0) continue;
             int character = -1;
@@ -35,10 +34,6 @@ internal static class NominalMentions
             i = head;
         }
     }
-
-    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
-        w is "the" or "The" or "his" or "His" or "her" or "Her" or "my" or "My" or "their" or "Their" or "our" or "Our" or "your" or "Your"
-            or "a" or "A" or "an" or "An" or "this" or "This" or "that" or "That";
 
     // Titles held by exactly one character ("captain" -> the one Captain), by the title word itself.
     private static Dictionary<string, int> TitleHolders(TokenView view, List<NameMention> names, List<Character> characters)

@@ -33,5 +33,4 @@ internal sealed class PersonEvidence
         }
     }
 
-    public static bool IsPlacePreposition(ReadOnlySpan<char> word) => CastTables.Shared.PlacePrepositions.Contains(word);
 }

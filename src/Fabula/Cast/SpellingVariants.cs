@@ -24,6 +24,8 @@ internal static class SpellingVariants
         public readonly HashSet<int> Company = [];
         public int Count;
         public Bearer? MergedInto;
+        /// <summary>The first letters of its forms, one bit each: two bearers with none in common are no variants.</summary>
+        public ulong Initials;
     }
 
     public static void Merge(TokenView view, List<NameMention> names, int[] characterOf, bool[] isPerson, List<Character> characters, ConsistencyFindings findings)
@@ -43,7 +45,11 @@ internal static class SpellingVariants
             bearer.Mentions.Add(m);
             bearer.Count++;
             bearer.Sentences.Add(view.SentenceOf[name.FirstToken]);
-            if (!name.Titled) bearer.Forms[name.Form] = bearer.Forms.GetValueOrDefault(name.Form) + 1;
+            if (!name.Titled)
+            {
+                bearer.Forms[name.Form] = bearer.Forms.GetValueOrDefault(name.Form) + 1;
+                bearer.Initials |= 1UL << (name.Form[0] & 63);
+            }
         }
         FindCompany(view, names, characterOf, bearers);
 
@@ -54,7 +60,7 @@ internal static class SpellingVariants
             for (int j = 0; j < i && rare.MergedInto is null; j++)
             {
                 var common = bearers[j];
-                if (common.Character < 0 || common.MergedInto is not null) continue;
+                if (common.Character < 0 || common.MergedInto is not null || (rare.Initials & common.Initials) == 0) continue;
                 if (IsVariant(rare, common, tables)) rare.MergedInto = common;
             }
         }
@@ -170,8 +176,9 @@ internal static class SpellingVariants
     internal static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        if (b.Length > 62) return limit + 1;
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
@@ -184,7 +191,9 @@ internal static class SpellingVariants
                 rowMin = Math.Min(rowMin, current[j]);
             }
             if (rowMin > limit) return limit + 1;
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
