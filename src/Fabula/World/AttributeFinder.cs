@@ -20,6 +20,7 @@ public sealed class AttributeFinder : IStage
         reader.Read();
         var facts = reader.Facts;
         facts.Taxonomies.AddRange(Taxonomies.Find(reader.View, reader.Predicates, reader.Attributes, WorldTables.Shared));
+
         reader.Attributes.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         story.Add(reader.Attributes, allowOverlap: true);
         facts.Ages.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
@@ -47,12 +48,14 @@ public sealed class AttributeFinder : IStage
             {
                 if (!View.IsWord(i)) continue;
                 var word = View[i];
-                if (View.MentionEnding[i] >= 0 && View.Mentions[View.MentionEnding[i]].Kind == MentionKind.Name && View.Tokens.Is(i + 1, ','))
+                if (View.MentionEnding[i] >= 0 && View.Mentions[View.MentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
                     Apposition(i);
                 if (!words.Triggers.TryGetValue(word, out var trigger))
                 {
-                    if (word.Length > 8 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)) HyphenAge(i, -1);
-                    else if (word.Length >= 5 && (word.EndsWith("ties", StringComparison.OrdinalIgnoreCase) || word.Equals("teens", StringComparison.OrdinalIgnoreCase))) Decade(i);
+                    // PERF: plain character tests before any string search.
+                    if (word.Length > 8 && word.IndexOf('-') > 0 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)) HyphenAge(i, -1);
+                    else if (word.Length >= 5 && (word[^1] | 0x20) == 's' && (word[^2] | 0x20) == 'e'
+                             && (word.EndsWith("ties", StringComparison.OrdinalIgnoreCase) || word.Equals("teens", StringComparison.OrdinalIgnoreCase))) Decade(i);
                     continue;
                 }
                 switch (trigger)
@@ -202,7 +205,7 @@ public sealed class AttributeFinder : IStage
                 }
                 else if (!View.Is(k, "and") && !words.DegreeWords.Contains(View[k])) break;
                 k++;
-                if (View.Tokens.Is(k, ',')) k++;
+                if (View.IsMark(k, ',')) k++;
             }
             return last;
         }
@@ -336,11 +339,11 @@ public sealed class AttributeFinder : IStage
         // The character named nearest to [first, last] in its sentence: before it (8 tokens) first, else after it.
         private (int Character, int Start) Nearest(int first, int last)
         {
-            int sentence = View.Tokens.SentenceOf[first];
-            for (int k = first - 1; k >= 0 && k >= first - 8 && View.Tokens.SentenceOf[k] == sentence; k--)
+            int sentence = View.SentenceOf[first];
+            for (int k = first - 1; k >= 0 && k >= first - 8 && View.SentenceOf[k] == sentence; k--)
                 if (View.MentionEnding[k] >= 0)
                     return (View.Mentions[View.MentionEnding[k]].Character, View.StartToken(k, View.MentionEnding[k]));
-            for (int k = last + 1; k < View.Count && k <= last + 8 && View.Tokens.SentenceOf[k] == sentence; k++)
+            for (int k = last + 1; k < View.Count && k <= last + 8 && View.SentenceOf[k] == sentence; k++)
                 if (View.MentionStarting[k] >= 0)
                     return (View.Mentions[View.MentionStarting[k]].Character, k);
             return (-1, -1);
@@ -360,7 +363,7 @@ public sealed class AttributeFinder : IStage
         {
             if (owner.Character < 0) return;
             int k = i + 1;
-            if (View.Tokens.Is(k, ',')) k++;
+            if (View.IsMark(k, ',')) k++;
             if (!verb && View.IsWord(k) && words.Copulas.Contains(View[k])) k++;
             if (View.Is(k, "of") || View.Is(k, "like")) k++;
             else if (verb || k == i + 1) return;
@@ -380,7 +383,7 @@ public sealed class AttributeFinder : IStage
         {
             if (!View.Is(i + 1, "from")) return;
             int subject = i - 1;
-            if (View.Is(subject, "who")) subject -= View.Tokens.Is(subject - 1, ',') ? 2 : 1;
+            if (View.Is(subject, "who")) subject -= View.IsMark(subject - 1, ',') ? 2 : 1;
             int c = View.CharacterEndingAt(subject);
             if (c < 0) return;
             OriginAt(i + 2, c, View.StartToken(subject, View.MentionEnding[subject]));

@@ -63,16 +63,34 @@ internal static class Taxonomies
         for (int t = 0; t < parent.Length; t++) parent[t] = t;
         // Terms named together in a list link: "alphas and omegas", "alphas, betas, or omegas" (not a
         // compound: "an animal charmer").
+        // PERF: a token is looked up only when its length and first letter fit some term's forms.
+        int shortest = int.MaxValue, longest = 0;
+        var firsts = new bool[128];
+        bool otherFirst = false;
+        foreach (var term in terms)
+        {
+            shortest = Math.Min(shortest, term.Length);
+            longest = Math.Max(longest, term.Length + 2);
+            char f = char.ToLowerInvariant(term[0]);
+            if (f < 128) firsts[f] = true; else otherFirst = true;
+        }
         int lastTerm = -1, lastToken = -1;
         for (int i = 0; i < view.Count; i++)
         {
-            if (!view.IsWord(i) || !lookup.TryGetValue(view[i], out int term))
+            int term = -1;
+            var word = view[i];
+            if (word.Length >= shortest && word.Length <= longest && view.IsWord(i))
             {
-                if (lastToken >= 0 && !Joins(view, i)) lastTerm = -1;
+                char f = char.ToLowerInvariant(word[0]);
+                if ((f < 128 ? firsts[f] : otherFirst) && lookup.TryGetValue(word, out int hit)) term = hit;
+            }
+            if (term < 0)
+            {
+                if (lastToken >= 0 && (i - lastToken > 4 || !Joins(view, i))) lastTerm = lastToken = -1;
                 continue;
             }
             uses[term]++;
-            if (lastTerm >= 0 && lastTerm != term && i - lastToken is >= 2 and <= 4 && view.Tokens.SentenceOf[i] == view.Tokens.SentenceOf[lastToken])
+            if (lastTerm >= 0 && lastTerm != term && i - lastToken is >= 2 and <= 4 && view.SentenceOf[i] == view.SentenceOf[lastToken])
             {
                 var span = TextSpan.FromBounds(view.Span(lastToken).Start, view.Span(i).End);
                 link[term] ??= span;
@@ -129,7 +147,7 @@ internal static class Taxonomies
 
     // The words of a list between two terms: "and", "or", "nor", a comma, an article.
     private static bool Joins(WorldView view, int i) =>
-        view.Tokens.Is(i, ',') || view.Tokens.Is(i, '/') || view.Is(i, "and") || view.Is(i, "or") || view.Is(i, "nor") || view.Is(i, "the") || view.Is(i, "a") || view.Is(i, "an");
+        view.IsMark(i, ',') || view.IsMark(i, '/') || view.Is(i, "and") || view.Is(i, "or") || view.Is(i, "nor") || view.Is(i, "the") || view.Is(i, "a") || view.Is(i, "an");
 
     private static int Find(int[] parent, int t)
     {

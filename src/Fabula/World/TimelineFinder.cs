@@ -24,8 +24,17 @@ public sealed class TimelineFinder : IStage
         for (int i = 0; i < view.Count; i++)
         {
             if (!view.IsWord(i)) continue;
+            // PERF: one set lookup a token; digits ("1811", "10:30") and hyphenated numbers go on too.
+            var word = view[i];
+            if (!words.TimeStarts.Contains(word) && !char.IsAsciiDigit(word[0]) && !(word.Length > 6 && word.Contains('-'))) continue;
             int next = Read(view, words, i, found);
             if (next > i) i = next;
+        }
+        // Said, not told: an expression inside a quotation does not move the story's clock.
+        for (int k = 0; k < found.Count; k++)
+        {
+            int token = view.TokenAt(found[k].Span.Start);
+            if (token >= 0 && view.InQuotation(token)) found[k] = found[k] with { Narration = false };
         }
         if (story.Find<CharacterFacts>() is { } facts)
             foreach (var age in facts.Ages)
@@ -38,7 +47,7 @@ public sealed class TimelineFinder : IStage
     // Reads the expression starting at token i, if any; returns its last token (or i - 1).
     private static int Read(WorldView view, WorldTables words, int i, List<TimeExpression> found)
     {
-        bool narration = view.Tokens.QuotationOf[i] < 0;
+        bool narration = true;   // set by the caller
         var word = view[i];
 
         // A count and a unit: "two weeks", "a few months", "several years", "a couple of days".
@@ -59,7 +68,7 @@ public sealed class TimelineFinder : IStage
             if (view.Is(unitAt, "of")) unitAt++;
             count = article ? "1" : "x";
         }
-        if (unitAt > 0 && view.IsWord(unitAt) && view.Tokens.SentenceOf[unitAt] == view.Tokens.SentenceOf[i] && words.TimeUnits.TryGetValue(view[unitAt], out var unit))
+        if (unitAt > 0 && view.IsWord(unitAt) && view.SentenceOf[unitAt] == view.SentenceOf[i] && words.TimeUnits.TryGetValue(view[unitAt], out var unit))
         {
             int last = unitAt;
             string? direction = Direction(view, last + 1, ref last);
@@ -74,7 +83,7 @@ public sealed class TimelineFinder : IStage
         }
 
         // A unit without a count: "years later", "months passed", "over the years".
-        if (words.TimeUnits.TryGetValue(word, out unit) && (view.IsLower(i) || view.Tokens.Initial[i]))
+        if (words.TimeUnits.TryGetValue(word, out unit) && (view.IsLower(i) || view.Initial[i]))
         {
             int last = i;
             if (view.Is(i - 1, "the") && (view.Is(i - 2, "over") || view.Is(i - 2, "through")) && word.EndsWith('s'))
@@ -116,7 +125,7 @@ public sealed class TimelineFinder : IStage
                 case "month":
                     return Month(view, words, i, time.Value, narration, found);
                 default:
-                    if (!view.IsLower(i) && !view.Tokens.Initial[i]) return i - 1;
+                    if (!view.IsLower(i) && !view.Initial[i]) return i - 1;
                     int anchor = i - 1, first = i;
                     string? relation = null;
                     if (view.IsWord(anchor) && words.TimeAnchors.TryGetValue(view[anchor], out var r)) { relation = r; first = view.Is(anchor - 1, "the") ? anchor - 1 : anchor; }

@@ -22,6 +22,8 @@ internal sealed class WorldTables
     public readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Numbers, Ordinals;
     public readonly FrozenDictionary<string, TimeUnit>.AlternateLookup<ReadOnlySpan<char>> TimeUnits;
     public readonly FrozenDictionary<string, TimeWord>.AlternateLookup<ReadOnlySpan<char>> TimeWords;
+    /// <summary>Every word a temporal expression can start with (numbers, "a", "few", units, time words, "o'clock"): one lookup a token.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeStarts;
 
     private WorldTables()
     {
@@ -90,6 +92,13 @@ internal sealed class WorldTables
             words[f[0]] = new TimeWord(f[1], f[2]);
         }
         TimeWords = words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var starts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "a", "an", "o'clock", "o’clock" };
+        starts.UnionWith(numbers.Keys);
+        starts.UnionWith(units.Keys);
+        starts.UnionWith(words.Keys);
+        starts.UnionWith(WordList.Lines("world/vague-numbers.txt"));
+        TimeStarts = starts.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string name) =>

@@ -1,30 +1,39 @@
 using Fabula.Cast;
+using Fabula.Quotations;
 using Fabula.Structure;
 using Fabula.Text;
 
 namespace Fabula.World;
 
 /// <summary>
-/// The tokens of a story as the world stages read them: the cast stage's <see cref="TokenView"/>
-/// (sentence, paragraph, quotation of each token) plus, for each token, the character mention that
-/// starts or ends there. Built once per story, in one pass, and shared by the world stages.
+/// The tokens of a story as the world stages read them: each token's sentence, whether it opens one,
+/// and the character mention that starts or ends there. Built once per story, in one pass over the
+/// token, sentence and mention layers (the token layer is read in place, not copied), and shared by
+/// the world stages.
 /// </summary>
 internal sealed class WorldView
 {
-    public readonly TokenView Tokens;
+    private readonly SpanLayer<Token> _tokens;
+    private readonly SpanLayer<Quotation>? _quotations;
+    private readonly SpanLayer<Scene>? _scenes;
+    private readonly StoryText _text;
+    private int[]? _sceneOf;
     public readonly Mention[] Mentions;
     /// <summary>Per token: the index of a character mention (Character ≥ 0) ending at it, or -1; names win over nominals and pronouns.</summary>
     public readonly int[] MentionEnding;
     /// <summary>Per token: the index of a character mention starting at it, or -1.</summary>
     public readonly int[] MentionStarting;
-    /// <summary>Per token: the scene it lies in.</summary>
-    public readonly int[] SceneOf;
-    public readonly int SceneCount;
+    public readonly int[] SentenceOf;
+    /// <summary>Per token: a word that opens its sentence, or follows an opening quote, dash or colon (where any word is capitalised).</summary>
+    public readonly bool[] Initial;
 
     private WorldView(Story story)
     {
-        Tokens = new TokenView(story);
-        var tokens = Tokens.Tokens;
+        _text = story.Text;
+        _tokens = story.Layer<Token>();
+        _quotations = story.Has<Quotation>() ? story.Layer<Quotation>() : null;
+        _scenes = story.Has<Scene>() ? story.Layer<Scene>() : null;
+        var tokens = _tokens.Items;
         int n = tokens.Length;
         MentionEnding = new int[n];
         MentionStarting = new int[n];
@@ -43,14 +52,27 @@ internal sealed class WorldView
             while (last + 1 < n && tokens[last + 1].Span.End <= mention.Span.End) last++;
             if (tokens[last].Span.End == mention.Span.End && Better(m, MentionEnding[last])) MentionEnding[last] = m;
         }
-        SceneOf = new int[n];
-        var scenes = story.Has<Scene>() ? story.Layer<Scene>() : null;
-        SceneCount = scenes?.Count ?? 0;
-        int s = 0;
-        for (int i = 0; i < n && scenes is not null; i++)
+        SentenceOf = new int[n];
+        Initial = new bool[n];
+        var sentences = story.Layer<Sentence>().Items;
+        int s = 0, lastSentence = -1;
+        bool afterOpening = false;
+        for (int i = 0; i < n; i++)
         {
-            while (s < scenes.Count - 1 && scenes[s].Span.End <= tokens[i].Span.Start) s++;
-            SceneOf[i] = s;
+            int start = tokens[i].Span.Start;
+            while (s < sentences.Length - 1 && sentences[s].Span.End <= start) s++;
+            SentenceOf[i] = s;
+            bool newSentence = s != lastSentence;
+            lastSentence = s;
+            var kind = tokens[i].Kind;
+            if (kind is TokenKind.Word or TokenKind.Number)
+            {
+                Initial[i] = newSentence || afterOpening;
+                afterOpening = false;
+            }
+            else
+                afterOpening = newSentence || afterOpening || kind is TokenKind.Quote or TokenKind.Dash
+                               || kind == TokenKind.Punctuation && _text[tokens[i].Span][0] == ':';
         }
     }
 
@@ -67,17 +89,57 @@ internal sealed class WorldView
         return view;
     }
 
-    public int Count => Tokens.Count;
-    public ReadOnlySpan<char> this[int i] => Tokens[i];
-    public TextSpan Span(int i) => Tokens.Tokens[i].Span;
-    public bool IsWord(int i) => i >= 0 && i < Tokens.Count && Tokens.Tokens[i].Kind is TokenKind.Word or TokenKind.Number;
+    public int Count => _tokens.Count;
+    public ReadOnlySpan<char> this[int i] => _text[_tokens[i].Span];
+    public TextSpan Span(int i) => _tokens[i].Span;
+    public bool IsWord(int i) => (uint)i < (uint)_tokens.Count && _tokens[i].Kind is TokenKind.Word or TokenKind.Number;
 
-    public bool Is(int i, string word) => IsWord(i) && Tokens[i].Equals(word, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Is token i the one-character mark c?</summary>
+    public bool IsMark(int i, char c) => (uint)i < (uint)_tokens.Count && _tokens[i].Span.Length == 1 && _text[_tokens[i].Span][0] == c;
+
+    /// <summary>The token that starts at an offset, or -1.</summary>
+    public int TokenAt(int offset)
+    {
+        int i = _tokens.FirstStartingAtOrAfter(offset);
+        return i < Count && _tokens[i].Span.Start == offset ? i : -1;
+    }
+
+    /// <summary>Is token i inside a quotation (said, not told)?</summary>
+    public bool InQuotation(int i) => _quotations is not null && _quotations.IndexAt(_tokens[i].Span.Start) >= 0;
+
+    /// <summary>Per token: the scene it lies in (built on first use).</summary>
+    public int[] SceneOf => _sceneOf ??= BuildSceneOf();
+    public int SceneCount => _scenes?.Count ?? 0;
+
+    private int[] BuildSceneOf()
+    {
+        var sceneOf = new int[Count];
+        if (_scenes is null) return sceneOf;
+        int s = 0;
+        for (int i = 0; i < sceneOf.Length; i++)
+        {
+            while (s < _scenes.Count - 1 && _scenes[s].Span.End <= _tokens[i].Span.Start) s++;
+            sceneOf[i] = s;
+        }
+        return sceneOf;
+    }
+
+    /// <summary>All capitals and longer than one letter: a heading or shouting.</summary>
+    public bool IsAllCaps(int i)
+    {
+        var w = this[i];
+        if (w.Length < 2) return false;
+        foreach (char c in w)
+            if (char.IsLower(c)) return false;
+        return true;
+    }
+
+    public bool Is(int i, string word) => IsWord(i) && this[i].Equals(word, StringComparison.OrdinalIgnoreCase);
 
     public bool IsLower(int i)
     {
         if (!IsWord(i)) return false;
-        var w = Tokens[i];
+        var w = this[i];
         return w.Length > 0 && char.IsLower(w[0]);
     }
 
@@ -91,7 +153,7 @@ internal sealed class WorldView
     public (int Character, int Start) OwnerAt(int i)
     {
         if (i < 0 || i >= Count) return (-1, -1);
-        if (Tokens[i] is "'s" or "’s" or "'" or "’")
+        if (this[i] is "'s" or "’s" or "'" or "’")
         {
             int m = i > 0 ? MentionEnding[i - 1] : -1;
             return m >= 0 ? (Mentions[m].Character, StartToken(i - 1, m)) : (-1, -1);
@@ -108,5 +170,5 @@ internal sealed class WorldView
         return start;
     }
 
-    public bool IsBoundary(int i) => i >= Count || !IsWord(i) || Tokens.SentenceOf[i] != Tokens.SentenceOf[i - 1];
+    public bool IsBoundary(int i) => i >= Count || !IsWord(i) || SentenceOf[i] != SentenceOf[i - 1];
 }
