@@ -333,6 +333,22 @@ public sealed class RelationFinderTests
     }
 
     [Fact]
+    public void In_a_conversation_of_two_a_quotation_is_said_to_the_other()
+    {
+        const string text = """
+            Clary ran into the kitchen, where Jocelyn was painting.
+
+            "Mama, look at this!" Clary said.
+
+            Jocelyn looked up and smiled.
+            """;
+        var story = RunWith(text,
+            (story, cast) => [new Attribution(story.Layer<Quotation>()[0].Span, 0, Index(cast, "Clary"), -1, 0.9f, AttributionMethod.Explicit)],
+            (story, cast) => [new Conversation(story.Layer<Quotation>()[0].Span, [Index(cast, "Clary"), Index(cast, "Jocelyn")])]);
+        Assert.Equal("Jocelyn parent Clary", Show(story));
+    }
+
+    [Fact]
     public void Without_the_dialogue_stage_forms_of_address_say_nothing()
     {
         Assert.Equal("", Show(WithoutDialogue.Run("""
