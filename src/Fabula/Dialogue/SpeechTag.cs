@@ -123,6 +123,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         int subject = FirstSubject(from, verb);
         int next = verb + 1;
         if (subject < 0 && next < to && IsSubject(next)) { subject = next; next++; }
+        // "said his step-son", "replied her mother": someone the cast does not know speaks.
+        if (subject < 0 && next < to && IsPossessive(next))
+            return new TagReading(AttributionMethod.Explicit, -1, -1, true, -1);
         if (subject < 0) return TagReading.None;
         int addressee = -1;
         if (next < to && _units[next].Kind == UnitKind.Word && text[Span(next)] is "to") next++;
@@ -161,6 +164,13 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         var m = mentions[unit.Mention];
         if (m.Kind == MentionKind.Name && m.Character < 0) return false; // a place or a thing, not a person
         return m.Kind != MentionKind.Pronoun || DialogueWords.SubjectPronouns.Contains(text[m.Span]);
+    }
+
+    private bool IsPossessive(int u)
+    {
+        if (_units[u].Kind != UnitKind.Mention) return false;
+        var w = text[mentions[_units[u].Mention].Span];
+        return w is "his" or "her" or "their" or "His" or "Her" or "Their";
     }
 
     private TextSpan Span(int u) => TextSpan.FromBounds(_units[u].Start, _units[u].End);

@@ -64,6 +64,8 @@ public static class LitBankEvaluation
         foreach (var s in scores) speakers = speakers.Plus(s.Speakers);
         output.WriteLine($"speakers (micro): accuracy {Ratio(speakers.Right, speakers.Found)} ({speakers.Right}/{speakers.Found}), " +
                          $"gold speaker unmatched {speakers.Unmatched}; macro over books {Macro(scores, s => s.Speakers.Accuracy)}");
+        output.WriteLine($"  where the gold speaker is matched to one of our characters: {Ratio(speakers.Right, speakers.Found - speakers.Unmatched)} " +
+                         $"({speakers.Right}/{speakers.Found - speakers.Unmatched})");
         if (verbose)
         {
             var by = new List<string>();
