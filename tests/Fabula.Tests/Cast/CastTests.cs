@@ -222,4 +222,78 @@ public sealed class CastTests
             """);
         Assert.Equal("Powell: Powell", Show(cast));
     }
+
+    [Fact]
+    public void Ze_and_zir_are_learnt_from_the_text()
+    {
+        var cast = CastOf("""
+            Sorrel climbed the hill. Ze stopped at the top and looked down. Sorrel waved to zir friends.
+
+            "I made it," said Sorrel. Ze was tired but glad.
+            """);
+        Assert.Equal("ze/zir", Named(cast, "Sorrel").Pronouns);
+    }
+
+    [Fact]
+    public void Mr_and_Mrs_in_one_phrase_are_two_people()
+    {
+        var cast = CastOf("""
+            Mr. and Mrs. Bane came to dinner. Mr. Bane sat by the fire and Mrs. Bane sat by the window.
+
+            "Good evening," said Mr. Bane. He bowed. Mrs. Bane smiled, and she nodded to him.
+            """);
+        Assert.NotSame(Named(cast, "Mr. Bane"), Named(cast, "Mrs. Bane"));
+        Assert.Equal("he/him", Named(cast, "Mr. Bane").Pronouns);
+        Assert.Equal("she/her", Named(cast, "Mrs. Bane").Pronouns);
+    }
+
+    [Fact]
+    public void Two_spellings_in_one_sentence_are_two_people()
+    {
+        var cast = CastOf("""
+            Valentine and Valentin met at the gate. Valentine said hello. Valentin said goodbye.
+
+            Valentine walked home. Valentin rode away.
+            """);
+        Assert.NotSame(Named(cast, "Valentine"), Named(cast, "Valentin"));
+    }
+
+    [Fact]
+    public void A_pronoun_with_no_antecedent_in_dialogue_stays_unresolved()
+    {
+        var story = Pipeline.Default.Run("""
+            "Nobody knows where he went," said Mara. "They looked everywhere."
+            """);
+        var mentions = story.Layer<Mention>().Items.ToArray();
+        string text = story.Text.ToString();
+        int he = text.IndexOf(" he ", StringComparison.Ordinal) + 1, they = text.IndexOf("They", StringComparison.Ordinal);
+        Assert.Equal(-1, mentions.Single(m => m.Span.Start == he).Character);
+        Assert.Equal(-1, mentions.Single(m => m.Span.Start == they).Character);
+    }
+
+    [Fact]
+    public void In_a_quotation_he_is_not_the_speaker()
+    {
+        var story = Pipeline.Default.Run("""
+            Tom Hale met Jack Reed at the gate. Jack went in.
+
+            "He never waits for me," said Tom.
+            """);
+        var cast = story.Get<CastList>();
+        int he = story.Text.ToString().IndexOf("He never", StringComparison.Ordinal);
+        var mention = story.Layer<Mention>().Items.ToArray().Single(m => m.Span.Start == he);
+        Assert.Equal("Jack Reed", cast[mention.Character].Name);
+    }
+
+    [Fact]
+    public void The_one_captain_is_the_captain()
+    {
+        var story = Pipeline.Default.Run("""
+            Captain Hale walked the deck. Captain Hale said nothing. The captain was tired, and Mary watched him.
+            """);
+        var cast = story.Get<CastList>();
+        var captain = story.Layer<Mention>().Items.ToArray().Single(m => m.Kind == MentionKind.Nominal);
+        Assert.Equal("The captain", story.Text.Copy(captain.Span));
+        Assert.Equal("Captain Hale", cast[captain.Character].Name);
+    }
 }
