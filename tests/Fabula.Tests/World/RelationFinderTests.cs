@@ -188,7 +188,7 @@ public sealed class RelationFinderTests
         Assert.Equal("", Relations("""
             Lady Margaret came in. Lady Margaret, her daughter and the maid sat down by the fire.
 
-            Anna watched Oliver. Had she been his sister, she would have spoken.
+            Anna watched Oliver. Had she been his sister, she would have spoken. Oliver was his own master.
             """));
     }
 

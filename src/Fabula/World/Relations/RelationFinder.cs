@@ -230,6 +230,8 @@ public sealed class RelationFinder : IStage
             bool ends = false;
             while (o >= 0 && k - o <= 3 && _view.IsWord(o) && Modifiers.TryGetValue(_view[o], out bool modifierEnds) && Same(o, k))
             {
+                // "He is his own master": nobody's employer.
+                if (_view[o] is "own" && noun.Type is RelationType.Employer or RelationType.Captor) return;
                 ends |= modifierEnds;
                 o--;
             }
