@@ -106,7 +106,12 @@ public sealed class AttributeFinder : IStage
                 return i;
             }
             if (View.Is(j, "born")) { Born(j, c, subjectStart); return j; }
-            if (words.Deaths.TryGetValue(word, out var how) && how == "passive" && !past) { AddDeath(c, subjectStart, j); return j; }
+            if (words.Deaths.TryGetValue(word, out var how) && how == "passive" && !past)
+            {
+                // "were dead", "be killed": a wish or a fear, not a death.
+                AddDeath(c, subjectStart, j, Certain(subjectStart) && !View.Is(i, "were") && !View.Is(i, "be"));
+                return j;
+            }
             if (View.Is(j, "from")) { OriginAt(j + 1, c, subjectStart); return j; }
             if (View.Is(j, "a") || View.Is(j, "an") || View.Is(j, "the")) return Phrase(j, c, subjectStart, classOnly: false, past);
             if (words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
@@ -438,7 +443,9 @@ public sealed class AttributeFinder : IStage
             if (View.Is(subject, "had") || View.Is(subject, "has") || View.Is(subject, "just") || View.Is(subject, "then")) subject--;
             if (View.IsWord(subject) && words.Negations.Contains(View[subject])) return;
             int c = View.CharacterEndingAt(subject);
-            if (c >= 0) AddDeath(c, View.StartToken(subject, View.MentionEnding[subject]), i);
+            if (c < 0) return;
+            int start = View.StartToken(subject, View.MentionEnding[subject]);
+            AddDeath(c, start, i, Certain(start));
         }
 
         // "the late Mr. Bennet"
@@ -450,8 +457,17 @@ public sealed class AttributeFinder : IStage
             Facts.Deaths.Add(new Death(TextSpan.FromBounds(View.Span(i - 1).Start, View.Mentions[m].Span.End), View.Mentions[m].Character));
         }
 
-        private void AddDeath(int c, int startToken, int endToken) =>
-            Facts.Deaths.Add(new Death(TextSpan.FromBounds(View.Span(startToken).Start, View.Span(endToken).End), c));
+        private void AddDeath(int c, int startToken, int endToken, bool certain = false) =>
+            Facts.Deaths.Add(new Death(TextSpan.FromBounds(View.Span(startToken).Start, View.Span(endToken).End), c, certain));
+
+        // Said in narration of a character by name, not a pronoun, not in speech, not in a condition ("if Jace died").
+        private bool Certain(int subjectStart)
+        {
+            if (View.MentionStarting[subjectStart] < 0 || View.Mentions[View.MentionStarting[subjectStart]].Kind != MentionKind.Name || View.InQuotation(subjectStart)) return false;
+            for (int k = subjectStart - 1; k >= subjectStart - 3 && View.IsWord(k); k--)
+                if (words.Conditions.Contains(View[k])) return false;
+            return true;
+        }
 
         // ---- output ----
 

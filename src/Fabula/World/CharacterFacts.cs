@@ -9,8 +9,12 @@ namespace Fabula.World;
 /// </summary>
 public readonly record struct AgeStatement(TextSpan Span, int Character, int Age, string Value, bool Past) : ISpanned;
 
-/// <summary>A death the text states: "Izzy died", "his death", "the late Mr. Bennet".</summary>
-public readonly record struct Death(TextSpan Span, int Character) : ISpanned;
+/// <summary>
+/// A death the text states: "Izzy died", "his death", "the late Mr. Bennet". <c>Certain</c> when the
+/// narration says it of a character by name ("Izzy died", "Jace was killed"); "his death" may be
+/// feared, and "the late Mr. Darcy" may be the father of the Mr. Darcy the cast knows.
+/// </summary>
+public readonly record struct Death(TextSpan Span, int Character, bool Certain = false) : ISpanned;
 
 /// <summary>
 /// A class system of the story's own: a small closed set of nouns the text predicates of its

@@ -12,8 +12,8 @@ namespace Fabula.World;
 /// age, a kinship, per WordNet: "girl", "lady", "gentleman", "sister") is never one.</item>
 /// <item>A noun WordNet knows as a kind of person ("witch", "vampire", "fool") must be predicated of
 /// two characters or more; any other noun ("beta") of one person, named or not ("your son").</item>
-/// <item>Candidate terms form one set when the text lists them together, singular or plural ("alphas
-/// and omegas", "alphas, betas, or omegas") — that is what makes the set closed. Every candidate
+/// <item>Candidate terms form one set when the text lists them together in the plural ("alphas and
+/// omegas", "alphas, betas, or omegas": kinds of people) — that is what makes the set closed. Every candidate
 /// must be a noun (WordNet knows "sensible" and "away" only as other parts of speech).</item>
 /// <item>A set is a taxonomy when it has two terms or more, each used twice or more in the text,
 /// predicated three times or more of two characters or more.</item>
@@ -23,7 +23,7 @@ namespace Fabula.World;
 /// </summary>
 internal static class Taxonomies
 {
-    private const int MaxTerms = 64;
+    private const int MaxTerms = 64, Plural = 1 << 16;
 
     public static List<Taxonomy> Find(WorldView view, List<AttributeFinder.Predicate> predicates, List<CharacterAttribute> attributes, WorldTables words)
     {
@@ -49,12 +49,14 @@ internal static class Taxonomies
         if (terms.Count > MaxTerms) terms.RemoveRange(MaxTerms, terms.Count - MaxTerms);
 
         // Each term's forms (singular, plural), counted over the text; terms met in one sentence are linked.
+        // Forms: the singular as t, the plural as t + Plural (a list links plurals only: "alphas and
+        // omegas" speaks of kinds of people, "a large, pale face" of one thing).
         var forms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int t = 0; t < terms.Count; t++) forms.TryAdd(terms[t], t);
         for (int t = 0; t < terms.Count; t++)
         {
-            forms.TryAdd(terms[t], t);
-            forms.TryAdd(terms[t] + "s", t);
-            forms.TryAdd(terms[t] + "es", t);
+            forms.TryAdd(terms[t] + "s", t + Plural);
+            forms.TryAdd(terms[t] + "es", t + Plural);
         }
         var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
         var uses = new int[terms.Count];
@@ -84,12 +86,15 @@ internal static class Taxonomies
                 char f = char.ToLowerInvariant(word[0]);
                 if ((f < 128 ? firsts[f] : otherFirst) && lookup.TryGetValue(word, out int hit)) term = hit;
             }
+            bool plural = term >= Plural;
+            if (plural) term -= Plural;
             if (term < 0)
             {
                 if (lastToken >= 0 && (i - lastToken > 4 || !Joins(view, i))) lastTerm = lastToken = -1;
                 continue;
             }
             uses[term]++;
+            if (!plural) { lastTerm = lastToken = -1; continue; }
             if (lastTerm >= 0 && lastTerm != term && i - lastToken is >= 2 and <= 4 && view.SentenceOf[i] == view.SentenceOf[lastToken])
             {
                 var span = TextSpan.FromBounds(view.Span(lastToken).Start, view.Span(i).End);

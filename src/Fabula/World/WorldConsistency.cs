@@ -105,16 +105,18 @@ public sealed class WorldConsistency : IStage
         }
     }
 
-    // A quotation attributed to a character after the text says they died (outside flashbacks).
+    // A quotation tagged with a character's name after the narration says, by name, that they died
+    // (outside flashbacks).
     private static void SpeechAfterDeath(Story story, CastList cast, CharacterFacts facts, bool[] flashback, ConsistencyFindings findings)
     {
         if (!story.Has<Attribution>() || facts.Deaths.Count == 0) return;
         var died = new Dictionary<int, Death>();
-        foreach (var d in facts.Deaths) died.TryAdd(d.Character, d);
+        foreach (var d in facts.Deaths) if (d.Certain) died.TryAdd(d.Character, d);
         var reported = new HashSet<int>();
         foreach (ref readonly var a in story.Layer<Attribution>().Items)
         {
-            if (a.Speaker < 0 || a.Confidence < 0.5f || !died.TryGetValue(a.Speaker, out var death)) continue;
+            // Only a quotation tagged with the speaker's name ("said Jocelyn"): a guessed speaker is no evidence.
+            if (a.Speaker < 0 || a.Method != AttributionMethod.Explicit || a.Confidence < 0.8f || !died.TryGetValue(a.Speaker, out var death)) continue;
             if (a.Span.Start <= death.Span.End || InFlashback(story, flashback, a.Span.Start) || !reported.Add(a.Speaker)) continue;
             findings.Items.Add(new ConsistencyFinding("speaks-after-death", $"{cast[a.Speaker].Name} speaks after their death",
                 [cast[a.Speaker].Name], [death.Span, a.Span]));

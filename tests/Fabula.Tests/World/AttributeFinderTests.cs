@@ -94,4 +94,17 @@ public sealed class AttributeFinderTests
         var cast = story.Get<CastList>();
         Assert.Equal(["Jocelyn", "Valentine Morgenstern"], story.Get<CharacterFacts>().Deaths.Select(d => cast[d.Character].Name));
     }
+
+    [Fact]
+    public void Only_a_death_the_narration_states_by_name_is_certain()
+    {
+        var story = Pipeline.Default.Run("""
+            Mrs. Bennet meant to leave the house as soon as Mr. Bennet were dead. She feared his death.
+
+            Jocelyn died that winter. Simon wept.
+            """);
+        var cast = story.Get<CastList>();
+        var certain = story.Get<CharacterFacts>().Deaths.Where(d => d.Certain).Select(d => cast[d.Character].Name);
+        Assert.Equal(["Jocelyn"], certain);
+    }
 }
