@@ -5,7 +5,8 @@ namespace Fabula.Cast;
 /// keeping, for each character, where it was last mentioned and whether as a subject. A pronoun
 /// goes to the compatible character mentioned most recently (a sentence back costs one point; a
 /// subject earns half a point; the two most mentioned characters half a point more), never to the
-/// subject of its own sentence when it is an object ("Martha helped her"), never inside a quotation
+/// subject of its own sentence when it is an object ("Martha helped her"), to a character of unknown
+/// pronouns only when no character of known ones agrees, never inside a quotation
 /// to the one speaking or the one spoken to. When no compatible character was mentioned within
 /// <see cref="Window"/> sentences, a narration "he" or "she" goes to the story's most named he or
 /// she; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
@@ -63,6 +64,9 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
             if (distance > Window) continue;
             if (c == notThis || c == norThis || !Agrees(setOf(c), pronoun)) continue;
             double score = -distance;
+            // A character whose pronouns the text never made clear is the last resort: any agreeing character
+            // within the window comes first.
+            if (setOf(c) is null) score -= Window + 1;
             if (_lastWasSubject[c]) score += 0.5;
             if (prominent[c]) score += 0.5;
             // Later in the same sentence, the most recent mention is the nearer antecedent.
