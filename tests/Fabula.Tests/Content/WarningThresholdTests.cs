@@ -109,3 +109,25 @@ public sealed class LexiconSenseTests
     public void A_word_in_another_sense_is_no_hit(string text, string category) =>
         Assert.DoesNotContain(ContentProfiler.Scan(Pipeline.Default.Run(text)), h => h.Category.Id == category);
 }
+
+public sealed class UnderageEvidenceTests
+{
+    private sealed class KnownAges(int age) : ICharacterAges
+    {
+        public int? YoungestAgeIn(Fabula.Text.TextSpan span) => age;
+    }
+
+    private static List<ContentHit> Scan(string text, int? knownAge = null)
+    {
+        var story = Pipeline.Default.Run(text);
+        if (knownAge is int age) story.Set<ICharacterAges>(new KnownAges(age));
+        return ContentProfiler.Scan(story);
+    }
+
+    [Theory]
+    [InlineData("In the small hours she told him how he had walked in his sleep with her in his arms across the stream.")]
+    [InlineData("Weary with picking berries, Adele had gone to bed with the sun.")]
+    public void Sleep_in_its_other_senses_is_no_sexual_passage(string text) =>
+        Assert.DoesNotContain(Scan(text), h => h.Category.Id is "sexual-content" or "underage");
+
+}
