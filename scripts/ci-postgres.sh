@@ -14,10 +14,14 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q 
 fi
 result=running
 if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
-  pg_ctlcluster "$version" main start >&2
+  # pg_ctlcluster can report a failure on a loaded machine although the server comes up: the
+  # readiness loop below decides.
+  pg_ctlcluster "$version" main start >&2 || echo "ci-postgres: pg_ctlcluster reported a failure; waiting for the server" >&2
   result=started
 fi
-for _ in $(seq 30); do runuser -u postgres -- pg_isready -q && break; sleep 1; done
+ready=no
+for _ in $(seq 60); do runuser -u postgres -- pg_isready -q && { ready=yes; break; }; sleep 1; done
+if [ "$ready" != yes ]; then echo "ci-postgres: PostgreSQL $version did not become ready in 60 s" >&2; exit 1; fi
 runuser -u postgres -- psql -q >&2 <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fabula') THEN CREATE ROLE fabula LOGIN PASSWORD 'fabula'; END IF;
