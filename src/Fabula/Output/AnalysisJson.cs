@@ -67,7 +67,8 @@ public sealed record AnalysisJson
         {
             Source = new SourceJson(
                 source.Path, source.Format, source.Title, source.Author,
-                WordCounter.Count(text.AsSpan()), text.Length, source.Declared),
+                // The content stage counted the words already (reading time); count them here only without it.
+                story.Find<Content.ContentProfile>()?.ReadingTime.Words ?? WordCounter.Count(text.AsSpan()), text.Length, source.Declared),
             Chapters = chapters,
             Scenes = scenes,
             Paragraphs = story.Layer<Paragraph>().Count,
