@@ -32,27 +32,14 @@ internal sealed class TokenView
         ParagraphOf = new int[n];
         QuotationOf = new int[n];
         Initial = new bool[n];
-        int s = 0, q = 0, lastSentence = -1;
-        bool afterOpening = false;
+        SentenceOpenings.Mark(Text, Tokens, sentences.Items, SentenceOf, Initial);
+        int q = 0;
         for (int i = 0; i < n; i++)
         {
             int start = Tokens[i].Span.Start;
-            while (s < sentences.Count - 1 && sentences[s].Span.End <= start) s++;
-            SentenceOf[i] = s;
-            ParagraphOf[i] = sentences.Count > 0 ? sentences[s].Paragraph : 0;
+            ParagraphOf[i] = sentences.Count > 0 ? sentences[SentenceOf[i]].Paragraph : 0;
             while (q < quotes.Count && quotes[q].Span.End <= start) q++;
             QuotationOf[i] = q < quotes.Count && quotes[q].Span.Contains(start) ? q : -1;
-            bool newSentence = s != lastSentence;
-            lastSentence = s;
-            var kind = Tokens[i].Kind;
-            if (kind is TokenKind.Word or TokenKind.Number)
-            {
-                Initial[i] = newSentence || afterOpening;
-                afterOpening = false;
-            }
-            else
-                afterOpening = newSentence || afterOpening || kind is TokenKind.Quote or TokenKind.Dash
-                               || (kind == TokenKind.Punctuation && Text[start] == ':');
         }
     }
 

@@ -54,26 +54,7 @@ internal sealed class WorldView
         }
         SentenceOf = new int[n];
         Initial = new bool[n];
-        var sentences = story.Layer<Sentence>().Items;
-        int s = 0, lastSentence = -1;
-        bool afterOpening = false;
-        for (int i = 0; i < n; i++)
-        {
-            int start = tokens[i].Span.Start;
-            while (s < sentences.Length - 1 && sentences[s].Span.End <= start) s++;
-            SentenceOf[i] = s;
-            bool newSentence = s != lastSentence;
-            lastSentence = s;
-            var kind = tokens[i].Kind;
-            if (kind is TokenKind.Word or TokenKind.Number)
-            {
-                Initial[i] = newSentence || afterOpening;
-                afterOpening = false;
-            }
-            else
-                afterOpening = newSentence || afterOpening || kind is TokenKind.Quote or TokenKind.Dash
-                               || kind == TokenKind.Punctuation && _text[tokens[i].Span][0] == ':';
-        }
+        SentenceOpenings.Mark(_text, tokens, story.Layer<Sentence>().Items, SentenceOf, Initial);
     }
 
     private bool Better(int candidate, int current) =>
