@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Running;
 using Fabula.Bench;
 
-// dotnet run -c Release --project bench/Fabula.Bench -- table [--quick]    the throughput table (a minute or two)
+// dotnet run -c Release --project bench/Fabula.Bench -- table [--quick] [--corpus-only]    the throughput table (a minute or two)
 // dotnet run -c Release --project bench/Fabula.Bench -- bdn [BenchmarkDotNet args, e.g. --filter *Stage*]
 if (args.Length > 0 && args[0] == "table")
 {
     Console.WriteLine($"LitBank: {Corpus.Folder}");
-    ThroughputTable.Print(Console.Out, quick: args.Contains("--quick"));
+    ThroughputTable.Print(Console.Out, quick: args.Contains("--quick"), corpusOnly: args.Contains("--corpus-only"));
     return 0;
 }
 if (args.Length > 0 && args[0] == "bdn")
@@ -15,5 +15,5 @@ if (args.Length > 0 && args[0] == "bdn")
     BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
     return 0;
 }
-Console.Error.WriteLine("usage: Fabula.Bench table [--quick] | bdn [BenchmarkDotNet arguments]");
+Console.Error.WriteLine("usage: Fabula.Bench table [--quick] [--corpus-only] | bdn [BenchmarkDotNet arguments]");
 return 2;
