@@ -239,6 +239,30 @@ public sealed class RelationFinderTests
     }
 
     [Fact]
+    public void A_daughter_known_by_her_given_name_alone_is_named_beside_her_sisters()
+    {
+        string relations = Relations("""
+            Mr. Penhallow read his paper while Mrs. Penhallow talked. Mr. Penhallow said nothing.
+
+            Everyone in the village admired the Miss Penhallows. Anne Penhallow was the elder, and Miss Rose Penhallow the younger.
+
+            Anne and Rose walked to town. Tilly and Rose ran ahead of them, and Tilly laughed.
+
+            Later Tilly and Rose came home. Hester and Tilly sat by the fire. Hester and Tilly whispered.
+
+            Anne and Clara Vane went to church. Anne and Clara Vane sang. Rose and Judith met once.
+
+            Judith went home alone.
+            """);
+        Assert.Contains("Mr. Penhallow parent Tilly", relations);
+        Assert.Contains("Mrs. Penhallow parent Hester", relations);
+        Assert.Contains("Anne Penhallow sibling Tilly inferred", relations);
+        // A friend with a family name of her own, and a girl named once beside a daughter, are no daughters.
+        Assert.DoesNotContain("parent Clara Vane", relations);
+        Assert.DoesNotContain("parent Judith", relations);
+    }
+
+    [Fact]
     public void A_shared_family_name_alone_makes_no_children()
     {
         Assert.Equal("", Relations("""

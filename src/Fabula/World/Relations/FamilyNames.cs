@@ -54,11 +54,16 @@ internal static class FamilyNames
                 family.Daughters = TextSpan.FromBounds(tokens[t - 1].Span.Start, token.Span.End);
         }
 
+        var coordinated = Coordinations(story, cast);
+        var inFamily = new bool[cast.Count];
+        foreach (var (_, family) in families)
+            foreach (int c in family.Husbands.Concat(family.Wives).Concat(family.Children)) inFamily[c] = true;
         foreach (var (_, family) in families)
         {
             int husband = family.Husbands.Count == 1 ? family.Husbands[0] : -1;
             int wife = family.Wives.Count == 1 ? family.Wives[0] : -1;
             bool couple = husband >= 0 && wife >= 0;
+            if (couple && family.Daughters is not null) AddGivenNamed(cast, tables, family, coordinated, inFamily);
             if (couple)
                 found.Add(Assertion(cast, firstNamed, RelationType.Partner, Math.Min(husband, wife), Math.Max(husband, wife), PartnerStage.Married, husband, wife));
             foreach (int parent in (int[])[husband, wife])
@@ -69,6 +74,13 @@ internal static class FamilyNames
                     // "the Miss Bennets" speaks of a couple's daughters; a parent's own nouns of
                     // children count once by name ("Mrs. Bennet's daughters"), or twice by pronoun.
                     TextSpan? evidence = couple && family.Daughters is { } plural && RelationFinder.Fits(cast[child], Gender.Female) ? plural : null;
+                    if (family.GivenNamed.TryGetValue(child, out var together))
+                    {
+                        // A daughter known by her given name alone: the family's plural and her naming beside a sister.
+                        found.Add(new RelationAssertion(together, RelationType.Parent, parent, child, PartnerStage.None, false));
+                        found.Add(new RelationAssertion(evidence!.Value, RelationType.Parent, parent, child, PartnerStage.None, false));
+                        continue;
+                    }
                     int byPronoun = 0;
                     foreach (var e in children)
                     {
@@ -84,9 +96,86 @@ internal static class FamilyNames
         return found;
     }
 
+    // How often a daughter known by her given name alone must be named beside the family's daughters.
+    private const int MinCoordinations = 2;
+
+    /// <summary>
+    /// The family's daughters known by a given name alone ("Kitty", "Mary"), when the text speaks of
+    /// the family's daughters ("the Miss Bennets"): a woman with no family name of her own, named
+    /// beside daughters of the family ("Kitty and Lydia", "Mary and Kitty") <see cref="MinCoordinations"/>
+    /// times, is one of them. Sisters are listed together by their given names; a friend has a family name.
+    /// </summary>
+    private static void AddGivenNamed(CastList cast, CastTables tables, Family family, Dictionary<(int, int), Coordination> coordinated, bool[] inFamily)
+    {
+        var members = new HashSet<int>();
+        foreach (int c in family.Children)
+            if (RelationFinder.Fits(cast[c], Gender.Female)) members.Add(c);
+        if (members.Count < 2) return;
+        bool grown = true;
+        while (grown)
+        {
+            grown = false;
+            var counts = new Dictionary<int, (int Count, TextSpan First)>();
+            foreach (var ((a, b), coordination) in coordinated)
+            {
+                int other = members.Contains(a) && !members.Contains(b) ? b : members.Contains(b) && !members.Contains(a) ? a : -1;
+                if (other < 0 || inFamily[other]) continue;
+                var (count, first) = counts.GetValueOrDefault(other, (0, coordination.First));
+                counts[other] = (count + coordination.Count, coordination.First.Start < first.Start ? coordination.First : first);
+            }
+            foreach (var (c, (count, first)) in counts)
+            {
+                if (count < MinCoordinations || !IsGivenNameOnly(cast[c], tables) || !RelationFinder.Fits(cast[c], Gender.Female)) continue;
+                members.Add(c);
+                family.Children.Add(c);
+                family.GivenNamed[c] = first;
+                inFamily[c] = true;
+                grown = true;
+            }
+        }
+    }
+
+    private static bool IsGivenNameOnly(Character character, CastTables tables)
+    {
+        if (character.Name.Contains(' ') || !tables.FirstNames.ContainsKey(character.Name)) return false;
+        foreach (var alias in character.Aliases)
+            if (alias.Text.Contains(' ')) return false;
+        return true;
+    }
+
+    private readonly record struct Coordination(int Count, TextSpan First);
+
+    /// <summary>Pairs of characters named side by side ("Kitty and Lydia", "Jane, Mary"), how often, and the first such place.</summary>
+    private static Dictionary<(int, int), Coordination> Coordinations(Story story, CastList cast)
+    {
+        var pairs = new Dictionary<(int, int), Coordination>();
+        var text = story.Text;
+        Mention previous = default;
+        bool havePrevious = false;
+        foreach (ref readonly var m in story.Layer<Mention>().Items)
+        {
+            if (m.Kind != MentionKind.Name || m.Character < 0) continue;
+            if (havePrevious && previous.Character != m.Character && m.Span.Start > previous.Span.End && m.Span.Start - previous.Span.End <= 7)
+            {
+                var between = text[TextSpan.FromBounds(previous.Span.End, m.Span.Start)].Trim();
+                if (between is "and" or "," or ", and")
+                {
+                    var key = (Math.Min(previous.Character, m.Character), Math.Max(previous.Character, m.Character));
+                    var span = TextSpan.FromBounds(previous.Span.Start, m.Span.End);
+                    pairs[key] = pairs.TryGetValue(key, out var seen) ? seen with { Count = seen.Count + 1 } : new Coordination(1, span);
+                }
+            }
+            previous = m;
+            havePrevious = true;
+        }
+        return pairs;
+    }
+
     private sealed class Family
     {
         public readonly List<int> Husbands = [], Wives = [], Children = [];
+        /// <summary>Daughters known by a given name alone, with the first place one is named beside a sister.</summary>
+        public readonly Dictionary<int, TextSpan> GivenNamed = [];
         /// <summary>The first "Miss S-s": the family's daughters.</summary>
         public TextSpan? Daughters;
     }
