@@ -42,6 +42,7 @@ public sealed class CastFinder : IStage
         story.Add(Renumber(mentions, ordered), allowOverlap: true);
         story.Set(new CastList(ordered));
         story.Set(findings);
+        story.Set(view);  // the relation stage reads the same token view
     }
 
     /// <summary>
@@ -69,7 +70,11 @@ public sealed class CastFinder : IStage
                 int c = characterOf[m];
                 if (c >= 0)
                 {
-                    recent.RemoveAll(r => r.Character == c || r.Sentence < sentence - 1);
+                    // PERF: a loop, not RemoveAll with a lambda (a closure per name mention).
+                    int kept = 0;
+                    for (int r = 0; r < recent.Count; r++)
+                        if (recent[r].Character != c && recent[r].Sentence >= sentence - 1) recent[kept++] = recent[r];
+                    recent.RemoveRange(kept, recent.Count - kept);
                     recent.Add((c, sentence));
                 }
                 i = names[m].LastToken;
@@ -80,7 +85,7 @@ public sealed class CastFinder : IStage
             // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
             if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, i)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
-            bool protagonistFits = protagonistSet == pronoun.Set && !recent.Exists(r => r.Character == protagonist);
+            bool protagonistFits = protagonistSet == pronoun.Set && !Contains(recent, protagonist);
             int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0, nearby = 0, last = -1;
             foreach (var (c, s) in recent)
             {
@@ -99,6 +104,13 @@ public sealed class CastFinder : IStage
             if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
         }
         return votes;
+    }
+
+    private static bool Contains(List<(int Character, int Sentence)> recent, int character)
+    {
+        foreach (var (c, _) in recent)
+            if (c == character) return true;
+        return false;
     }
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.

@@ -29,7 +29,7 @@ public sealed class ContentProfiler : IStage
     public static ContentProfile Profile(Story story, List<DroppedHit>? dropped = null)
     {
         var hits = Scan(story, dropped);
-        int words = WordCounter.Count(story.Text.AsSpan());
+        int words = story.Has<Token>() ? WordCounter.Count(story.Layer<Token>().Items) : WordCounter.Count(story.Text.AsSpan());
         var findings = Aggregate(story, hits, words);
         var (rating, reasons) = RatingRules.Rate(findings);
         var archive = RatingRules.ArchiveWarnings(findings);
@@ -155,7 +155,7 @@ public sealed class ContentProfiler : IStage
         if (story.Has<Chapter>() && story.Layer<Chapter>().Count > 0)
             foreach (ref readonly var c in story.Layer<Chapter>().Items)
             {
-                int words = WordCounter.Count(text[c.Span]);
+                int words = WordsIn(story, c.Span);
                 chapters.Add(new ChapterReadingTime(c.Index, words, Minutes(words)));
             }
         else
@@ -166,11 +166,20 @@ public sealed class ContentProfiler : IStage
             {
                 int start = Math.Clamp(marks[i].Start, 0, text.Length);
                 int end = i + 1 < marks.Count ? Math.Clamp(marks[i + 1].Start, start, text.Length) : text.Length;
-                int words = WordCounter.Count(text[TextSpan.FromBounds(start, end)]);
+                int words = WordsIn(story, TextSpan.FromBounds(start, end));
                 chapters.Add(new ChapterReadingTime(i, words, Minutes(words)));
             }
         }
         return new ReadingTime(WordsPerMinute, total, Minutes(total), chapters);
+    }
+
+    /// <summary>Words as a reader counts them, from the token layer where the story has one.</summary>
+    private static int WordsIn(Story story, TextSpan span)
+    {
+        if (!story.Has<Token>()) return WordCounter.Count(story.Text[span]);
+        var tokens = story.Layer<Token>();
+        var (from, to) = tokens.Within(span);
+        return WordCounter.Count(tokens.Items[from..to]);
     }
 
     private static int Minutes(int words) => words == 0 ? 0 : (words + WordsPerMinute - 1) / WordsPerMinute;

@@ -35,6 +35,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     private readonly ContentLexicon _lexicon = lexicon;
     private readonly List<ScannedWord> _scanned = [];
+    private readonly SeenWords _seen = new();
     private Word[] _words = new Word[256];
     private int _count;
     private readonly List<SentenceRange> _sentences = [];
@@ -117,10 +118,22 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         if (_count == _words.Length) Array.Resize(ref _words, _words.Length * 2);
         ref var word = ref _words[_count++];
-        word = new Word { Start = w.Start, Length = w.Length, Lemma = -1, Number = -1, Break = w.BreakBefore, Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-' };
         var surface = chars.Slice(w.Start, w.Length);
+        // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
+        // and its lexicon entry) and every later use is one probe of the scanner's word table.
+        word = _seen.Get(surface, _lexicon);
+        word.Start = w.Start;
+        word.Length = w.Length;
+        word.Break = w.BreakBefore;
+        word.Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-';
         word.Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start);
-        if (surface.Length > 48) return;
+    }
+
+    /// <summary>What the lexicon and the word's own letters say of a surface form (case kept): all but its position.</summary>
+    private static Word Read(ReadOnlySpan<char> surface, ContentLexicon lexicon)
+    {
+        var word = new Word { Lemma = -1, Number = -1 };
+        if (surface.Length > 48) return word;
         Span<char> lower = stackalloc char[surface.Length];
         for (int i = 0; i < surface.Length; i++)
         {
@@ -132,7 +145,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         if (char.IsDigit(lower[0]))
         {
             if (lower.Length <= 3 && int.TryParse(lower, out int n)) word.Number = n;
-            return;
+            return word;
         }
         int apostrophe = lower.IndexOf('\'');
         if (apostrophe > 0)
@@ -142,13 +155,60 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             else if (suffix.SequenceEqual("'d")) word.ApostropheD = true;
             else if (suffix.SequenceEqual("'t") && lower[apostrophe - 1] == 'n') word.Signals |= Signal.Negation;
         }
-        if (_lexicon.TryGet(lower, out var form) || apostrophe > 0 && _lexicon.TryGet(lower[..apostrophe], out form))
+        if (lexicon.TryGet(lower, out var form) || apostrophe > 0 && lexicon.TryGet(lower[..apostrophe], out form))
         {
             word.Lemma = form.Lemma;
             word.Signals |= form.Signals;
             word.Number = form.Number;
         }
         // "can't", "won't": the stem before n't is no word of the lexicon, the negation is what counts.
+        return word;
+    }
+
+    /// <summary>
+    /// The distinct surface forms the scanner has met in this story, each with its <see cref="Read"/>:
+    /// an open-addressing table hashed over the characters (FNV-1a), so no string is made per word.
+    /// </summary>
+    private sealed class SeenWords
+    {
+        private string[] _forms = new string[4096];
+        private Word[] _read = new Word[4096];
+        private uint[] _hashes = new uint[4096];
+        private int _used;
+
+        public Word Get(ReadOnlySpan<char> surface, ContentLexicon lexicon)
+        {
+            uint hash = 2166136261;
+            foreach (char c in surface) hash = (hash ^ c) * 16777619;
+            int mask = _forms.Length - 1, slot = (int)(hash & (uint)mask);
+            while (_forms[slot] is { } form)
+            {
+                if (_hashes[slot] == hash && surface.SequenceEqual(form)) return _read[slot];
+                slot = (slot + 1) & mask;
+            }
+            var read = Read(surface, lexicon);
+            _forms[slot] = surface.ToString();
+            _read[slot] = read;
+            _hashes[slot] = hash;
+            if (++_used * 2 > _forms.Length) Grow();
+            return read;
+        }
+
+        private void Grow()
+        {
+            var (forms, read, hashes) = (_forms, _read, _hashes);
+            int size = forms.Length * 2, mask = size - 1;
+            _forms = new string[size];
+            _read = new Word[size];
+            _hashes = new uint[size];
+            for (int i = 0; i < forms.Length; i++)
+            {
+                if (forms[i] is null) continue;
+                int slot = (int)(hashes[i] & (uint)mask);
+                while (_forms[slot] is not null) slot = (slot + 1) & mask;
+                (_forms[slot], _read[slot], _hashes[slot]) = (forms[i], read[i], hashes[i]);
+            }
+        }
     }
 
     private static bool IsAfterQuote(ReadOnlySpan<char> chars, int start)

@@ -264,4 +264,21 @@ public static class WordCounter
         }
         return words;
     }
+
+    /// <summary>
+    /// The same count from the tokenizer's tokens, without a second pass over the characters: each word
+    /// or number is one, except the pieces a contraction or possessive was split into ("did|n't",
+    /// "Alec|'s"), which start where the word before them ends.
+    /// </summary>
+    public static int Count(ReadOnlySpan<Structure.Token> tokens)
+    {
+        int words = 0, lastWordEnd = -1;
+        foreach (ref readonly var token in tokens)
+        {
+            if (token.Kind is not (Structure.TokenKind.Word or Structure.TokenKind.Number)) continue;
+            if (token.Span.Start != lastWordEnd) words++;
+            lastWordEnd = token.Span.End;
+        }
+        return words;
+    }
 }

@@ -29,7 +29,9 @@ public sealed class Tokenizer : IStage
 
     public void Run(Story story)
     {
-        var tokens = new List<Token>(story.Text.Length / 5);
+        // PERF: the 100 LitBank novels run 4.6 characters per token (4.1 in the densest); room for one per 4 means the list
+        // seldom grows (each growth copies every token so far).
+        var tokens = new List<Token>(story.Text.Length / 4 + 16);
         var text = story.Text.AsSpan();
         foreach (ref readonly var paragraph in story.Layer<Paragraph>().Items)
             Tokenize(text, paragraph.Span, tokens);

@@ -93,7 +93,7 @@ public sealed class RelationFinder : IStage
         {
             _text = story.Text;
             _cast = cast;
-            _view = new TokenView(story);
+            _view = story.Find<TokenView>() ?? new TokenView(story);
             int n = _view.Count;
             _who = new int[n];
             _first = new int[n];
