@@ -44,6 +44,10 @@ public sealed record AnalysisJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // PERF: the contract's types are described at compile time (no reflection per run); any other
+        // type serialised with these options (the corpus index's rows) falls back to reflection.
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            AnalysisJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
     public static AnalysisJson From(Story story, bool includeText = false, bool includeMentions = false)
@@ -198,6 +202,11 @@ public sealed record AnalysisJson
 
     public string Serialize() => JsonSerializer.Serialize(this, Options);
 }
+
+/// <summary>The JSON contract's types, generated at compile time (System.Text.Json source generation).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AnalysisJson))]
+internal sealed partial class AnalysisJsonContext : JsonSerializerContext;
 
 public sealed record SourceJson(string? Path, string Format, string? Title, string? Author, int Words, int Chars, DeclaredTags? Declared);
 public sealed record ChapterJson(int Index, string? Title, int Start, int End);
