@@ -12,6 +12,7 @@ namespace Fabula.Cast;
 internal sealed class TokenView
 {
     public readonly StoryText Text;
+    /// <summary>The token layer's own array (not a copy): read-only.</summary>
     public readonly Token[] Tokens;
     public readonly int[] SentenceOf;
     public readonly int[] ParagraphOf;
@@ -23,7 +24,7 @@ internal sealed class TokenView
     public TokenView(Story story)
     {
         Text = story.Text;
-        Tokens = story.Layer<Token>().Items.ToArray();
+        Tokens = story.Layer<Token>().SharedArray; // PERF: read in place, never written
         var sentences = story.Layer<Sentence>();
         var quotes = story.Layer<Quotation>();
         SentenceCount = sentences.Count;

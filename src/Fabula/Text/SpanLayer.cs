@@ -32,6 +32,12 @@ public sealed class SpanLayer<T> where T : ISpanned
     }
 
     public ReadOnlySpan<T> Items => _items;
+
+    /// <summary>
+    /// The layer's own array, for views inside the library that index it on every token and must not
+    /// copy it (the cast stage's token view). Read-only by convention: nothing may write to it.
+    /// </summary>
+    internal T[] SharedArray => _items;
     public int Count => _items.Length;
     public ref readonly T this[int index] => ref _items[index];
 

@@ -52,9 +52,15 @@ internal sealed class WorldView
             while (last + 1 < n && tokens[last + 1].Span.End <= mention.Span.End) last++;
             if (tokens[last].Span.End == mention.Span.End && Better(m, MentionEnding[last])) MentionEnding[last] = m;
         }
-        SentenceOf = new int[n];
-        Initial = new bool[n];
-        SentenceOpenings.Mark(_text, tokens, story.Layer<Sentence>().Items, SentenceOf, Initial);
+        // The cast stage's token view marked the same sentences and openings: read its arrays, not a second pass.
+        if (story.Find<TokenView>() is { } cast && cast.Count == n)
+            (SentenceOf, Initial) = (cast.SentenceOf, cast.Initial);
+        else
+        {
+            SentenceOf = new int[n];
+            Initial = new bool[n];
+            SentenceOpenings.Mark(_text, tokens, story.Layer<Sentence>().Items, SentenceOf, Initial);
+        }
     }
 
     private bool Better(int candidate, int current) =>
