@@ -19,7 +19,7 @@ public sealed class AttributeFinder : IStage
         var reader = new Reader(story, WorldView.Of(story), WorldTables.Shared);
         reader.Read();
         var facts = reader.Facts;
-        facts.Taxonomies.AddRange(Taxonomies.Find(reader.View, reader.Predicates, reader.Attributes, WorldTables.Shared));
+        facts.Taxonomies.AddRange(Taxonomies.Find(reader.View, reader.Predicates, reader.StatedClasses, reader.Attributes, WorldTables.Shared));
 
         reader.Attributes.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         story.Add(reader.Attributes, allowOverlap: true);
@@ -28,14 +28,21 @@ public sealed class AttributeFinder : IStage
         story.Set(facts);
     }
 
-    /// <summary>A noun predicated of a character ("Izzy was a beta"): the class candidates of <see cref="Taxonomies"/>.</summary>
-    internal readonly record struct Predicate(string Term, int Character, TextSpan Span);
+    /// <summary>
+    /// A noun predicated of a character ("Izzy was a beta"): the class candidates of <see cref="Taxonomies"/>.
+    /// A capitalized one ("Wren was a Keeper") or an occupation counts only where the story states its classes.
+    /// </summary>
+    internal readonly record struct Predicate(string Term, int Character, TextSpan Span, bool OnlyIfStated = false);
+
+    /// <summary>A closed list of classes the story states of everyone: "Everyone was born either a Keeper or a Drifter".</summary>
+    internal readonly record struct StatedClasses(string[] Terms, TextSpan Span);
 
     private sealed class Reader(Story story, WorldView view, WorldTables words)
     {
         public readonly WorldView View = view;
         public readonly List<CharacterAttribute> Attributes = [];
         public readonly List<Predicate> Predicates = [];
+        public readonly List<StatedClasses> StatedClasses = [];
         public readonly CharacterFacts Facts = new();
         private readonly HashSet<(int, string, string)> _stated = [];
         private readonly StoryText _text = story.Text;
@@ -88,6 +95,7 @@ public sealed class AttributeFinder : IStage
                 subjectEnd--;
             int c = View.CharacterEndingAt(subjectEnd);
             bool unnamedPerson = false;
+            if (StateClasses(i)) return i;
             if (c < 0)
             {
                 // "your son is an omega": a person noun the cast could not resolve still predicates a class.
@@ -167,6 +175,7 @@ public sealed class AttributeFinder : IStage
                             if (e > k + 2 && !View.Is(e, "of")) break;
                         }
                     Add(c, "occupation", _text.Copy(TextSpan.FromBounds(View.Span(k).Start, View.Span(end).End)), subjectStart, end);
+                    if (end == k && !definite && Ends(k)) Predicate(k, c, subjectStart);
                     return end;
                 }
                 if (!definite && Ends(k)) { Predicate(k, c, subjectStart); return k; }
@@ -183,10 +192,49 @@ public sealed class AttributeFinder : IStage
         private void Predicate(int k, int c, int subjectStart)
         {
             var word = View[k];
-            if (!View.IsLower(k) || word.Length < 3 || words.Occupations.Contains(word) || words.Appearance.ContainsKey(word)
+            bool capitalized = !View.IsLower(k);
+            if (capitalized && (View.IsAllCaps(k) || View.Initial[k])) return;
+            // An occupation ("Fenn was a Weaver") is a class only where the story states it as one.
+            bool onlyIfStated = capitalized || words.Occupations.Contains(word);
+            if (word.Length < 3 || words.Appearance.ContainsKey(word)
                 || words.GenericPersonNouns.Contains(word) || words.NotNouns.Contains(word) || words.NotNames.Contains(word) || words.NumberValue(word) > 0) return;
             foreach (char ch in word) if (!char.IsLetter(ch)) return;
-            Predicates.Add(new Predicate(word.ToString().ToLowerInvariant(), c, TextSpan.FromBounds(View.Span(subjectStart).Start, View.Span(k).End)));
+            Predicates.Add(new Predicate(word.ToString().ToLowerInvariant(), c, TextSpan.FromBounds(View.Span(subjectStart).Start, View.Span(k).End), onlyIfStated));
+        }
+
+        // How far before its copula a subject of everyone may start: "Every child in the old city is born ...".
+        private const int EveryoneWindow = 8;
+
+        /// <summary>
+        /// "Everyone in Saltmere was born either a Keeper or a Drifter", "every child is born an X, a Y or
+        /// a Z": after a copula of a subject of everyone ("everyone", "every", "all"), "born" and a list of
+        /// two or more single nouns with "a"/"an", closed by "or" or "and". Returns whether it found one.
+        /// </summary>
+        private bool StateClasses(int copula)
+        {
+            int j = copula + 1;
+            if (!View.Is(j, "born")) return false;
+            bool everyone = false;
+            for (int s = copula - 1; s >= 0 && copula - s <= EveryoneWindow && !View.IsBoundary(s + 1); s--)
+                if (View.IsWord(s) && words.Everyone.Contains(View[s])) { everyone = true; j = s; break; }
+            if (!everyone) return false;
+            int start = j, k = copula + 2;
+            if (View.Is(k, "either")) k++;
+            var terms = new List<string>(4);
+            bool closed = false;
+            while ((View.Is(k, "a") || View.Is(k, "an")) && View.IsWord(k + 1))
+            {
+                foreach (char ch in View[k + 1]) if (!char.IsLetter(ch)) return false;
+                terms.Add(View[k + 1].ToString().ToLowerInvariant());
+                k += 2;
+                if (closed) break;
+                if (View.IsMark(k, ',')) k++;
+                if (View.Is(k, "or") || View.Is(k, "and")) { closed = true; k++; }
+                else if (!View.IsMark(k - 1, ',')) break;
+            }
+            if (!closed || terms.Count < 2 || !Ends(k - 1)) return false;
+            StatedClasses.Add(new StatedClasses([.. terms], TextSpan.FromBounds(View.Span(start).Start, View.Span(k - 1).End)));
+            return true;
         }
 
         // "was born in Idris", "was born an omega".

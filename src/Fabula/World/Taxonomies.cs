@@ -13,7 +13,10 @@ namespace Fabula.World;
 /// <item>A noun WordNet knows as a kind of person ("witch", "vampire", "fool") must be predicated of
 /// two characters or more; any other noun ("beta") of one person, named or not ("your son").</item>
 /// <item>Candidate terms form one set when the text lists them together in the plural ("alphas and
-/// omegas", "alphas, betas, or omegas": kinds of people) — that is what makes the set closed. Every candidate
+/// omegas", "alphas, betas, or omegas": kinds of people), or states them as the classes everyone is born
+/// to ("Everyone was born either a Keeper or a Drifter", "every child is born an X, a Y or a Z") — that is
+/// what makes the set closed. A stated term counts of one character, capitalized ("Wren was a
+/// Keeper") or an occupation. Every candidate
 /// must be a noun (WordNet knows "sensible" and "away" only as other parts of speech).</item>
 /// <item>A set is a taxonomy when it has two terms or more, each used twice or more in the text,
 /// predicated three times or more of two characters or more.</item>
@@ -25,24 +28,30 @@ internal static class Taxonomies
 {
     private const int MaxTerms = 64, Plural = 1 << 16;
 
-    public static List<Taxonomy> Find(WorldView view, List<AttributeFinder.Predicate> predicates, List<CharacterAttribute> attributes, WorldTables words)
+    public static List<Taxonomy> Find(WorldView view, List<AttributeFinder.Predicate> predicates, List<AttributeFinder.StatedClasses> statedLists,
+        List<CharacterAttribute> attributes, WorldTables words)
     {
         var found = new List<Taxonomy>();
         if (predicates.Count < 3) return found;
+        var statedTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in statedLists) statedTerms.UnionWith(list.Terms);
 
         // Candidate terms and the characters they are predicated of.
         var byTerm = new Dictionary<string, List<AttributeFinder.Predicate>>(StringComparer.Ordinal);
         foreach (var p in predicates)
         {
+            if (p.OnlyIfStated && !statedTerms.Contains(p.Term)) continue;
             if (!byTerm.TryGetValue(p.Term, out var list)) byTerm[p.Term] = list = [];
             list.Add(p);
         }
+        // A stated class no one is said to be is still one of the set ("No one had seen a Mender").
+        foreach (var term in statedTerms) byTerm.TryAdd(term, []);
         var terms = new List<string>();
         foreach (var (term, list) in byTerm)
         {
             var characters = new HashSet<int>();
             foreach (var p in list) if (p.Character >= 0) characters.Add(p.Character);
-            if (words.PersonNouns.Contains(term) ? characters.Count >= 2 : list.Count >= 1) terms.Add(term);
+            if (statedTerms.Contains(term) || (words.PersonNouns.Contains(term) ? characters.Count >= 2 : list.Count >= 1)) terms.Add(term);
         }
         if (terms.Count < 2) return found;
         terms.Sort((a, b) => byTerm[b].Count != byTerm[a].Count ? byTerm[b].Count.CompareTo(byTerm[a].Count) : string.CompareOrdinal(a, b));
@@ -63,6 +72,18 @@ internal static class Taxonomies
         var parent = new int[terms.Count];
         var link = new TextSpan?[terms.Count];
         for (int t = 0; t < parent.Length; t++) parent[t] = t;
+        // A stated list is a set: "born either a Keeper or a Drifter".
+        foreach (var list in statedLists)
+        {
+            int previous = -1;
+            foreach (var term in list.Terms)
+            {
+                if (!forms.TryGetValue(term, out int t) || t >= Plural) continue;
+                link[t] ??= list.Span;
+                if (previous >= 0) Union(parent, previous, t);
+                previous = t;
+            }
+        }
         // Terms named together in a list link: "alphas and omegas", "alphas, betas, or omegas" (not a
         // compound: "an animal charmer").
         // PERF: a token is looked up only when its length and first letter fit some term's forms.

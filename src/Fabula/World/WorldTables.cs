@@ -17,7 +17,7 @@ internal sealed class WorldTables
 
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Copulas, Occupations, Colours, Shades, PersonNouns,
         PlaceWords, PlacePrepositions, OrganizationWords, Rooms, NotPlaces, NotNames, VagueNumbers,
-        GenericPersonNouns, NotNouns, DegreeWords, Boundaries, PastMarkers, Negations, Titles, Conditions;
+        GenericPersonNouns, NotNouns, DegreeWords, Boundaries, PastMarkers, Negations, Titles, Conditions, Everyone;
     public readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Appearance, TitleRoles, Deaths, TimeAnchors, Triggers;
     public readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Numbers, Ordinals;
     public readonly FrozenDictionary<string, TimeUnit>.AlternateLookup<ReadOnlySpan<char>> TimeUnits;
@@ -46,6 +46,7 @@ internal sealed class WorldTables
         PastMarkers = Set("world/past-markers.txt");
         Negations = Set("world/negations.txt");
         Conditions = Set("world/conditions.txt");
+        Everyone = Set("world/everyone-words.txt");
         var titles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in WordList.Lines("cast/titles.txt"))
         {

@@ -51,7 +51,32 @@ public sealed class AttributeFinderTests
         Assert.Contains("Luke: class=beta", Attributes(story));
     }
 
+    [Fact]
+    public void A_stated_closed_list_of_classes_forms_the_taxonomy_even_with_one_member()
+    {
+        var story = Pipeline.Default.Run("""
+            Anna lived in Brackenhythe with her brother Tom. Everyone in Brackenhythe is born a Stoker, a Weaver or a Mender.
+
+            Anna was a Weaver. Tom was a Weaver too, and the Weavers kept the looms. Old Martha was a Stoker, and Martha never smiled.
+
+            The Stokers fed the furnaces. Anna and Tom watched them. No one had seen a Mender for a hundred years, and the last Mender had drowned.
+            """);
+        var cast = story.Get<CastList>();
+        var taxonomy = Assert.Single(story.Get<CharacterFacts>().Taxonomies);
+        Assert.Equal(["mender", "stoker", "weaver"], taxonomy.Terms);
+        Assert.Equal(["Martha"], taxonomy.Members["stoker"].Select(c => cast[c].Name));
+        Assert.Equal(["Anna", "Tom"], taxonomy.Members["weaver"].Select(c => cast[c].Name));
+        Assert.Empty(taxonomy.Members["mender"]);
+        Assert.Contains(taxonomy.Evidence, e => story.Text.Copy(e) == "Everyone in Brackenhythe is born a Stoker, a Weaver or a Mender");
+    }
+
     [Theory]
+    // One person's birth is no class system; capitalized nouns without a stated list are no classes.
+    [InlineData("""
+        Tom was born a prince or a pauper, nobody knew which. Tom was a prince. Ned was a prince too.
+
+        Ned was a Yankee. Tom was a Yankee, and Ned was a Rebel once. The Yankees and the Rebels fought.
+        """)]
     [InlineData("""
         Mr. Darcy was a gentleman. Mr. Bingley was a gentleman too, and Jane was a lady. Elizabeth was a lady as well.
 
