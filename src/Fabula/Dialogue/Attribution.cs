@@ -12,6 +12,8 @@ public enum AttributionMethod : byte
     Explicit,
     /// <summary>A speech tag with a pronoun: "he whispered".</summary>
     Pronoun,
+    /// <summary>A speech tag with a description: "said his wife", "the old man asked"; the present character it fits.</summary>
+    Nominal,
     /// <summary>The character acting in the same paragraph: <c>Magnus giggled. "..."</c></summary>
     Beat,
     /// <summary>The other party of a vocative: "Magnus, look at me" is not said by Magnus.</summary>

@@ -22,6 +22,33 @@ internal static class DialogueWords
     /// <summary>The pronoun set ("he/him") of a third-person pronoun form, for matching a character.</summary>
     public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SetOf = Sets();
 
+    /// <summary>
+    /// The subject pronoun ("he", "she") of a noun that describes a man or a woman ("wife", "old man"):
+    /// Data/dialogue/gendered-nouns.txt and the gendered relations of world/relation-words.txt.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PronounOfNoun = NounPronouns();
+
+    private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NounPronouns()
+    {
+        var pronouns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string word, string gender)
+        {
+            if (gender == "m") pronouns[word] = "he";
+            else if (gender == "f") pronouns[word] = "she";
+        }
+        foreach (var line in WordList.Lines("world/relation-words.txt"))
+        {
+            var f = line.Split('\t');
+            if (f.Length >= 6 && f[4] == "one") Add(f[0], f[5]);
+        }
+        foreach (var line in WordList.Lines("dialogue/gendered-nouns.txt"))
+        {
+            var f = line.Split('\t');
+            if (f.Length >= 2) Add(f[0], f[1]);
+        }
+        return pronouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PronounsOfCase(string grammaticalCase)
     {
         var forms = new List<string>();

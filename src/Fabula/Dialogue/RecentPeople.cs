@@ -37,32 +37,45 @@ internal sealed class RecentPeople
     }
 
     /// <summary>
-    /// The speaker a pronoun tag means, of those whose pronouns fit: the one the previous line called
-    /// by name; else the subject of a sentence of the narration just before; else the cast stage's
-    /// choice unless it spoke the turn before; else the most recent present person.
+    /// The speaker a pronoun tag means, of those whose pronouns fit and whom the line itself does not
+    /// call by name (<paramref name="called"/>): the one the previous line called by name
+    /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before;
+    /// else the cast stage's choice unless it spoke the turn before; else the most recent present person.
     /// </summary>
-    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int called, int at)
+    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at)
     {
         if (!DialogueWords.SetOf.TryGetValue(pronoun, out var set)) return resolved;
+        bool Fits(int c) => c >= 0 && c != called && c != previousSpeaker && cast[c].Pronouns == set;
         // The one the previous line called by name answers ("Can you hear it, Miss Quill?" / "Every night," she said).
-        if (called >= 0 && called != previousSpeaker && cast[called].Pronouns == set) return called;
+        if (Fits(calledBefore)) return calledBefore;
         // The subject of the narration nearby is whom a tag's pronoun is about ("Buck Mulligan
         // peeped under the mirror. —Back to barracks! he said."), before a nearer name in another role.
         for (int i = _subjects.Count - 1; i >= 0; i--)
         {
             var (c, seen) = _subjects[i];
             if (seen < at - SubjectReach) break;
-            if (c != previousSpeaker && cast[c].Pronouns == set) return c;
+            if (Fits(c)) return c;
         }
-        bool fits = resolved >= 0 && cast[resolved].Pronouns == set;
-        if (fits && resolved != previousSpeaker) return resolved;
+        if (Fits(resolved)) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
         {
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
-            if (c != previousSpeaker && c != resolved && cast[c].Pronouns == set) return c;
+            if (Fits(c)) return c;
         }
-        return resolved;
+        return resolved == called ? -1 : resolved;
+    }
+
+    /// <summary>The most recent present person with the pronoun set <paramref name="set"/> ("she/her"), or -1.</summary>
+    public int Latest(CastList cast, string set, int at)
+    {
+        for (int i = _people.Count - 1; i >= 0; i--)
+        {
+            var (c, seen) = _people[i];
+            if (seen < at - Reach) break;
+            if (cast[c].Pronouns == set) return c;
+        }
+        return -1;
     }
 
     /// <summary>The most recent present person other than <paramref name="speaker"/>, or -1.</summary>

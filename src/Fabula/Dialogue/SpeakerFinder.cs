@@ -31,7 +31,7 @@ public sealed class SpeakerFinder : IStage
     private const int Unnamed = -10;
 
     // Confidence of each kind of evidence; inferred attributions lose a share per step.
-    private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NarratorConfidence = 0.9f,
+    private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NominalConfidence = 0.6f, NarratorConfidence = 0.9f,
         BeatConfidence = 0.7f, ParagraphBeforeConfidence = 0.55f, PartnerFactor = 0.8f, ContinuationFactor = 0.95f, VocativeConfidence = 0.75f, TurnFactor = 0.95f;
 
     public void Run(Story story)
@@ -51,11 +51,13 @@ public sealed class SpeakerFinder : IStage
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
         var cast = story.Get<CastList>();
         var recent = new RecentPeople();
+        var households = new Households(cast);
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
             for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
-                if (mentions[nextMention].Kind == MentionKind.Name && mentions[nextMention].Character >= 0)
+                if (mentions[nextMention].Kind == MentionKind.Name && mentions[nextMention].Character >= 0
+                    && (k == 0 || mentions[nextMention].Span.Start >= quotes[k - 1].Span.End)) // a name said in a line is no one present
                     recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start, StartsSentence(story.Text, mentions[nextMention].Span.Start));
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
@@ -72,7 +74,12 @@ public sealed class SpeakerFinder : IStage
                 reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
             else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
-                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled, quotes[k].Span.Start) };
+                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start) };
+            else if (reading.Method == AttributionMethod.Nominal)
+                reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
+                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start) };
             speaker[k] = reading.Speaker;
             lastTag = reading.Mention;
             if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
@@ -84,6 +91,7 @@ public sealed class SpeakerFinder : IStage
             {
                 AttributionMethod.Explicit => ExplicitConfidence,
                 AttributionMethod.Pronoun => PronounConfidence,
+                AttributionMethod.Nominal => NominalConfidence,
                 AttributionMethod.Narrator => NarratorConfidence,
                 AttributionMethod.Beat => fromParagraphBefore ? ParagraphBeforeConfidence : BeatConfidence,
                 _ => 0,
@@ -97,6 +105,10 @@ public sealed class SpeakerFinder : IStage
         }
 
         var turns = Turns(quotes);
+        // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
+        int teller = NarratorCharacter(turns, speaker, vocative);
+        for (int k = 0; k < n && teller >= 0; k++)
+            if (speaker[k] == teller && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method);
 
@@ -113,6 +125,40 @@ public sealed class SpeakerFinder : IStage
         story.Add(attributions);
         story.Add(Conversations(story, quotes, attributions));
         story.Replace(QuotationPronouns.AddTo(story.Text, mentions, quotes, attributions), allowOverlap: true);
+    }
+
+    /// <summary>
+    /// Whom a tag's description means ("said his wife", "the old man asked"), or -1: a married head
+    /// of the family of the one "his"/"her" stands for ("his wife" after Mr. Bennet's line is Mrs.
+    /// Bennet); else the present person of the noun's gender, chosen as for "she said". An indefinite
+    /// description ("said a tall woman") is someone new.
+    /// </summary>
+    private static int Described(StoryText text, CastList cast, RecentPeople recent, Households households, TextSpan noun,
+        int previousSpeaker, int calledBefore, int called, int at)
+    {
+        if (noun.IsEmpty || !DialogueWords.PronounOfNoun.TryGetValue(text[noun], out var pronoun)) return -1;
+        var before = WordBefore(text, noun.Start);
+        if (before is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One") return -1;
+        string? ownerSet = before is "his" or "His" ? "he/him" : before is "her" or "Her" ? "she/her" : null;
+        if (ownerSet is not null)
+        {
+            int owner = previousSpeaker >= 0 && cast[previousSpeaker].Pronouns == ownerSet ? previousSpeaker
+                : called >= 0 && cast[called].Pronouns == ownerSet ? called
+                : recent.Latest(cast, ownerSet, at);
+            int head = households.Head(cast, owner, text[noun]);
+            if (head >= 0) return head;
+        }
+        return recent.Choose(cast, pronoun, -1, previousSpeaker, calledBefore, called, at);
+    }
+
+    // The word just before a position, skipping spaces.
+    private static ReadOnlySpan<char> WordBefore(StoryText text, int at)
+    {
+        int end = at;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        return text[TextSpan.FromBounds(start, end)];
     }
 
     /// <summary>
@@ -183,7 +229,7 @@ public sealed class SpeakerFinder : IStage
 
     private static int Rank(AttributionMethod m) => m switch
     {
-        AttributionMethod.Explicit or AttributionMethod.Pronoun or AttributionMethod.Narrator => 3,
+        AttributionMethod.Explicit or AttributionMethod.Pronoun or AttributionMethod.Nominal or AttributionMethod.Narrator => 3,
         AttributionMethod.Beat => 2,
         AttributionMethod.None => 0,
         _ => 1,

@@ -7,7 +7,8 @@ namespace Fabula.Dialogue;
 /// <param name="Speaker">A character index, <see cref="SpeakerFinder.NarratorId"/>, or -1 (unknown; see <c>Found</c>).</param>
 /// <param name="Found">Whether the narration names someone (a resolved mention or not).</param>
 /// <param name="Mention">The index of the speaker's mention in the Mention layer, or -1.</param>
-internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention)
+/// <param name="Noun">For a tag with a description ("said his wife"), the described person's noun; else empty.</param>
+internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention, TextSpan Noun = default)
 {
     public static readonly TagReading None = new(AttributionMethod.None, -1, -1, false, -1);
 }
@@ -123,10 +124,19 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         int subject = FirstSubject(from, verb);
         int next = verb + 1;
         if (subject < 0 && next < to && IsSubject(next)) { subject = next; next++; }
+        else if (subject < 0 && NameAfterWords(next, to) is var named and >= 0) { subject = named; next = named + 1; }
         // "said his step-son", "replied her mother": someone the cast does not know speaks.
         if (subject < 0 && next < to && IsPossessive(next))
-            return new TagReading(AttributionMethod.Explicit, -1, -1, true, -1);
+            return new TagReading(AttributionMethod.Nominal, -1, -1, true, -1,
+                next + 1 < to && _units[next + 1].Kind == UnitKind.Word ? Span(next + 1) : default);
         if (subject < 0) return TagReading.None;
+        // "replied the poet Syme": the name beside the description is the speaker.
+        if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention].Kind == MentionKind.Nominal
+            && subject + 1 < to && _units[subject + 1].Kind == UnitKind.Mention && IsName(subject + 1))
+        {
+            subject++;
+            if (next == subject) next++;
+        }
         int addressee = -1;
         if (next < to && _units[next].Kind == UnitKind.Word && text[Span(next)] is "to") next++;
         if (next < to && _units[next].Kind == UnitKind.Mention && mentions[_units[next].Mention].Character >= 0)
@@ -134,9 +144,33 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
             var m = mentions[_units[next].Mention];
             if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span])) addressee = m.Character;
         }
+        if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention] is { Kind: MentionKind.Nominal, Character: < 0 } described)
+            return new TagReading(AttributionMethod.Nominal, -1, addressee, true, _units[subject].Mention, LastWord(described.Span));
         var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
             : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
         return Reading(method, subject, addressee);
+    }
+
+    // "said the burly Moze", "said old Jolyon": a name after one or two lower-case words that are no prepositions.
+    private int NameAfterWords(int from, int to)
+    {
+        for (int u = from; u < to && u < from + 3; u++)
+        {
+            if (_units[u].Kind == UnitKind.Mention) return u > from && IsName(u) ? u : -1;
+            if (_units[u].Kind != UnitKind.Word) return -1;
+            var w = text[Span(u)];
+            if (!char.IsLower(w[0]) || IsPreposition(w)) return -1;
+        }
+        return -1;
+    }
+
+    private bool IsName(int u) => mentions[_units[u].Mention] is { Kind: MentionKind.Name, Character: >= 0 };
+
+    private TextSpan LastWord(TextSpan span)
+    {
+        int end = span.End, start = end;
+        while (start > span.Start && (char.IsLetter(text[start - 1]) || text[start - 1] == '-')) start--;
+        return TextSpan.FromBounds(start, end);
     }
 
     private TagReading Reading(AttributionMethod method, int unit, int addressee)

@@ -199,6 +199,112 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_pronoun_tag_is_not_the_one_the_line_calls_by_name()
+    {
+        var story = Run("""
+            Basil sat by the easel. Harry lit a cigarette and looked at the garden.
+
+            "I must be going, Basil," he murmured.
+            """);
+        Assert.Equal(["Harry"], Speakers(story));
+    }
+
+    [Fact]
+    public void A_name_said_in_a_line_is_no_one_present()
+    {
+        var story = Run("""
+            Mr. Quill came into the study, where his daughter Ada was reading.
+
+            "Have you heard that Mr. Thorne is back?" asked Ada.
+
+            "I have," he replied.
+            """);
+        Assert.Equal(["Ada", "Mr."], Speakers(story));
+        Assert.Equal("Mr. Quill", story.Get<CastList>()[story.Layer<Attribution>()[1].Speaker].Name);
+    }
+
+    [Fact]
+    public void A_tag_with_a_kinship_noun_goes_to_the_head_of_the_speakers_family()
+    {
+        var story = Run("""
+            Mr. Quill sat by the fire with Mrs. Quill. Ada Hale came in with the bread.
+
+            "Is it fresh?" asked Mr. Quill.
+
+            "It is," replied his wife.
+            """);
+        var a = story.Layer<Attribution>()[1];
+        Assert.Equal("Mrs. Quill", story.Get<CastList>()[a.Speaker].Name);
+        Assert.Equal(AttributionMethod.Nominal, a.Method);
+
+        story = Run("""
+            Mr. Quill sat by the fire. Lucy Quill came in with the bread, and then Tom Hale.
+
+            "Is it fresh?" asked Lucy Quill.
+
+            "It is," said her father.
+            """);
+        Assert.Equal("Mr. Quill", story.Get<CastList>()[story.Layer<Attribution>()[1].Speaker].Name);
+    }
+
+    [Fact]
+    public void A_tag_with_a_description_goes_to_the_present_person_it_fits_but_not_an_indefinite_one()
+    {
+        var story = Run("""
+            Ada and Tom walked down the lane to the mill.
+
+            "We are late," said Tom.
+
+            "It is your fault," said the girl.
+
+            "Who goes there?" called a woman from the gate.
+            """);
+        Assert.Equal(["Tom", "Ada", "?"], Speakers(story));
+    }
+
+    [Fact]
+    public void A_name_after_a_description_in_the_tag_is_the_speaker()
+    {
+        var story = Run("""
+            Burt and Jonas sat by the fire.
+
+            "The fire feels good," said the burly Jonas.
+
+            "It does," replied the poet Burt.
+            """);
+        Assert.Equal(["Jonas", "Burt"], Speakers(story));
+    }
+
+    [Fact]
+    public void A_first_person_narrator_is_never_he()
+    {
+        var story = Run("""
+            I had not seen Joe for a year when he came to the forge. Joe was tired.
+
+            "Pip, you have grown," said Joe.
+
+            "I have," I said.
+
+            "Pip, old chap, sit down."
+
+            "Thank you," I said.
+
+            "Pip, will you come home?"
+
+            "I cannot," I said.
+
+            "Well, Pip, I will wait."
+
+            I looked at the fire for a long while. Pip, I thought, you are a fool.
+
+            "You are a good man," he said.
+            """);
+        var last = story.Layer<Attribution>().Items.ToArray()[^1];
+        var cast = story.Get<CastList>();
+        Assert.True(last.Speaker < 0 || cast[last.Speaker].Name != "Pip");
+    }
+
+    [Fact]
     public void With_no_evidence_the_speaker_is_unknown()
     {
         var story = Run("""
