@@ -101,6 +101,8 @@ internal sealed class CharacterBuilder
             {
                 var byFirst = Candidates(c => HasFirst(c, word), form.TitleGender);
                 if (byFirst.Count == 1) { Join(form, byFirst[0]); continue; }
+                // "Lady Bridget" beside "Bridget O'Hara" (20 times) and "Bridget McKeith" (once, married): the one far more named.
+                if (byFirst.Count > 1 && FarMoreNamed(byFirst) is int most and >= 0) { Join(form, most); continue; }
                 var byNick = Candidates(c => IsNicknameOf(word, c), form.TitleGender);
                 if (byNick.Count == 1) { Join(form, byNick[0]); continue; }
                 if (!form.SurnameTitle) { Found(form); continue; }
@@ -108,7 +110,9 @@ internal sealed class CharacterBuilder
             var bySurname = Candidates(c => HasLast(c, word), form.TitleGender);
             // "Mrs. Archer" is not "Newland Archer": a woman's title joins only a full name known to be a woman's.
             if (form.TitleGender == Gender.Female) bySurname.RemoveAll(c => GenderOf(c) != Gender.Female);
-            var sameTitle = bySurname.FindAll(c => _characters[c].Exists(f => f.Title == form.Title));
+            // A family's titles (Mr., Miss) are shared by its members; a rank ("Captain Percy") is one man's.
+            bool severalBearers = bySurname.Count > 1 && form.TitleGender != Gender.Unknown;
+            var sameTitle = bySurname.FindAll(c => _characters[c].Exists(f => f.Title == form.Title) && !(severalBearers && ToldApartByGivenName(c, form.Title)));
             if (sameTitle.Count == 1) { Join(form, sameTitle[0]); continue; }
             int chosen = OnlyFormallyNamed(bySurname);
             if (chosen < 0 && bySurname.Count == 1 && IsFormOfAddress(form, bySurname[0])) chosen = bySurname[0];
@@ -224,6 +228,14 @@ internal sealed class CharacterBuilder
         return true;
     }
 
+    // The one named at least three times as often as all the others together, or -1.
+    private int FarMoreNamed(List<int> characters)
+    {
+        int best = MostMentioned(characters), others = 0;
+        foreach (int c in characters) if (c != best) others += Mentions(c);
+        return Mentions(best) >= 3 * others ? best : -1;
+    }
+
     private int MostMentioned(List<int> characters)
     {
         int best = characters[0];
@@ -272,6 +284,21 @@ internal sealed class CharacterBuilder
             found = c;
         }
         return found;
+    }
+
+    // Of several bearers of a surname, one the text calls by title and given name ("Miss Anne", beside
+    // "Miss Elliot", her elder sister) or by given name alone ("Charles", beside "Mr. Wilcox", his father)
+    // is not the one it calls by title and surname, even if it once says "Miss Anne Elliot" or "Mr. Charles Wilcox".
+    // (The only bearer is: "Miss Amelia" is "Miss Sedley".)
+    private bool ToldApartByGivenName(int c, string title)
+    {
+        foreach (var f in _characters[c])
+        {
+            if (!f.IsFull) continue;
+            if (_forms.TryGetValue((title, f.First), out var given) && given.Count >= 2) return true;
+            if (_forms.TryGetValue(("", f.First), out var alone) && alone.Count > 2) return true;
+        }
+        return false;
     }
 
     private bool HasLast(int c, string word)

@@ -128,9 +128,16 @@ internal static class SpellingVariants
     private static bool IsPlural(string plural, string one) =>
         plural.StartsWith(one, StringComparison.Ordinal) && plural.AsSpan(one.Length) is "s" or "es";
 
-    // "Mary" and "Mark", "Anne" and "Anna": two known first names, short or of different genders, are two people.
+    // "Mary" and "Mark", "Anne" and "Anna": two known first names, short or of different genders, are two people;
+    // so are "Joan Durbeyfield" and "John Durbeyfield", whose first words are such names and the rest the same.
     private static bool TwoOrdinaryNames(string a, string b, CastTables tables)
     {
+        int space = a.IndexOf(' ');
+        if (space > 0 && b.IndexOf(' ') == space && a.AsSpan(space).SequenceEqual(b.AsSpan(space)))
+        {
+            return tables.FirstNames.TryGetValue(a.AsSpan(0, space), out var g1) && tables.FirstNames.TryGetValue(b.AsSpan(0, space), out var g2)
+                   && (space <= 5 || g1 != g2 && g1 != Gender.Unknown && g2 != Gender.Unknown);
+        }
         if (!tables.FirstNames.TryGetValue(a, out var ga) || !tables.FirstNames.TryGetValue(b, out var gb)) return false;
         return Math.Min(a.Length, b.Length) <= 5 || ga != gb && ga != Gender.Unknown && gb != Gender.Unknown;
     }

@@ -296,4 +296,56 @@ public sealed class CastTests
         Assert.Equal("The captain", story.Text.Copy(captain.Span));
         Assert.Equal("Captain Hale", cast[captain.Character].Name);
     }
+
+    [Fact]
+    public void Miss_and_given_name_is_not_miss_and_surname_of_a_family_of_sisters()
+    {
+        var cast = CastOf("""
+            Miss Elliot ruled the house. Miss Anne Elliot, her sister, kept the accounts. Mary Elliot was married.
+
+            "Sister," said Miss Anne, "the guests are here." Miss Elliot frowned.
+
+            Miss Anne cried a little, and Miss Elliot said nothing at all.
+            """);
+        Assert.NotSame(Named(cast, "Miss Elliot"), Named(cast, "Miss Anne"));
+    }
+
+    [Fact]
+    public void Mr_and_surname_is_not_the_son_called_by_his_given_name()
+    {
+        var cast = CastOf("""
+            Charles Wilcox and Paul Wilcox came down to breakfast. Charles ate quickly. Paul read the paper.
+
+            Mr. Wilcox came in late. "Good morning," said Mr. Wilcox, and Charles nodded to his father.
+
+            Once, in a letter, she wrote of Mr. Charles Wilcox. Charles never answered. Mr. Wilcox laughed.
+            """);
+        Assert.NotSame(Named(cast, "Mr. Wilcox"), Named(cast, "Charles"));
+    }
+
+    [Fact]
+    public void Two_first_names_one_letter_apart_with_one_surname_are_two_people()
+    {
+        var cast = CastOf("""
+            John Durbeyfield walked home from the inn with Tess. He sang all the way.
+
+            Joan Durbeyfield was at the tub when Tess came in. "Supper is cold," said Joan.
+
+            John Durbeyfield slept by the fire, and Tess sat up late.
+            """);
+        Assert.NotSame(Named(cast, "John Durbeyfield"), Named(cast, "Joan Durbeyfield"));
+    }
+
+    [Fact]
+    public void Lady_and_given_name_joins_the_one_far_more_named()
+    {
+        var cast = CastOf("""
+            Bridget O'Hara rode out at dawn. Bridget O'Hara was tired. Lady Bridget laughed at the dust.
+
+            "Lady Bridget," said the stockman, "the horses are in." Bridget O'Hara nodded.
+
+            Years later she signed herself Bridget McKeith, and Lady Bridget was gone.
+            """);
+        Assert.Same(Named(cast, "Bridget O'Hara"), Named(cast, "Lady Bridget"));
+    }
 }
