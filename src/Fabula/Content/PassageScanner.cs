@@ -121,7 +121,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         var surface = chars.Slice(w.Start, w.Length);
         // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
         // and its lexicon entry) and every later use is one probe of the scanner's word table.
-        word = _seen.Get(surface, _lexicon);
+        word = _seen.Get(surface, w.Hash, _lexicon);
         word.Start = w.Start;
         word.Length = w.Length;
         word.Break = w.BreakBefore;
@@ -167,7 +167,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     /// <summary>
     /// The distinct surface forms the scanner has met in this story, each with its <see cref="Read"/>:
-    /// an open-addressing table hashed over the characters (FNV-1a), so no string is made per word.
+    /// an open-addressing table on the hash the word scan took (FNV-1a), so no string is made per word.
     /// </summary>
     private sealed class SeenWords
     {
@@ -176,10 +176,9 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         private uint[] _hashes = new uint[4096];
         private int _used;
 
-        public Word Get(ReadOnlySpan<char> surface, ContentLexicon lexicon)
+        /// <param name="hash">The word's <see cref="WordScanner.Hash"/>, from the scan.</param>
+        public Word Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
         {
-            uint hash = 2166136261;
-            foreach (char c in surface) hash = (hash ^ c) * 16777619;
             int mask = _forms.Length - 1, slot = (int)(hash & (uint)mask);
             while (_forms[slot] is { } form)
             {

@@ -2,8 +2,11 @@ using Fabula.Text;
 
 namespace Fabula.Content;
 
-/// <summary>A word of a passage: its span, and whether punctuation (a clause break) comes before it.</summary>
-public readonly record struct ScannedWord(int Start, int Length, bool BreakBefore)
+/// <summary>
+/// A word of a passage: its span, whether punctuation (a clause break) comes before it, and the FNV-1a
+/// hash of its characters (taken while scanning, so the word is not read again to look it up).
+/// </summary>
+public readonly record struct ScannedWord(int Start, int Length, bool BreakBefore, uint Hash = 0)
 {
     public TextSpan Span => new(Start, Length);
     public int End => Start + Length;
@@ -17,6 +20,16 @@ public readonly record struct ScannedWord(int Start, int Length, bool BreakBefor
 /// </summary>
 public static class WordScanner
 {
+    public const uint FnvOffset = 2166136261, FnvPrime = 16777619;
+
+    /// <summary>The hash <see cref="Split"/> gives a word: FNV-1a over its characters as written.</summary>
+    public static uint Hash(ReadOnlySpan<char> word)
+    {
+        uint hash = FnvOffset;
+        foreach (char c in word) hash = (hash ^ c) * FnvPrime;
+        return hash;
+    }
+
     public static void Split(ReadOnlySpan<char> text, int start, int end, List<ScannedWord> words)
     {
         bool pendingBreak = false;
@@ -27,14 +40,19 @@ public static class WordScanner
             if (char.IsLetterOrDigit(c))
             {
                 int s = i++;
+                uint hash = (FnvOffset ^ c) * FnvPrime;
                 while (i < end)
                 {
                     char d = text[i];
-                    if (char.IsLetterOrDigit(d)) { i++; continue; }
-                    if ((d == '\'' || d == '’') && i + 1 < end && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1])) { i++; continue; }
+                    if (char.IsLetterOrDigit(d) || (d == '\'' || d == '’') && i + 1 < end && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1]))
+                    {
+                        hash = (hash ^ d) * FnvPrime;
+                        i++;
+                        continue;
+                    }
                     break;
                 }
-                words.Add(new ScannedWord(s, i - s, pendingBreak));
+                words.Add(new ScannedWord(s, i - s, pendingBreak, hash));
                 pendingBreak = false;
                 continue;
             }
