@@ -35,7 +35,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     private readonly ContentLexicon _lexicon = lexicon;
     private readonly List<ScannedWord> _scanned = [];
-    private readonly SeenWords _seen = new();
+    private readonly SeenWords _seen = SeenWords.For(lexicon);
     private Word[] _words = new Word[256];
     private int _count;
     private readonly List<SentenceRange> _sentences = [];
@@ -166,15 +166,30 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     }
 
     /// <summary>
-    /// The distinct surface forms the scanner has met in this story, each with its <see cref="Read"/>:
+    /// The distinct surface forms the scanners of this thread have met, each with its <see cref="Read"/>:
     /// an open-addressing table on the hash the word scan took (FNV-1a), so no string is made per word.
+    /// One table per thread and lexicon, kept from story to story (a batch's novels share most of their
+    /// words), and emptied when it passes <see cref="MaxForms"/>.
     /// </summary>
     private sealed class SeenWords
     {
-        private string[] _forms = new string[4096];
-        private Word[] _read = new Word[4096];
-        private uint[] _hashes = new uint[4096];
+        private const int MaxForms = 1 << 18;
+        [ThreadStatic] private static SeenWords? _ofThread;
+
+        private readonly ContentLexicon _lexicon;
+        private string[] _forms = new string[1 << 14];
+        private Word[] _read = new Word[1 << 14];
+        private uint[] _hashes = new uint[1 << 14];
         private int _used;
+
+        private SeenWords(ContentLexicon lexicon) => _lexicon = lexicon;
+
+        public static SeenWords For(ContentLexicon lexicon)
+        {
+            var seen = _ofThread;
+            if (seen is null || seen._lexicon != lexicon || seen._used > MaxForms) _ofThread = seen = new SeenWords(lexicon);
+            return seen;
+        }
 
         /// <param name="hash">The word's <see cref="WordScanner.Hash"/>, from the scan.</param>
         public Word Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
