@@ -30,11 +30,12 @@ public enum Signal : uint
     Plain = 1 << 19,
     Possessive = 1 << 20,
     NotName = 1 << 21,
+    Time = 1 << 22,
 }
 
 /// <summary>Options of a trigger entry (triggers.txt).</summary>
 [Flags]
-public enum TriggerOptions : byte { None = 0, NeedsObject = 1, Ideation = 2, Consent = 4, Participle = 8, Gerund = 16 }
+public enum TriggerOptions : byte { None = 0, NeedsObject = 1, Ideation = 2, Consent = 4, Participle = 8, Gerund = 16, PassesTime = 32 }
 
 public enum PhraseKind : byte { Trigger, Idiom, Signal }
 
@@ -137,6 +138,7 @@ public sealed class ContentLexicon
                     else if (option == "consent") options |= TriggerOptions.Consent;
                     else if (option == "ed") options |= TriggerOptions.Participle;
                     else if (option == "ing") options |= TriggerOptions.Gerund;
+                    else if (option == "time") options |= TriggerOptions.PassesTime;
                     else if (option.StartsWith("conf=", StringComparison.Ordinal))
                         confidence = float.Parse(option.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture);
                     else throw new InvalidOperationException($"triggers.txt: unknown option '{option}' in '{line}'.");
@@ -190,6 +192,7 @@ public sealed class ContentLexicon
                 "plain" => Signal.Plain,
                 "possessive" => Signal.Possessive,
                 "notname" => Signal.NotName,
+                "time" => Signal.Time,
                 _ => throw new InvalidOperationException($"signals.txt: unknown signal '{f[0]}' in '{line}'."),
             };
             for (int i = 1; i < f.Length; i++)

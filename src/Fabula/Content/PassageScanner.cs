@@ -402,6 +402,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 else if (!ideation && (before6 & Signal.Hypothetical) != 0) drop = ContextRule.Hypothetical;
                 else if (!ideation && IsQuestion(chars, trigger.End, range.Span.End)) drop = ContextRule.Question;
                 else if (c == Death && (SignalsBefore(m.From, range.From, 3) & Signal.NearMiss) != 0) drop = ContextRule.NearMiss;
+                else if ((phrase.Options & TriggerOptions.PassesTime) != 0 && PassesTime(chars, m, range)) drop = ContextRule.TimePassing;
                 else if ((phrase.Options & TriggerOptions.NeedsObject) != 0 && objectWord < 0 && !passive) drop = ContextRule.ObjectRequired;
             }
             if (drop != ContextRule.None) { dropped?.Add(new DroppedHit(c, trigger, drop)); continue; }
@@ -503,6 +504,28 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if ((_words[j].Signals & Signal.Figurative) != 0) return true;
         }
         return false;
+    }
+
+    // TimePassing: "the first fortnight of her visit soon passed away", "to pass away the time": a stretch
+    // of time before the verb in its clause (its subject) or right after it (its object) passes; nobody dies.
+    // "Two weeks later her grandmother passed away": a person nearer the verb is its subject.
+    private bool PassesTime(ReadOnlySpan<char> chars, Match m, SentenceRange range)
+    {
+        const Signal Someone = Signal.Parent | Signal.Child | Signal.Partner | Signal.Minor;
+        for (int j = m.From - 1; j >= range.From && j >= m.From - HypotheticalReach; j--)
+        {
+            if (_words[j + 1].Break || (_words[j].Signals & Signal.Clause) != 0) break;
+            var signals = _words[j].Signals;
+            if (_words[j].Capital || (signals & Someone) != 0 || (signals & (Signal.Person | Signal.Possessive)) == Signal.Person
+                || Is(chars, j, "he", "she", "they", "i", "we", "who")) return false;
+            // "her grandmother passed away" (a possessive opens the subject), not "the fortnight of her visit".
+            if ((signals & Signal.Possessive) != 0 && !(j > range.From && Is(chars, j - 1, "of"))) return false;
+            if ((signals & Signal.Time) != 0) return true;
+        }
+        // "to pass away the time.", not "passed away the night the ship came home".
+        int t = m.To < range.To && Is(chars, m.To, "the") ? m.To + 1 : m.To;
+        return t < range.To && !_words[t].Break && (_words[t].Signals & Signal.Time) != 0
+               && (t + 1 >= range.To || _words[t + 1].Break || (_words[t + 1].Signals & Signal.Clause) != 0);
     }
 
     // "the news hit her", "the realization struck him": an abstract subject right before the verb.

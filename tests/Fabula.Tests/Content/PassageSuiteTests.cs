@@ -123,6 +123,22 @@ public sealed class PassageSuiteTests(ITestOutputHelper output)
         ("She was twenty-two when she slept with him for the first time.", "+sexual-content -underage"),
         ("The party was a smash hit with the neighbours.", "-violence"),
         ("He bit his lip and said nothing.", "-violence"),
+        // TimePassing: time passes away, people pass away.
+        ("The first fortnight of her visit soon passed away.", "-death"),
+        ("Did January and February pass away in the usual round of calls?", "-death"),
+        ("Two weeks later her grandmother passed away in her sleep.", "+death"),
+        ("The old captain passed away the night the ship came home.", "+death"),
+        // NearMiss in dialect ("most" is "almost"); "most of" is no near miss.
+        ("That joke most killed Tom, he laughed so.", "-death"),
+        ("Most of the crew died of fever that winter.", "+death"),
+        // Idioms: figurative slavery, impressions, laughter, threats deserved.
+        ("His easy temper made him the slave of his designing friends.", "-slavery"),
+        ("She was a slave to fashion and spent every penny on hats.", "-slavery"),
+        ("The slave of the planter ran north in the night.", "+slavery"),
+        ("He seemed quite struck with Jane as she went down the dance.", "-violence"),
+        ("I was ready to die of laughter.", "-death"),
+        ("\"You deserved to be beheaded,\" said the Queen.", "-death -violence"),
+        ("The memory tortured her for years.", "-torture"),
     ];
 
     [Fact]
