@@ -408,8 +408,14 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             if (drop != ContextRule.None) { dropped?.Add(new DroppedHit(c, trigger, drop)); continue; }
 
             var rule = ContextRule.None;
-            float confidence = phrase.Confidence;
-            if (objectWord >= 0 && (phrase.Options & TriggerOptions.NeedsObject) != 0) confidence = Math.Min(0.95f, confidence + 0.1f);
+            float confidence = phrase.Confidence, baseConfidence = phrase.Confidence;
+            if (objectWord >= 0 && (phrase.Options & TriggerOptions.NeedsObject) != 0)
+            {
+                confidence = Math.Min(0.95f, confidence + 0.1f);
+                // NamedObject: "tortured the prisoner", "hurt Tom" name their victim and stand alone; a pronoun
+                // ("how they have tortured me") is as often a figure and still needs corroboration.
+                if (!IsPronoun(chars, objectWord)) baseConfidence = confidence;
+            }
             Signal target = objectWord >= 0 ? _words[objectWord].Signals : Signal.None;
             bool animal = (target & Signal.Animal) != 0 && (target & Signal.Person) == 0;
             if (animal && (c == Violence || c == Torture || c == GraphicViolence)) { c = AnimalCruelty; rule = ContextRule.AnimalTarget; }
@@ -423,7 +429,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             string? aspect = null;
             TextSpan name = default;
             if (c == Death) (aspect, name) = DeathAspect(chars, m, range, sentence);
-            Add(c, severity, confidence, range.Span, trigger, rule, phrase.Confidence, aspect, name);
+            Add(c, severity, confidence, range.Span, trigger, rule, baseConfidence, aspect, name);
 
             if (c == Violence && severity == Severity.Graphic) Add(GraphicViolence, severity, confidence, range.Span, trigger, ContextRule.GraphicDetail, phrase.Confidence);
             if (c == GraphicViolence) Add(Violence, Severity.Graphic, confidence, range.Span, trigger, ContextRule.None, phrase.Confidence);
@@ -441,6 +447,9 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             }
         }
     }
+
+    private bool IsPronoun(ReadOnlySpan<char> chars, int i) =>
+        Is(chars, i, "him", "her", "them", "me", "us", "you", "it", "himself", "herself", "themselves", "myself", "yourself", "each", "one");
 
     // The next end mark after the trigger is a question mark: "Did he hurt you?" she asked.
     private static bool IsQuestion(ReadOnlySpan<char> chars, int from, int sentenceEnd)
@@ -516,11 +525,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         {
             if (_words[j + 1].Break || (_words[j].Signals & Signal.Clause) != 0) break;
             var signals = _words[j].Signals;
+            if ((signals & Signal.Time) != 0) return true;
             if (_words[j].Capital || (signals & Someone) != 0 || (signals & (Signal.Person | Signal.Possessive)) == Signal.Person
                 || Is(chars, j, "he", "she", "they", "i", "we", "who")) return false;
             // "her grandmother passed away" (a possessive opens the subject), not "the fortnight of her visit".
             if ((signals & Signal.Possessive) != 0 && !(j > range.From && Is(chars, j - 1, "of"))) return false;
-            if ((signals & Signal.Time) != 0) return true;
         }
         // "to pass away the time.", not "passed away the night the ship came home".
         int t = m.To < range.To && Is(chars, m.To, "the") ? m.To + 1 : m.To;

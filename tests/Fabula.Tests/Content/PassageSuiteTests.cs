@@ -139,6 +139,7 @@ public sealed class PassageSuiteTests(ITestOutputHelper output)
         ("I was ready to die of laughter.", "-death"),
         ("\"You deserved to be beheaded,\" said the Queen.", "-death -violence"),
         ("The memory tortured her for years.", "-torture"),
+        ("You cannot conceive how they have tortured me with their questions.", "-torture"),
     ];
 
     [Fact]
