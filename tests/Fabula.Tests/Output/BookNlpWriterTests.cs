@@ -61,6 +61,59 @@ public sealed class BookNlpWriterTests
         var files = BookNlpWriter.Write(Pipeline.Default.Run("“Run,” said Ada."), "ada");
         Assert.Equal(["ada.tokens", "ada.entities", "ada.quotes", "ada.book"], files.Select(f => f.FileName));
         Assert.StartsWith("COREF\tstart_token\tend_token\tprop\tcat\ttext\n", files[1].Content);
-        Assert.StartsWith("{\"characters\": [", files[3].Content);
+        Assert.StartsWith("{\"characters\":[", files[3].Content);
+    }
+
+    private const string Exchange =
+        "Ada walked into the kitchen. She looked at her brother.\n\n" +
+        "“Where is the lantern?” Ada asked.\n\n" +
+        "“Gone,” said Tom. He shrugged.\n\n" +
+        "Ada frowned at him. Tom was lying, and she knew it.";
+
+    [Fact]
+    public void Entities_are_the_cast_mentions_with_their_character_and_kind()
+    {
+        var story = Pipeline.Default.Run(Exchange);
+        var cast = story.Get<Fabula.Cast.CastList>();
+        int ada = cast.Characters.Single(c => c.Name == "Ada").Index;
+        int tom = cast.Characters.Single(c => c.Name == "Tom").Index;
+        string[] rows = BookNlpWriter.Entities(story, story.Layer<Token>()).TrimEnd('\n').Split('\n');
+
+        Assert.Contains(rows, r => r.StartsWith($"{ada}\t") && r.EndsWith("\tPROP\tPER\tAda"));
+        Assert.Contains(rows, r => r.StartsWith($"{ada}\t") && r.EndsWith("\tPRON\tPER\tShe"));
+        Assert.Contains(rows, r => r.StartsWith($"{tom}\t") && r.EndsWith("\tPRON\tPER\tHe"));
+        foreach (string row in rows.Skip(1)) Assert.Equal(6, row.Split('\t').Length);
+    }
+
+    [Fact]
+    public void Quotes_name_the_speaker_and_the_mention_in_the_speech_tag()
+    {
+        var story = Pipeline.Default.Run(Exchange);
+        var cast = story.Get<Fabula.Cast.CastList>();
+        int ada = cast.Characters.Single(c => c.Name == "Ada").Index;
+        int tom = cast.Characters.Single(c => c.Name == "Tom").Index;
+        var tokens = story.Layer<Token>();
+        string[] rows = BookNlpWriter.Quotes(story, tokens).TrimEnd('\n').Split('\n');
+
+        Assert.Equal(3, rows.Length);
+        string[] first = rows[1].Split('\t'), second = rows[2].Split('\t');
+        Assert.Equal(("Ada", ada.ToString()), (first[4], first[5]));
+        Assert.Equal(("Tom", tom.ToString()), (second[4], second[5]));
+        // The mention's token range is the tag's name, after the quotation.
+        Assert.Equal("Tom", story.Text.Copy(tokens[int.Parse(second[2])].Span));
+        Assert.True(int.Parse(second[2]) > int.Parse(second[1]));
+    }
+
+    [Fact]
+    public void Book_gives_each_character_its_forms_and_pronoun_shares()
+    {
+        var story = Pipeline.Default.Run(Exchange);
+        using var book = System.Text.Json.JsonDocument.Parse(BookNlpWriter.Book(story));
+        var tom = book.RootElement.GetProperty("characters").EnumerateArray()
+            .Single(c => c.GetProperty("mentions").GetProperty("proper").EnumerateArray().Any(m => m.GetProperty("n").GetString() == "Tom"));
+
+        Assert.Equal(2, tom.GetProperty("mentions").GetProperty("proper")[0].GetProperty("c").GetInt32());
+        Assert.Equal("he/him/his", tom.GetProperty("g").GetProperty("argmax").GetString());
+        Assert.Equal(0, tom.GetProperty("agent").GetArrayLength());
     }
 }
