@@ -7,7 +7,7 @@ public enum ContextRule : byte
 {
     None,
     // Rules that drop a hit.
-    Idiom, Figurative, Negation, Hypothetical, Question, NearMiss, ObjectRequired, Corroboration, ConsensualScene, TimePassing,
+    Idiom, Figurative, Negation, Hypothetical, Question, NearMiss, ObjectRequired, Corroboration, ConsensualScene, TimePassing, Command, Hunting,
     // Rules that change a hit.
     Backstory, GraphicDetail, AnimalTarget, ChildTarget, PartnerTarget, MedicalContext, ConsentSignals, AgeSignals,
 }

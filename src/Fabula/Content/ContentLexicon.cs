@@ -31,6 +31,7 @@ public enum Signal : uint
     Possessive = 1 << 20,
     NotName = 1 << 21,
     Time = 1 << 22,
+    Game = 1 << 23,
 }
 
 /// <summary>Options of a trigger entry (triggers.txt).</summary>
@@ -193,6 +194,7 @@ public sealed class ContentLexicon
                 "possessive" => Signal.Possessive,
                 "notname" => Signal.NotName,
                 "time" => Signal.Time,
+                "game" => Signal.Game,
                 _ => throw new InvalidOperationException($"signals.txt: unknown signal '{f[0]}' in '{line}'."),
             };
             for (int i = 1; i < f.Length; i++)

@@ -384,6 +384,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         Signal before4 = SignalsBefore(m.From, range.From, NegationReach);
         Signal before6 = SignalsBefore(m.From, range.From, HypotheticalReach);
         int objectWord = FindObject(m.To, range.To);
+        // "to shoot with her husband", "shoot as many as you please": a companion or a measure, no victim.
+        if (objectWord >= 0 && m.To < range.To && Is(chars, m.To, "with", "as")) objectWord = -1;
+        // Command: "Behead that Dormouse!" — the bare verb opening a sentence or a quotation, up to a "!", is an order.
+        bool command = (m.From == range.From || IsAfterQuote(chars, _words[m.From].Start)) && !_words[m.From].Ing && !_words[m.From].Ed
+                       && EndMark(chars, trigger.End, range.Span.End) == '!';
         // "she was hit", "he was badly beaten" (not "he was sleeping with").
         bool passive = !_words[m.From].Ing && (m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
                     || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0);
@@ -403,6 +408,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 else if (!ideation && IsQuestion(chars, trigger.End, range.Span.End)) drop = ContextRule.Question;
                 else if (c == Death && (SignalsBefore(m.From, range.From, 3) & Signal.NearMiss) != 0) drop = ContextRule.NearMiss;
                 else if ((phrase.Options & TriggerOptions.PassesTime) != 0 && PassesTime(chars, m, range)) drop = ContextRule.TimePassing;
+                else if (command && !ideation && (GraphicEligible & c.Bit) != 0) drop = ContextRule.Command;
                 else if ((phrase.Options & TriggerOptions.NeedsObject) != 0 && objectWord < 0 && !passive) drop = ContextRule.ObjectRequired;
             }
             if (drop != ContextRule.None) { dropped?.Add(new DroppedHit(c, trigger, drop)); continue; }
@@ -418,6 +424,13 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             }
             Signal target = objectWord >= 0 ? _words[objectWord].Signals : Signal.None;
             bool animal = (target & Signal.Animal) != 0 && (target & Signal.Person) == 0;
+            // Hunting: "killed all your own birds", "shot three partridges": game taken, no cruelty and no death.
+            if ((target & Signal.Game) != 0 && (target & Signal.Person) == 0 && (phrase.Options & TriggerOptions.NeedsObject) != 0
+                && (c == Violence || c == Death || c == AnimalCruelty))
+            {
+                dropped?.Add(new DroppedHit(c, trigger, ContextRule.Hunting));
+                continue;
+            }
             if (animal && (c == Violence || c == Torture || c == GraphicViolence)) { c = AnimalCruelty; rule = ContextRule.AnimalTarget; }
             else if (animal && c == Death) { dropped?.Add(new DroppedHit(c, trigger, ContextRule.AnimalTarget)); continue; }
             if (c == Drugging && (sentence & Signal.Medical) != 0) { c = Medical; rule = ContextRule.MedicalContext; }
@@ -452,10 +465,12 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         Is(chars, i, "him", "her", "them", "me", "us", "you", "it", "himself", "herself", "themselves", "myself", "yourself", "each", "one");
 
     // The next end mark after the trigger is a question mark: "Did he hurt you?" she asked.
-    private static bool IsQuestion(ReadOnlySpan<char> chars, int from, int sentenceEnd)
+    private static bool IsQuestion(ReadOnlySpan<char> chars, int from, int sentenceEnd) => EndMark(chars, from, sentenceEnd) == '?';
+
+    private static char EndMark(ReadOnlySpan<char> chars, int from, int sentenceEnd)
     {
         int i = chars[from..sentenceEnd].IndexOfAny('?', '.', '!');
-        return i >= 0 && chars[from + i] == '?';
+        return i >= 0 ? chars[from + i] : ' ';
     }
 
     private void Add(ContentCategory category, Severity severity, float confidence, TextSpan passage, TextSpan trigger,

@@ -140,6 +140,12 @@ public sealed class PassageSuiteTests(ITestOutputHelper output)
         ("\"You deserved to be beheaded,\" said the Queen.", "-death -violence"),
         ("The memory tortured her for years.", "-torture"),
         ("You cannot conceive how they have tortured me with their questions.", "-torture"),
+        // Command, Hunting, and a companion after the verb.
+        ("\"Behead that traitor!\" shouted the Queen.", "-death"),
+        ("The Queen beheaded the traitor at dawn.", "+death"),
+        ("When you have killed all your own birds, come and shoot on my land.", "-animal-cruelty -violence"),
+        ("He came next morning to shoot with her husband.", "-violence"),
+        ("The boys killed the cat with stones.", "+animal-cruelty"),
     ];
 
     [Fact]
