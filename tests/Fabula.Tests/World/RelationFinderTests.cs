@@ -53,6 +53,26 @@ public sealed class RelationFinderTests
     }
 
     [Fact]
+    public void Their_parent_belongs_to_each_of_the_people_the_sentence_named()
+    {
+        Assert.Equal("Elias Fenn parent Nora\nElias Fenn parent Samuel\nNora sibling Samuel", Relations("""
+            Nora waited at the door. Her brother Samuel had set the table, and their father, Elias Fenn, had promised to be home by dark.
+
+            Samuel lit the lamp. Nora watched the road, and Elias Fenn came home late.
+            """));
+    }
+
+    [Fact]
+    public void Their_with_one_person_named_before_it_owns_nothing()
+    {
+        Assert.Equal("", Relations("""
+            Nora waited at the door for their father, Elias Fenn.
+
+            Nora watched the road, and Elias Fenn came home late. Nora smiled.
+            """));
+    }
+
+    [Fact]
     public void A_copula_and_an_apposition_name_the_holder()
     {
         Assert.Equal("Jocelyn parent Clary\nJocelyn parent Simon", Relations("""

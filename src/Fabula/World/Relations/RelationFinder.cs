@@ -263,6 +263,7 @@ public sealed class RelationFinder : IStage
             {
                 // "Alec and Jace were brothers", "We are cousins".
                 if (noun.Plural && noun.Holder == RelationEnd.Either) ReadPluralCopula(o, k, noun, ends);
+                else if (o >= 0 && _view[o] is "their" or "Their" && !noun.Plural && noun.Type is RelationType.Parent or RelationType.Sibling or RelationType.Relative) ReadTheirNoun(o, k, noun, ends);
                 return;
             }
 
@@ -344,6 +345,33 @@ public sealed class RelationFinder : IStage
             if (IsPronoun(s) && _view.QuotationOf[s] is int q and >= 0 && (c == _speaker[q] || c == _addressee[q])) return first;
             holder = c;
             return first;
+        }
+
+        /// <summary>
+        /// "Her brother Tobias baked a cake, and their father, Captain Quill, ...": a family noun owned by
+        /// "their" and followed by a name belongs to each of the two people the sentence named before it
+        /// outside quotations (names and resolved pronouns); with one or with three and more, "their" is
+        /// too uncertain and it belongs to nobody.
+        /// </summary>
+        private void ReadTheirNoun(int o, int k, RelationNoun noun, bool ends)
+        {
+            int j = k + 1;
+            if (j < _view.Count && _view.Is(j, ',')) j++;
+            if (j >= _view.Count || !Same(j, k) || _view.QuotationOf[k] >= 0) return;
+            int named = PersonAt(j, out _, out int namedLast, namesOnly: true);
+            if (named < 0) return;
+            int first = -1, second = -1;
+            for (int t = o - 1; t >= 0 && Same(t, o); t--)
+            {
+                int c = _who[t];
+                if (c < 0 || c == named || c == first || c == second || _view.QuotationOf[t] >= 0) continue;
+                if (first < 0) first = c;
+                else if (second < 0) second = c;
+                else return;   // a third person: a crowd, not a pair
+            }
+            if (second < 0) return;
+            Add(noun, first, named, o, namedLast, ends);
+            Add(noun, second, named, o, namedLast, ends);
         }
 
         // "Alec and Jace were brothers", "Jane and Elizabeth are sisters", "We are cousins".
