@@ -32,6 +32,7 @@ public enum Signal : uint
     NotName = 1 << 21,
     Time = 1 << 22,
     Game = 1 << 23,
+    Abstract = 1 << 24,
 }
 
 /// <summary>Options of a trigger entry (triggers.txt).</summary>
@@ -195,6 +196,7 @@ public sealed class ContentLexicon
                 "notname" => Signal.NotName,
                 "time" => Signal.Time,
                 "game" => Signal.Game,
+                "abstract" => Signal.Abstract,
                 _ => throw new InvalidOperationException($"signals.txt: unknown signal '{f[0]}' in '{line}'."),
             };
             for (int i = 1; i < f.Length; i++)

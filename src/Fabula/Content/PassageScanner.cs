@@ -393,6 +393,10 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         bool passive = !_words[m.From].Ing && (m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
                     || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0);
         Signal sentence = SignalsIn(range.From, range.To, ~0UL);
+        // PassiveSubject: "ducks just fit to be killed", "her resolution to be executed": with no object after a
+        // passive verb, its subject before it is the victim (or an abstract thing, a figure).
+        int subjectWord = passive && objectWord < 0 ? FindSubject(chars, m.From, range.From) : -1;
+        bool abstractSubject = subjectWord >= 0 && (_words[subjectWord].Signals & Signal.Abstract) != 0;
 
         foreach (var category in All)
         {
@@ -407,6 +411,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 else if (!ideation && (before6 & Signal.Hypothetical) != 0) drop = ContextRule.Hypothetical;
                 else if (!ideation && IsQuestion(chars, trigger.End, range.Span.End)) drop = ContextRule.Question;
                 else if (c == Death && (SignalsBefore(m.From, range.From, 3) & Signal.NearMiss) != 0) drop = ContextRule.NearMiss;
+                else if (abstractSubject && (FigurativeEligible & c.Bit) != 0) drop = ContextRule.Figurative;
                 else if ((phrase.Options & TriggerOptions.PassesTime) != 0 && PassesTime(chars, m, range)) drop = ContextRule.TimePassing;
                 else if (command && !ideation && (GraphicEligible & c.Bit) != 0) drop = ContextRule.Command;
                 else if ((phrase.Options & TriggerOptions.NeedsObject) != 0 && objectWord < 0 && !passive) drop = ContextRule.ObjectRequired;
@@ -422,7 +427,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 // ("how they have tortured me") is as often a figure and still needs corroboration.
                 if (!IsPronoun(chars, objectWord)) baseConfidence = confidence;
             }
-            Signal target = objectWord >= 0 ? _words[objectWord].Signals : Signal.None;
+            Signal target = objectWord >= 0 ? _words[objectWord].Signals : subjectWord >= 0 ? _words[subjectWord].Signals : Signal.None;
             bool animal = (target & Signal.Animal) != 0 && (target & Signal.Person) == 0;
             // Hunting: "killed all your own birds", "shot three partridges": game taken, no cruelty and no death.
             if ((target & Signal.Game) != 0 && (target & Signal.Person) == 0 && (phrase.Options & TriggerOptions.NeedsObject) != 0
@@ -555,6 +560,31 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     // "the news hit her", "the realization struck him": an abstract subject right before the verb.
     private bool FigurativeSubject(int at, int sentenceFrom) =>
         at - 1 >= sentenceFrom && !_words[at].Break && (_words[at - 1].Signals & Signal.Figurative) != 0;
+
+    // The subject of a passive verb: the nearest person, animal, name or abstract noun up to six words back, in its clause.
+    private int FindSubject(ReadOnlySpan<char> chars, int at, int sentenceFrom)
+    {
+        for (int j = at - 1; j >= sentenceFrom && j >= at - HypotheticalReach; j--)
+        {
+            if (_words[j + 1].Break || (_words[j].Signals & Signal.Clause) != 0) break;
+            if ((_words[j].Signals & (Signal.Person | Signal.Animal | Signal.Child | Signal.Partner | Signal.Minor | Signal.Abstract)) != 0
+                && (_words[j].Signals & Signal.Possessive) == 0 || _words[j].Capital)
+            {
+                // "the captain of the whole scheme was shot": an abstract word after "of" is no head of the subject.
+                if ((_words[j].Signals & Signal.Abstract) != 0 && AfterOf(chars, j, sentenceFrom)) continue;
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    // "of" up to three words before: "the captain of the whole scheme".
+    private bool AfterOf(ReadOnlySpan<char> chars, int j, int sentenceFrom)
+    {
+        for (int k = j - 1; k >= sentenceFrom && k >= j - 3; k--)
+            if (Is(chars, k, "of")) return true;
+        return false;
+    }
 
     // The object of a verb: the first person, animal or name within four words, in the same clause.
     private int FindObject(int at, int sentenceTo)

@@ -146,6 +146,13 @@ public sealed class PassageSuiteTests(ITestOutputHelper output)
         ("When you have killed all your own birds, come and shoot on my land.", "-animal-cruelty -violence"),
         ("He came next morning to shoot with her husband.", "-violence"),
         ("The boys killed the cat with stones.", "+animal-cruelty"),
+        // PassiveSubject: the victim or the figure before a passive verb.
+        ("She has got three couple of ducks just fit to be killed for the dinner.", "-violence -death -animal-cruelty"),
+        ("The captain of the whole scheme was shot at dawn.", "+violence"),
+        ("Now was the moment for her resolution to be executed.", "-violence -death"),
+        ("The old horse was whipped until it fell.", "+animal-cruelty -violence"),
+        ("The lieutenant of the youth's company was shot in the hand.", "+violence"),
+        ("The justice of the charge struck her too forcibly for denial.", "-violence"),
     ];
 
     [Fact]
