@@ -37,15 +37,16 @@ internal sealed class RecentPeople
     }
 
     /// <summary>
-    /// The speaker a pronoun tag means, of those whose pronouns fit and whom the line itself does not
+    /// The speaker a pronoun tag means (any person for an empty pronoun), of those whose pronouns fit and whom the line itself does not
     /// call by name (<paramref name="called"/>): the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before;
     /// else the cast stage's choice unless it spoke the turn before; else the most recent present person.
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at)
     {
-        if (!DialogueWords.SetOf.TryGetValue(pronoun, out var set)) return resolved;
-        bool Fits(int c) => c >= 0 && c != called && c != previousSpeaker && cast[c].Pronouns == set;
+        string? set = null;
+        if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
+        bool Fits(int c) => c >= 0 && c != called && c != previousSpeaker && (set is null || cast[c].Pronouns == set);
         // The one the previous line called by name answers ("Can you hear it, Miss Quill?" / "Every night," she said).
         if (Fits(calledBefore)) return calledBefore;
         // The subject of the narration nearby is whom a tag's pronoun is about ("Buck Mulligan
@@ -77,6 +78,50 @@ internal sealed class RecentPeople
         }
         return -1;
     }
+
+    /// <summary>
+    /// The most recent present person other than <paramref name="previousSpeaker"/> and <paramref name="called"/>
+    /// whose name begins with the title <paramref name="noun"/> names ("doctor": "Dr. Archie", "captain":
+    /// "Capt. Good"), or -1; the titles of everyone (Mr., Mrs., Miss, Master) name no one.
+    /// </summary>
+    public int LatestTitled(CastList cast, ReadOnlySpan<char> noun, int previousSpeaker, int called, int at)
+    {
+        if (!Cast.CastTables.Shared.IsTitle(noun, out _) || IsCommonTitle(noun)) return -1;
+        for (int i = _people.Count - 1; i >= 0; i--)
+        {
+            var (c, seen) = _people[i];
+            if (seen < at - Reach) break;
+            if (c == previousSpeaker || c == called) continue;
+            var name = cast[c].Name.AsSpan();
+            int space = name.IndexOf(' ');
+            if (space > 0 && SameTitle(name[..space].TrimEnd('.'), noun)) return c;
+        }
+        return -1;
+    }
+
+    private static bool IsCommonTitle(ReadOnlySpan<char> w) =>
+        w.Equals("mr", StringComparison.OrdinalIgnoreCase) || w.Equals("mrs", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("miss", StringComparison.OrdinalIgnoreCase) || w.Equals("ms", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("master", StringComparison.OrdinalIgnoreCase) || w.Equals("mistress", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("mister", StringComparison.OrdinalIgnoreCase) || w.Equals("missus", StringComparison.OrdinalIgnoreCase);
+
+    // "Dr" and "doctor", "Capt" and "captain": one title, abbreviated or not.
+    private static bool SameTitle(ReadOnlySpan<char> title, ReadOnlySpan<char> noun) =>
+        title.Equals(noun, StringComparison.OrdinalIgnoreCase) || Full(title).Equals(Full(noun), StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> Full(ReadOnlySpan<char> t) =>
+        t.Equals("dr", StringComparison.OrdinalIgnoreCase) ? "doctor"
+        : t.Equals("capt", StringComparison.OrdinalIgnoreCase) ? "captain"
+        : t.Equals("col", StringComparison.OrdinalIgnoreCase) ? "colonel"
+        : t.Equals("gen", StringComparison.OrdinalIgnoreCase) ? "general"
+        : t.Equals("prof", StringComparison.OrdinalIgnoreCase) ? "professor"
+        : t.Equals("rev", StringComparison.OrdinalIgnoreCase) || t.Equals("revd", StringComparison.OrdinalIgnoreCase) ? "reverend"
+        : t.Equals("lt", StringComparison.OrdinalIgnoreCase) ? "lieutenant"
+        : t.Equals("sgt", StringComparison.OrdinalIgnoreCase) ? "sergeant"
+        : t.Equals("maj", StringComparison.OrdinalIgnoreCase) ? "major"
+        : t.Equals("cpl", StringComparison.OrdinalIgnoreCase) ? "corporal"
+        : t.Equals("adm", StringComparison.OrdinalIgnoreCase) ? "admiral"
+        : t;
 
     /// <summary>The most recent present person other than <paramref name="speaker"/>, or -1.</summary>
     public int Other(int speaker, int at)

@@ -31,7 +31,7 @@ public sealed class SpeakerFinder : IStage
     private const int Unnamed = -10;
 
     // Confidence of each kind of evidence; inferred attributions lose a share per step.
-    private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NominalConfidence = 0.6f, NarratorConfidence = 0.9f,
+    private const float ExplicitConfidence = 0.95f, PronounConfidence = 0.85f, NominalConfidence = 0.6f, VagueNominalConfidence = 0.45f, NarratorConfidence = 0.9f,
         BeatConfidence = 0.7f, ParagraphBeforeConfidence = 0.55f, PartnerFactor = 0.8f, ContinuationFactor = 0.95f, VocativeConfidence = 0.75f, TurnFactor = 0.95f;
 
     public void Run(Story story)
@@ -61,7 +61,7 @@ public sealed class SpeakerFinder : IStage
                     recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start, StartsSentence(story.Text, mentions[nextMention].Span.Start));
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
-            bool fromParagraphBefore = false;
+            bool fromParagraphBefore = false, vague = false;
             if (reading.Method is AttributionMethod.None or AttributionMethod.Beat)
             {
                 var before = reader.ReadBefore(IntroductionBefore(story, k, out bool introduced));
@@ -79,7 +79,7 @@ public sealed class SpeakerFinder : IStage
             else if (reading.Method == AttributionMethod.Nominal)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
-                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start) };
+                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start, out vague) };
             speaker[k] = reading.Speaker;
             lastTag = reading.Mention;
             if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
@@ -91,7 +91,7 @@ public sealed class SpeakerFinder : IStage
             {
                 AttributionMethod.Explicit => ExplicitConfidence,
                 AttributionMethod.Pronoun => PronounConfidence,
-                AttributionMethod.Nominal => NominalConfidence,
+                AttributionMethod.Nominal => vague ? VagueNominalConfidence : NominalConfidence,
                 AttributionMethod.Narrator => NarratorConfidence,
                 AttributionMethod.Beat => fromParagraphBefore ? ParagraphBeforeConfidence : BeatConfidence,
                 _ => 0,
@@ -130,15 +130,26 @@ public sealed class SpeakerFinder : IStage
     /// <summary>
     /// Whom a tag's description means ("said his wife", "the old man asked"), or -1: a married head
     /// of the family of the one "his"/"her" stands for ("his wife" after Mr. Bennet's line is Mrs.
-    /// Bennet); else the present person of the noun's gender, chosen as for "she said". An indefinite
+    /// Bennet); else the present person titled so ("said the doctor": Dr. Archie); else the present
+    /// person of the noun's gender, chosen as for "she said". An indefinite
     /// description ("said a tall woman") is someone new.
     /// </summary>
     private static int Described(StoryText text, CastList cast, RecentPeople recent, Households households, TextSpan noun,
-        int previousSpeaker, int calledBefore, int called, int at)
+        int previousSpeaker, int calledBefore, int called, int at, out bool vague)
     {
-        if (noun.IsEmpty || !DialogueWords.PronounOfNoun.TryGetValue(text[noun], out var pronoun)) return -1;
+        vague = false;
+        if (noun.IsEmpty) return -1;
         var before = WordBefore(text, noun.Start);
         if (before is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One") return -1;
+        // "said the doctor": the present person the text calls Doctor (or Dr.).
+        if (recent.LatestTitled(cast, text[noun], previousSpeaker, called, at) is var titled and >= 0) return titled;
+        // "answered the artist": a noun of no gender means whoever is present, as a weaker guess.
+        if (!DialogueWords.PronounOfNoun.TryGetValue(text[noun], out var pronoun))
+        {
+            if (!Cast.CastTables.Shared.PersonNouns.Contains(text[noun])) return -1;
+            vague = true;
+            return recent.Choose(cast, "", -1, previousSpeaker, calledBefore, called, at);
+        }
         string? ownerSet = before is "his" or "His" ? "he/him" : before is "her" or "Her" ? "she/her" : null;
         if (ownerSet is not null)
         {
@@ -254,7 +265,7 @@ public sealed class SpeakerFinder : IStage
                 {
                     // Someone the tag names but the cast does not know ("said the parson") still takes a turn.
                     who[i] = speaker[k] == -1 ? Unnamed - i : speaker[k];
-                    sure[i] = speaker[k] == -1 ? confidence[k] * 2 : confidence[k];
+                    sure[i] = speaker[k] == -1 ? Math.Min(confidence[k] * 2, ExplicitConfidence) : confidence[k];
                 }
             known[i] = who[i] != -1;
         }
@@ -272,6 +283,12 @@ public sealed class SpeakerFinder : IStage
             return -1;
         }
         var inferred = new AttributionMethod[t];
+        int OwnVocative(int i)
+        {
+            for (int k = turns[i].First; k <= turns[i].Last; k++)
+                if (vocative[k] >= 0) return vocative[k];
+            return -1;
+        }
         for (int pass = 0; pass < 2; pass++)
         {
             bool forward = pass == 0;
@@ -281,17 +298,21 @@ public sealed class SpeakerFinder : IStage
                 if (who[i] != -1) continue;
                 int p1 = forward ? i - 1 : i + 1, p2 = forward ? i - 2 : i + 2;
                 if (p1 < 0 || p1 >= t || !(forward ? Adjacent(p1, i) : Adjacent(i, p1))) continue;
-                int called = forward ? VocativeOf(p1) : -1;
-                if (called >= 0 && who[p1] != -1 && called != who[p1])
+                // Forwards, the one the previous turn called by name answers; backwards, the one the
+                // next turn calls by name has just spoken ("I'm not well, Florence." after Florence's line).
+                int called = VocativeOf(p1);
+                int own = OwnVocative(i); // a line that calls someone by name is not said by them
+                if (called >= 0 && called != who[p1] && called != own)
                 {
-                    (who[i], sure[i], inferred[i]) = (called, Math.Min(VocativeConfidence, sure[p1] * TurnFactor), AttributionMethod.Vocative);
+                    float from = who[p1] != -1 ? sure[p1] * TurnFactor : VocativeConfidence * PartnerFactor;
+                    (who[i], sure[i], inferred[i]) = (called, Math.Min(forward ? VocativeConfidence : VocativeConfidence * PartnerFactor, from), AttributionMethod.Vocative);
                     continue;
                 }
                 if (who[p1] == -1) continue;
                 bool pair = p2 >= 0 && p2 < t && (forward ? Adjacent(p2, p1) : Adjacent(p1, p2)) && who[p2] != -1 && who[p2] != who[p1];
-                if (pair)
+                if (pair && who[p2] != own)
                     (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
-                else if (PartnerOf(p1) is var other && other != -1 && other != who[p1])
+                else if (!pair && PartnerOf(p1) is var other && other != -1 && other != who[p1] && other != own)
                     // No turn before that: the one the last speaker was talking to answers.
                     (who[i], sure[i], inferred[i]) = (other, sure[p1] * PartnerFactor, AttributionMethod.TurnTaking);
             }

@@ -263,6 +263,40 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_title_or_a_noun_of_no_gender_in_the_tag_goes_to_the_present_person()
+    {
+        var story = Run("""
+            Dr. Archie lived on Main Street and Dr. Stone on the hill. One evening Dr. Archie and Tom Hale stood by the stove in the office.
+
+            "Good evening," said Tom.
+
+            "Sit down, Tom," said the doctor.
+
+            "You don't understand me," answered the artist.
+            """);
+        var cast = story.Get<CastList>();
+        var a = story.Layer<Attribution>().Items.ToArray();
+        Assert.Equal("Dr. Archie", cast[a[1].Speaker].Name);
+        Assert.Equal(AttributionMethod.Nominal, a[1].Method);
+        Assert.Equal("Tom Hale", cast[a[2].Speaker].Name);
+        Assert.True(a[2].Confidence < a[1].Confidence);
+    }
+
+    [Fact]
+    public void The_one_a_line_calls_by_name_said_the_line_before_and_not_this_one()
+    {
+        var story = Run("""
+            Florence and her uncle sat by the fire. The clock struck nine.
+
+            "Uncle, you are not looking well to-night."
+
+            "I'm not well, Florence. I sometimes doubt if I shall ever be better."
+            """);
+        Assert.Equal(["Florence", "?"], Speakers(story));
+        Assert.Equal(AttributionMethod.Vocative, story.Layer<Attribution>()[0].Method);
+    }
+
+    [Fact]
     public void A_name_after_a_description_in_the_tag_is_the_speaker()
     {
         var story = Run("""
