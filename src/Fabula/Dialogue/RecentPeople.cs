@@ -42,7 +42,7 @@ internal sealed class RecentPeople
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before;
     /// else the cast stage's choice unless it spoke the turn before; else the most recent present person.
     /// </summary>
-    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at)
+    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at, int paragraphStart = int.MaxValue)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
@@ -55,7 +55,8 @@ internal sealed class RecentPeople
         {
             var (c, seen) = _subjects[i];
             if (seen < at - SubjectReach) break;
-            if (Fits(c)) return c;
+            // The subject of this very paragraph may speak again ("Lord Henry laughed. 'And what is that?' he asked.").
+            if (Fits(c) || seen >= paragraphStart && c >= 0 && c == previousSpeaker && c != called && cast[c].Pronouns == set) return c;
         }
         if (Fits(resolved)) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)

@@ -75,7 +75,7 @@ public sealed class SpeakerFinder : IStage
             else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
-                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start) };
+                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start) };
             else if (reading.Method == AttributionMethod.Nominal)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,

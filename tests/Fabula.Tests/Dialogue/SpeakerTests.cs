@@ -210,6 +210,19 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_pronoun_tag_after_the_speakers_own_beat_keeps_the_speaker_of_the_turn_before()
+    {
+        var story = Run("""
+            Harry and Basil sat in the garden.
+
+            "I am going," said Harry.
+
+            Harry laughed and lit a cigarette. "And what is that?" he asked.
+            """);
+        Assert.Equal(["Harry", "Harry"], Speakers(story));
+    }
+
+    [Fact]
     public void A_name_said_in_a_line_is_no_one_present()
     {
         var story = Run("""
