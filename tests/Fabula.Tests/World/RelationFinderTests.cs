@@ -322,6 +322,20 @@ public sealed class RelationFinderTests
     }
 
     [Fact]
+    public void A_relation_that_excludes_one_said_twice_as_often_gives_way()
+    {
+        var story = Pipeline.Default.Run("""
+            Alec came home. Alec's father Robert was waiting. Alec's father Robert smiled.
+
+            Alec's father Robert spoke. Alec's father Robert sat down. Robert was Alec's brother, the neighbours said.
+            """);
+        string relations = Show(story);
+        Assert.Contains("Robert parent Alec", relations);
+        Assert.DoesNotContain("sibling", relations);
+        Assert.Single(story.Get<ConsistencyFindings>().Items, f => f.Kind == "contradicting-relations");
+    }
+
+    [Fact]
     public void Assertions_are_a_layer_with_their_words()
     {
         var story = Pipeline.Default.Run("""

@@ -48,6 +48,7 @@ internal static class RelationMerger
         var relations = new List<Relation>(byKey.Count);
         foreach (var g in byKey.Values)
         {
+            if (Outweighed(byKey, g)) continue;
             bool atEnd = !g.LastEnds;
             // A partner who later became a former partner (or the reverse) holds only the later state.
             var other = g.Type switch { RelationType.Partner => RelationType.FormerPartner, RelationType.FormerPartner => RelationType.Partner, _ => g.Type };
@@ -134,6 +135,26 @@ internal static class RelationMerger
         g.Inferred = true;
         g.Evidence.AddRange(evidence);
     }
+
+    /// <summary>
+    /// A relation that excludes a better-attested one of the same pair gives way to it (the consistency
+    /// finding stays): "her husband" with a misread "her" (twice) against "her father" (six times).
+    /// Only a parent excludes a sibling or a partner; the weaker must be said at most half as often.
+    /// </summary>
+    private static bool Outweighed(Dictionary<(RelationType, int, int), Gathered> byKey, Gathered g)
+    {
+        if (g.Inferred) return false;
+        int lo = Math.Min(g.A, g.B), hi = Math.Max(g.A, g.B);
+        if (g.Type is RelationType.Sibling or RelationType.Partner)
+            return Stronger(byKey, (RelationType.Parent, g.A, g.B), g) || Stronger(byKey, (RelationType.Parent, g.B, g.A), g);
+        if (g.Type == RelationType.Parent)
+            return Stronger(byKey, (RelationType.Sibling, lo, hi), g) || Stronger(byKey, (RelationType.Partner, lo, hi), g)
+                   || Stronger(byKey, (RelationType.Parent, g.B, g.A), g);
+        return false;
+    }
+
+    private static bool Stronger(Dictionary<(RelationType, int, int), Gathered> byKey, (RelationType, int, int) key, Gathered g) =>
+        byKey.TryGetValue(key, out var other) && !other.Inferred && other.Evidence.Count >= 2 * g.Evidence.Count;
 
     // "A is B's brother" and "A is B's father": both cannot hold.
     private static void Contradictions(Dictionary<(RelationType, int, int), Gathered> byKey, CastList cast, ConsistencyFindings findings)
