@@ -203,10 +203,20 @@ public sealed class CastFinder : IStage
             if (e.PlaceWord && form.IndexOf(' ') is int space and > 0 && evidence.TryGetValue(form[..space], out var alone)
                 && alone.Titled == 0 && alone.SpeechVerb == 0 && alone.Vocative == 0 && !alone.FirstName)
                 alone.PlaceWord = true;
+        // "Magnus Bane walked in" once, "said Magnus" often: a full name that begins with a person's name is
+        // that person's, unless a preposition or "the" places it, or a place word ends it ("Ada Lane" may be a
+        // street) with no verb of its own.
+        foreach (var (form, e) in evidence)
+        {
+            if (e.IsPerson || e.Titled > 0 || form.IndexOf(' ') is not (int space and > 0)) continue;
+            if (!evidence.TryGetValue(form[..space], out var alone) || !alone.IsPerson) continue;
+            if (e.PlacePreposition > 0 || e.Article > 0 || e.PlaceWord && e.Subject + e.SpeechVerb + e.Vocative + e.Who == 0) continue;
+            e.ExtendsPerson = true;
+        }
         // "the Ambersons": the plural of a person's surname, after "the", is a family of people.
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (form, e) in evidence)
-            if (e.IsPerson || e.Titled > 0) surnames.Add(form[(form.LastIndexOf(' ') + 1)..]);
+            if (e.IsPerson || e.ExtendsPerson || e.Titled > 0) surnames.Add(form[(form.LastIndexOf(' ') + 1)..]);
         foreach (var (form, e) in evidence)
             if (!e.IsPerson && e.Article > 0 && form.Length > 4 && form[^1] == 's' && form.IndexOf(' ') < 0
                 && (surnames.Contains(form[..^1]) || form.EndsWith("es", StringComparison.Ordinal) && surnames.Contains(form[..^2])))
@@ -215,7 +225,7 @@ public sealed class CastFinder : IStage
         for (int m = 0; m < names.Count; m++)
         {
             var e = evidence[names[m].Form];
-            isPerson[m] = e.IsPerson || e.Family || names[m].Titled && !e.PlaceWord;
+            isPerson[m] = e.IsPerson || e.Family || e.ExtendsPerson || names[m].Titled && !e.PlaceWord;
         }
         return isPerson;
     }

@@ -21,6 +21,8 @@ internal sealed class PersonEvidence
     public bool FirstName;
     /// <summary>The plural of a person's name after "the" ("the Ambersons").</summary>
     public bool Family;
+    /// <summary>A full name that begins with a person's name and that nothing places ("Magnus Bane walked in" beside "said Magnus").</summary>
+    public bool ExtendsPerson;
 
     public bool IsPerson
     {

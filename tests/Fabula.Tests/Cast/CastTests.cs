@@ -32,6 +32,21 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_full_name_said_once_joins_the_person_its_first_name_names()
+    {
+        // "Bane" and "Lane" are seen once each; "Magnus" and "Ada" are people elsewhere. "Drury Lane", after
+        // "in", stays a place.
+        var cast = CastOf("""
+            Magnus Bane opened the door. Ada Lane walked in from the rain.
+
+            "You're late," Magnus said. Ada laughed. They had met in Drury Lane, years ago.
+            """);
+        Assert.Equal("Magnus Bane", Named(cast, "Magnus").Name);
+        Assert.Equal("Ada Lane", Named(cast, "Ada").Name);
+        Assert.DoesNotContain(cast.Characters, c => c.Aliases.Any(a => a.Text.Contains("Drury")));
+    }
+
+    [Fact]
     public void Mr_and_Mrs_of_one_family_are_two_people()
     {
         var cast = CastOf("""
