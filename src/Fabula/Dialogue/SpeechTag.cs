@@ -129,6 +129,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (subject < 0 && next < to && IsPossessive(next))
             return new TagReading(AttributionMethod.Nominal, -1, -1, true, -1,
                 next + 1 < to && _units[next + 1].Kind == UnitKind.Word ? Span(next + 1) : default);
+        // "said another", "somebody else inquired": someone the text does not name speaks.
+        if (subject < 0 && (next < to && IsSomeone(next) || verb > from && IsSomeone(verb - 1) || verb > from + 1 && IsSomeone(verb - 2) && text[Span(verb - 1)] is "else"))
+            return new TagReading(AttributionMethod.Nominal, -1, -1, true, -1);
         if (subject < 0) return TagReading.None;
         // "replied the poet Syme": the name beside the description is the speaker.
         if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention].Kind == MentionKind.Nominal
@@ -198,6 +201,16 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         var m = mentions[unit.Mention];
         if (m.Kind == MentionKind.Name && m.Character < 0) return false; // a place or a thing, not a person
         return m.Kind != MentionKind.Pronoun || DialogueWords.SubjectPronouns.Contains(text[m.Span]);
+    }
+
+    private bool IsSomeone(int u)
+    {
+        if (_units[u].Kind != UnitKind.Word) return false;
+        var w = text[Span(u)];
+        return w.Equals("another", StringComparison.OrdinalIgnoreCase) || w.Equals("somebody", StringComparison.OrdinalIgnoreCase)
+               || w.Equals("someone", StringComparison.OrdinalIgnoreCase) || w.Equals("one", StringComparison.OrdinalIgnoreCase)
+               || w.Equals("everybody", StringComparison.OrdinalIgnoreCase) || w.Equals("everyone", StringComparison.OrdinalIgnoreCase)
+               || w.Equals("others", StringComparison.OrdinalIgnoreCase) || w.Equals("voice", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool IsPossessive(int u)

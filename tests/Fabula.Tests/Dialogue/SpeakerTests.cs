@@ -310,6 +310,23 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void Said_another_or_somebody_else_asked_is_someone_unnamed()
+    {
+        var story = Run("""
+            Jim and Burt sat by the fire with the others.
+
+            "We need wood," said Jim.
+
+            "Here is a log," said another.
+
+            "Good," said Jim.
+
+            "Is it dry?" somebody else asked.
+            """);
+        Assert.Equal(["Jim", "?", "Jim", "?"], Speakers(story));
+    }
+
+    [Fact]
     public void A_name_after_a_description_in_the_tag_is_the_speaker()
     {
         var story = Run("""
