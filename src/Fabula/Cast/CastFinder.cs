@@ -42,7 +42,8 @@ public sealed class CastFinder : IStage
         story.Add(Renumber(mentions, ordered), allowOverlap: true);
         story.Set(new CastList(ordered));
         story.Set(findings);
-        story.Set(view);  // the relation stage reads the same token view
+        story.Set(view);   // the relation stage reads the same token view,
+        story.Set(types);  // and the world stages the same words
     }
 
     /// <summary>

@@ -114,6 +114,9 @@ internal sealed class WordTypes
         return -1;
     }
 
+    /// <summary>The lower-cased word of a type.</summary>
+    public string WordOf(int type) => _words[type];
+
     /// <summary>Whether the token is a word with all of <paramref name="flags"/>.</summary>
     public bool Is(int token, WordFlags flags) => (uint)token < (uint)TypeOf.Length && TypeOf[token] is int t and >= 0 && (Flags[t] & flags) == flags;
 

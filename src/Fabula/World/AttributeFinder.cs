@@ -51,13 +51,17 @@ public sealed class AttributeFinder : IStage
 
         public void Read()
         {
+            var triggers = View.PerWord(words.Triggers);
             for (int i = 0; i < View.Count; i++)
             {
                 if (!View.IsWord(i)) continue;
                 var word = View[i];
                 if (View.MentionEnding[i] >= 0 && View.Mentions[View.MentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
                     Apposition(i);
-                if (!words.Triggers.TryGetValue(word, out var trigger))
+                // PERF: the trigger of each distinct word is looked up once (an array per token).
+                int type = View.TypeOf(i);
+                string? trigger = type >= 0 ? triggers[type] : words.Triggers.TryGetValue(word, out var t) ? t : null;
+                if (trigger is null)
                 {
                     // PERF: plain character tests before any string search.
                     if (word.Length > 8 && word.IndexOf('-') > 0 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)) HyphenAge(i, -1);

@@ -21,12 +21,16 @@ public sealed class TimelineFinder : IStage
         var view = WorldView.Of(story);
         var words = WorldTables.Shared;
         var found = new List<TimeExpression>();
+        var starts = view.PerWord(words.TimeStarts);
         for (int i = 0; i < view.Count; i++)
         {
             if (!view.IsWord(i)) continue;
-            // PERF: one set lookup a token; digits ("1811", "10:30") and hyphenated numbers go on too.
+            // PERF: one array look-up a token (one set look-up a distinct word); digits ("1811", "10:30") and
+            // hyphenated numbers go on too.
             var word = view[i];
-            if (!words.TimeStarts.Contains(word) && !char.IsAsciiDigit(word[0]) && !(word.Length > 6 && word.Contains('-'))) continue;
+            int type = view.TypeOf(i);
+            bool start = type >= 0 ? starts[type] : words.TimeStarts.Contains(word);
+            if (!start && !char.IsAsciiDigit(word[0]) && !(word.Length > 6 && word.Contains('-'))) continue;
             int next = Read(view, words, i, found);
             if (next > i) i = next;
         }

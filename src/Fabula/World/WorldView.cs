@@ -52,6 +52,7 @@ internal sealed class WorldView
             while (last + 1 < n && tokens[last + 1].Span.End <= mention.Span.End) last++;
             if (tokens[last].Span.End == mention.Span.End && Better(m, MentionEnding[last])) MentionEnding[last] = m;
         }
+        if (story.Find<WordTypes>() is { } types && types.TypeOf.Length == n) _types = types;
         // The cast stage's token view marked the same sentences and openings: read its arrays, not a second pass.
         if (story.Find<TokenView>() is { } cast && cast.Count == n)
             (SentenceOf, Initial) = (cast.SentenceOf, cast.Initial);
@@ -61,6 +62,31 @@ internal sealed class WorldView
             Initial = new bool[n];
             SentenceOpenings.Mark(_text, tokens, story.Layer<Sentence>().Items, SentenceOf, Initial);
         }
+    }
+
+    private readonly WordTypes? _types;
+
+    /// <summary>
+    /// The index of token i's lower-cased word among the story's distinct words (the cast stage's), or -1
+    /// (not a word, or no cast stage ran). With <see cref="PerWord(System.Collections.Frozen.FrozenSet{string}.AlternateLookup{ReadOnlySpan{char}})"/>,
+    /// a table is asked once per distinct word instead of once per token.
+    /// </summary>
+    public int TypeOf(int i) => _types is null ? -1 : _types.TypeOf[i];
+
+    /// <summary>Per distinct word (see <see cref="TypeOf"/>): whether a case-insensitive set holds it.</summary>
+    public bool[] PerWord(System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    {
+        var holds = new bool[_types?.Count ?? 0];
+        for (int t = 0; t < holds.Length; t++) holds[t] = set.Contains(_types!.WordOf(t));
+        return holds;
+    }
+
+    /// <summary>Per distinct word (see <see cref="TypeOf"/>): its value in a case-insensitive dictionary, or null.</summary>
+    public string?[] PerWord(System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> table)
+    {
+        var values = new string?[_types?.Count ?? 0];
+        for (int t = 0; t < values.Length; t++) values[t] = table.TryGetValue(_types!.WordOf(t), out var v) ? v : null;
+        return values;
     }
 
     private bool Better(int candidate, int current) =>
