@@ -26,7 +26,24 @@ internal static class DialogueWords
     /// The subject pronoun ("he", "she") of a noun that describes a man or a woman ("wife", "old man"):
     /// Data/dialogue/gendered-nouns.txt and the gendered relations of world/relation-words.txt.
     /// </summary>
-    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PronounOfNoun = NounPronouns();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NounsOfGender = NounPronouns();
+
+    /// <summary>
+    /// Whether <paramref name="noun"/> describes a man or a woman, and the pronoun: the tables above,
+    /// else a compound of "-woman" or "-man" ("clergyman", "horsewoman"; not "human").
+    /// </summary>
+    public static bool PronounOfNoun(ReadOnlySpan<char> noun, out string pronoun)
+    {
+        if (NounsOfGender.TryGetValue(noun, out pronoun!)) return true;
+        if (noun.Length > 5 && noun.EndsWith("woman", StringComparison.OrdinalIgnoreCase)) { pronoun = "she"; return true; }
+        if (noun.Length > 3 && noun.EndsWith("man", StringComparison.OrdinalIgnoreCase) && !noun.Equals("human", StringComparison.OrdinalIgnoreCase))
+        {
+            pronoun = "he";
+            return true;
+        }
+        pronoun = "";
+        return false;
+    }
 
     private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NounPronouns()
     {

@@ -144,7 +144,7 @@ public sealed class SpeakerFinder : IStage
         // "said the doctor": the present person the text calls Doctor (or Dr.).
         if (recent.LatestTitled(cast, text[noun], previousSpeaker, called, at) is var titled and >= 0) return titled;
         // "answered the artist": a noun of no gender means whoever is present, as a weaker guess.
-        if (!DialogueWords.PronounOfNoun.TryGetValue(text[noun], out var pronoun))
+        if (!DialogueWords.PronounOfNoun(text[noun], out var pronoun))
         {
             if (!Cast.CastTables.Shared.PersonNouns.Contains(text[noun])) return -1;
             vague = true;

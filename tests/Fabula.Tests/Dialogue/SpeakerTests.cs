@@ -327,6 +327,20 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_compound_of_man_or_woman_in_the_tag_has_that_gender()
+    {
+        var story = Run("""
+            Lucy and Charlotte sat at the table with Mr. Beebe.
+
+            "We have no view," said Lucy.
+
+            "Quite right," said the clergyman.
+            """);
+        Assert.Equal(["Lucy", "Mr."], Speakers(story));
+        Assert.Equal(AttributionMethod.Nominal, story.Layer<Attribution>()[1].Method);
+    }
+
+    [Fact]
     public void A_name_after_a_description_in_the_tag_is_the_speaker()
     {
         var story = Run("""
