@@ -25,7 +25,7 @@ public sealed class CastFinder : IStage
         var prominent = Prominent(characterOf, characters.Count);
         var votes = PronounVotes(view, types, names, characterOf, characters);
         var sets = new string?[characters.Count];
-        for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]));
+        for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]), characters[c].TitledPrior);
 
         var mentions = new List<Mention>(names.Count * 3);
         for (int m = 0; m < names.Count; m++)
@@ -62,7 +62,7 @@ public sealed class CastFinder : IStage
         var named = new int[characters.Count];
         foreach (int c in characterOf) if (c >= 0 && ++named[c] > (protagonist >= 0 ? named[protagonist] : 0)) protagonist = c;
         string? protagonistSet = protagonist >= 0 ? PriorSet(characters[protagonist]) : null;
-        int m = 0;
+        int m = 0, subject = -1, subjectSentence = -1;
         for (int i = 0; i < view.Count; i++)
         {
             int sentence = view.SentenceOf[i];
@@ -77,6 +77,14 @@ public sealed class CastFinder : IStage
                         if (recent[r].Character != c && recent[r].Sentence >= sentence - 1) recent[kept++] = recent[r];
                     recent.RemoveRange(kept, recent.Count - kept);
                     recent.Add((c, sentence));
+                    if (subjectSentence != sentence)
+                    {
+                        subjectSentence = sentence;
+                        // "Old Wren", "Then Wren": after a capitalised word opening the sentence, still its subject.
+                        bool afterOpening = i > 0 && view.Initial[i - 1] && view.IsCapitalized(i - 1) && view.SentenceOf[i - 1] == sentence;
+                        subject = afterOpening || PronounResolver.IsSubjectPosition(view, i) ? c : -1;
+                    }
+                    else if (subject != c) subject = -1;
                 }
                 i = names[m].LastToken;
                 m++;
@@ -102,6 +110,11 @@ public sealed class CastFinder : IStage
             // its pronoun. A "he" or a plural "they" beside a "Mrs." or a "Mary" is about someone else: no vote.
             if (nearby == 1 && !protagonistFits && (pronoun.Set is not ("he/him" or "she/her" or "they/them") || PriorSet(characters[last]) is null))
             { only = last; possible = 1; }
+            // "Old Wren lay at the foot of the stairs with a cut above his eye", "when Wren died in his sleep": a possessive
+            // in a sentence whose one name is its subject is the subject's, even against a first name's prior.
+            if (subjectSentence == sentence && subject >= 0 && !characters[subject].TitledPrior
+                && (pronoun.Case is PronounCase.Possessive or PronounCase.Reflexive || PronounResolver.IsPossessiveHer(view, i)))
+            { only = subject; possible = 1; }
             if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
         }
         return votes;
@@ -252,7 +265,7 @@ public sealed class CastFinder : IStage
     };
 
     /// <summary>The set most of the text's pronouns for a character belong to, when they are enough to outweigh the name prior.</summary>
-    internal static string? ChooseSet(Dictionary<string, int> votes, string? prior)
+    internal static string? ChooseSet(Dictionary<string, int> votes, string? prior, bool titledPrior = false)
     {
         // "they" is mostly plural: it names a character's pronouns only when it outnumbers the rest twice over.
         int they = votes.GetValueOrDefault("they/them"), others = 0;
@@ -267,6 +280,8 @@ public sealed class CastFinder : IStage
             if (n > bestVotes || n == bestVotes && string.CompareOrdinal(set, best) < 0) { best = set; bestVotes = n; }
         }
         if (best is null) return prior;
+        // A "Mrs." is "she" whatever "he" stands beside her name; only another kind of pronoun ("xe") outweighs a title.
+        if (titledPrior && prior is not null && best is "he/him" or "she/her") return prior;
         // The text overrides the prior when its pronouns clearly agree with each other.
         bool clear = bestVotes >= 2 && bestVotes * 10 >= total * 6;
         if (prior is null) return bestVotes >= 2 && bestVotes * 10 >= total * 6 ? best : null;

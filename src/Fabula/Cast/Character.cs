@@ -32,6 +32,8 @@ public sealed class Character(int index)
 
     /// <summary>Gender implied before the pronouns are counted: a title ("Mrs.") or a first name, a weak default.</summary>
     internal Gender Prior { get; set; }
+    /// <summary>The prior comes from a title ("Mrs. Pontellier"): the text's he or she does not override it, as it may a first name's.</summary>
+    internal bool TitledPrior { get; set; }
     internal Gender Referential { get; set; }
     /// <summary>A family named in the plural ("the Lightwoods"): they/them, never merged with its members.</summary>
     internal bool Family { get; set; }

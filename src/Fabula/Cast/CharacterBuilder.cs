@@ -116,9 +116,13 @@ internal sealed class CharacterBuilder
             if (sameTitle.Count == 1) { Join(form, sameTitle[0]); continue; }
             int chosen = OnlyFormallyNamed(bySurname);
             if (chosen < 0 && bySurname.Count == 1 && IsFormOfAddress(form, bySurname[0])) chosen = bySurname[0];
+            // "Miss Marjoribanks" beside Lucilla Marjoribanks, the one woman of that surname: a daughter keeps her
+            // father's surname and is "Miss" to all (her mother is "Mrs.").
+            bool onlyDaughter = chosen < 0 && bySurname.Count == 1 && form.Title == "miss" && GenderOf(bySurname[0]) == Gender.Female;
+            if (onlyDaughter) chosen = bySurname[0];
             // "Dr. Craven" beside the "Mr. Craven" the character already is: another man of that family.
             if (chosen >= 0 && form.Count >= 3 && AnotherTitleOf(form, chosen)) chosen = -1;
-            if (chosen >= 0 && !OtherTitleHolds(form)) Join(form, chosen);
+            if (chosen >= 0 && (onlyDaughter || !OtherTitleHolds(form))) Join(form, chosen);
             else Found(form);
         }
         // 3. One name alone: first name, surname, or nickname of exactly one character.
@@ -152,7 +156,7 @@ internal sealed class CharacterBuilder
         for (int c = 0; c < _characters.Count; c++)
         {
             var forms = _characters[c];
-            var character = new Character(c) { Prior = GenderOf(c), Family = forms.Count == 1 && forms[0].Title == "" && !forms[0].IsFull && forms[0].AfterThe > 0 && IsFamily(forms[0].First) };
+            var character = new Character(c) { Prior = GenderOf(c), TitledPrior = forms.Exists(f => f.TitleGender is Gender.Male or Gender.Female), Family = forms.Count == 1 && forms[0].Title == "" && !forms[0].IsFull && forms[0].AfterThe > 0 && IsFamily(forms[0].First) };
             foreach (var form in forms)
                 foreach (var (surface, count) in form.Surfaces)
                     character.Aliases.Add(new Alias(surface, count));

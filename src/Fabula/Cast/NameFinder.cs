@@ -40,7 +40,7 @@ internal static class NameFinder
                           && !types.Is(i + 1, WordFlags.NotName);
             var titleGender = titled ? types.TitleGender[types.TypeOf[i]] : Gender.Unknown;
             if (titled) nameStart = i + 1;
-            else if (!IsNameWord(view, i, types, counts, tables)) continue;
+            else if (!IsNameWord(view, i, types, counts, tables) && !IsGivenNameOf(view, i, types, counts, tables)) continue;
             int last = nameStart;
             // Further name words, initials ("J."), and particles between name words ("van", "de").
             while (last + 1 < n)
@@ -49,6 +49,8 @@ internal static class NameFinder
                 if (view.IsWord(next) && view.IsCapitalized(next) && view.SentenceOf[next] == view.SentenceOf[i]
                     && (titled && next == nameStart || IsNameWord(view, next, types, counts, tables) || IsInitial(view, next)))
                 { last = next; continue; }
+                // "Charles II": a regnal number makes another person of the name.
+                if (IsRegnalNumber(view[next]) && view.SentenceOf[next] == view.SentenceOf[i]) { last = next; break; }
                 if (next + 1 < n && IsParticle(view[next]) && view.IsCapitalized(next + 1) && IsNameWord(view, next + 1, types, counts, tables))
                 { last = next + 1; continue; }
                 break;
@@ -68,6 +70,24 @@ internal static class NameFinder
         var parts = new List<string>(to - from + 1);
         for (int t = from; t <= to; t++) parts.Add(view[t].ToString());
         return string.Join(' ', parts);
+    }
+
+    // "Buck Mulligan", "Will Turner": a known first name that is also a common word ("a young buck"), capitalised
+    // before a name word of the same sentence, begins that name.
+    private static bool IsGivenNameOf(TokenView view, int i, WordTypes types, WordCounts counts, CastTables tables)
+    {
+        int next = i + 1;
+        return next < view.Count && !view.Initial[i] && tables.FirstNames.ContainsKey(view[i]) && !view.IsAllCaps(i) && !types.Is(i, WordFlags.NotName)
+               && view.IsWord(next) && view.IsCapitalized(next) && view.SentenceOf[next] == view.SentenceOf[i]
+               && IsNameWord(view, next, types, counts, tables);
+    }
+
+    private static bool IsRegnalNumber(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 5) return false;
+        foreach (char c in w)
+            if (c is not ('I' or 'V' or 'X')) return false;
+        return true;
     }
 
     private static bool IsInitial(TokenView view, int i)

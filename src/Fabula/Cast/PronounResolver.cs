@@ -87,7 +87,10 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
     private static bool Agrees(string? character, Pronoun pronoun) =>
         character is null ? pronoun.Set is "he/him" or "she/her" : character == pronoun.Set;
 
-    private bool IsSubjectPosition(int token)
+    private bool IsSubjectPosition(int token) => IsSubjectPosition(view, token);
+
+    /// <summary>A name at the start of its sentence, or after "and", "when" and the like.</summary>
+    internal static bool IsSubjectPosition(TokenView view, int token)
     {
         if (view.Initial[token]) return true;
         int previous = token - 1;

@@ -363,4 +363,50 @@ public sealed class CastTests
             """);
         Assert.Same(Named(cast, "Bridget O'Hara"), Named(cast, "Lady Bridget"));
     }
+
+    [Fact]
+    public void A_possessive_after_the_one_named_subject_outweighs_the_name_prior()
+    {
+        var cast = CastOf("""
+            Mara Quill ran to the lighthouse. Mara climbed the stairs, and Mara lit the lamp.
+
+            Old Wren lay at the foot of the stairs with a cut above his eye. Mara sat beside the keeper.
+
+            Years later, when Wren died in his sleep, Mara carried the lantern.
+            """);
+        Assert.Equal("he/him", Named(cast, "Wren").Pronouns);
+    }
+
+    [Fact]
+    public void A_first_name_that_is_also_a_common_word_begins_a_name_in_mid_sentence()
+    {
+        var cast = CastOf("""
+            The young buck ran off. Up the stairs came Buck Mulligan, and Stephen watched him.
+
+            "Come up," said Buck Mulligan. Stephen did not answer Mulligan at once.
+            """);
+        Assert.Equal("Buck Mulligan", Named(cast, "Buck Mulligan").Name);
+    }
+
+    [Fact]
+    public void A_regnal_number_makes_another_person_of_the_name()
+    {
+        var cast = CastOf("""
+            Charles Hayter came to the hall. Charles sat down. "In the days of Charles II," said Charles Hayter, "this house was new."
+            """);
+        Assert.NotSame(Named(cast, "Charles Hayter"), Named(cast, "Charles II"));
+    }
+
+    [Fact]
+    public void Miss_and_surname_is_the_one_woman_of_that_surname()
+    {
+        var cast = CastOf("""
+            Dorothea Brooke walked in the garden. Dorothea thought of her plans, and Mr. Brooke read his letters.
+
+            "Miss Brooke is very clever," said Mrs. Cadwallader. Miss Brooke did not hear her.
+
+            Dorothea went in. Mr. Brooke went out.
+            """);
+        Assert.Same(Named(cast, "Dorothea"), Named(cast, "Miss Brooke"));
+    }
 }
