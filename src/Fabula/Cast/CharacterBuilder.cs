@@ -371,6 +371,16 @@ internal sealed class CharacterBuilder
         };
     }
 
+    // Words count two, a title one; but not a title the text mostly leaves off ("Mester Colin" 13 times, "Colin" 305).
+    private static int NameSize(NameForm f, List<NameForm> forms)
+    {
+        int size = 2 * f.Words.Length;
+        if (f.Title == "") return size;
+        foreach (var g in forms)
+            if (g.Title == "" && g.Count > f.Count && g.Words.AsSpan().SequenceEqual(f.Words)) return size;
+        return size + 1;
+    }
+
     // The fullest form used at least twice (or the most used), with its most frequent spelling.
     private static string FullestCommonName(List<NameForm> forms)
     {
@@ -382,8 +392,8 @@ internal sealed class CharacterBuilder
             bool common = f.Count >= 2 || f.Count * 10 >= total;
             if (!common) continue;
             // A title counts half a word: "Mary Lennox" is fuller than "Mistress Mary".
-            int size = 2 * f.Words.Length + (f.Title != "" ? 1 : 0);
-            int bestSize = best is null ? -1 : 2 * best.Words.Length + (best.Title != "" ? 1 : 0);
+            int size = NameSize(f, forms);
+            int bestSize = best is null ? -1 : NameSize(best, forms);
             if (best is null || size > bestSize || size == bestSize && f.Count > best.Count) best = f;
         }
         best ??= forms[0];

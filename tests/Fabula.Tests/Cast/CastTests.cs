@@ -409,4 +409,15 @@ public sealed class CastTests
             """);
         Assert.Same(Named(cast, "Dorothea"), Named(cast, "Miss Brooke"));
     }
+
+    [Fact]
+    public void A_title_the_text_mostly_leaves_off_is_not_in_the_name()
+    {
+        var cast = CastOf("""
+            Colin lay in the great bed. Colin looked at the window. "Mester Colin," said Martha, "tha' mun eat."
+
+            Colin would not eat. "Mester Colin is awake," said Martha to Mary. Colin laughed.
+            """);
+        Assert.Equal("Colin", Named(cast, "Mester Colin").Name);
+    }
 }
