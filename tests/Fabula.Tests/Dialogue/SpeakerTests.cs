@@ -9,6 +9,23 @@ public sealed class SpeakerTests
 {
     private static Story Run(string text) => Pipeline.Default.Run(text);
 
+    /// <summary>A first-person narrator, Pip, named only by Joe's vocatives; tagged "I said" and untagged turns.</summary>
+    private const string JoeAtTheForge = """
+        "Pip, you have grown," said Joe.
+
+        "I have," I said.
+
+        "Pip, old chap, sit down."
+
+        "Thank you," I said.
+
+        "Pip, will you come home?"
+
+        "I cannot," I said.
+
+        "Well, Pip, I will wait."
+        """;
+
     /// <summary>Each quotation as "speaker>addressee:method" (names, "?" when unknown).</summary>
     private static string[] Lines(Story story)
     {
@@ -163,20 +180,8 @@ public sealed class SpeakerTests
         var story = Run("""
             I had not seen Joe for a year when he came to the forge.
 
-            "Pip, you have grown," said Joe.
 
-            "I have," I said.
-
-            "Pip, old chap, sit down."
-
-            "Thank you," I said.
-
-            "Pip, will you come home?"
-
-            "I cannot," I said.
-
-            "Well, Pip, I will wait."
-            """);
+            """ + JoeAtTheForge);
         var lines = Lines(story);
         Assert.Equal("Joe>Pip:Explicit", lines[0]);
         Assert.Equal("Pip>Joe:Narrator", lines[1]);
@@ -359,19 +364,9 @@ public sealed class SpeakerTests
         var story = Run("""
             I had not seen Joe for a year when he came to the forge. Joe was tired.
 
-            "Pip, you have grown," said Joe.
 
-            "I have," I said.
+            """ + JoeAtTheForge + """
 
-            "Pip, old chap, sit down."
-
-            "Thank you," I said.
-
-            "Pip, will you come home?"
-
-            "I cannot," I said.
-
-            "Well, Pip, I will wait."
 
             I looked at the fire for a long while. Pip, I thought, you are a fool.
 
