@@ -7,7 +7,7 @@ public enum ContextRule : byte
 {
     None,
     // Rules that drop a hit.
-    Idiom, Figurative, Negation, Hypothetical, Question, NearMiss, ObjectRequired, Corroboration, ConsensualScene, TimePassing, Command, Hunting,
+    Idiom, Figurative, Negation, Hypothetical, Question, NearMiss, ObjectRequired, Corroboration, ConsensualScene, TimePassing, Command, Hunting, Heading,
     // Rules that change a hit.
     Backstory, GraphicDetail, AnimalTarget, ChildTarget, PartnerTarget, MedicalContext, ConsentSignals, AgeSignals,
 }

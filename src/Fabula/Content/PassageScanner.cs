@@ -389,6 +389,9 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         // Command: "Behead that Dormouse!" — the bare verb opening a sentence or a quotation, up to a "!", is an order.
         bool command = (m.From == range.From || IsAfterQuote(chars, _words[m.From].Start)) && !_words[m.From].Ing && !_words[m.From].Ed
                        && EndMark(chars, trigger.End, range.Span.End) == '!';
+        // Heading: "THE MURDER AT THE MILL", "--RAPE OF THE LOCK": a title or heading in capitals names a subject, not an event.
+        bool heading = InCapitals(chars, m.From, m.To) && (m.From > range.From && InCapitals(chars, m.From - 1, m.From) && !_words[m.From].Break
+                                                           || m.To < range.To && InCapitals(chars, m.To, m.To + 1) && !_words[m.To].Break);
         // "she was hit", "he was badly beaten" (not "he was sleeping with").
         bool passive = !_words[m.From].Ing && (m.From > range.From && (_words[m.From - 1].Signals & Signal.Passive) != 0
                     || m.From > range.From + 1 && (_words[m.From - 2].Signals & Signal.Passive) != 0);
@@ -404,6 +407,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             var c = category;
             ContextRule drop = ContextRule.None;
             if (IdiomCovers(m.From, m.To, c.Bit)) drop = ContextRule.Idiom;
+            else if (heading) drop = ContextRule.Heading;
             else if (!wordLevel)
             {
                 if ((FigurativeEligible & c.Bit) != 0 && (FigurativeAfter(m.To, range.To) && (c != Death || _words[m.To - 1].Ing) || FigurativeSubject(m.From, range.From))) drop = ContextRule.Figurative;
@@ -471,6 +475,20 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     // The next end mark after the trigger is a question mark: "Did he hurt you?" she asked.
     private static bool IsQuestion(ReadOnlySpan<char> chars, int from, int sentenceEnd) => EndMark(chars, from, sentenceEnd) == '?';
+
+    /// <summary>Whether words [from, to) are written in capitals (every letter upper case, two letters or more).</summary>
+    private bool InCapitals(ReadOnlySpan<char> chars, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            var w = chars.Slice(_words[i].Start, _words[i].Length);
+            if (w.Length < 2) return false;
+            foreach (char ch in w)
+                if (char.IsLetter(ch) && !char.IsUpper(ch)) return false;
+            if (!char.IsLetter(w[0])) return false;
+        }
+        return true;
+    }
 
     private static char EndMark(ReadOnlySpan<char> chars, int from, int sentenceEnd)
     {

@@ -146,6 +146,10 @@ public sealed class PassageSuiteTests(ITestOutputHelper output)
         ("When you have killed all your own birds, come and shoot on my land.", "-animal-cruelty -violence"),
         ("He came next morning to shoot with her husband.", "-violence"),
         ("The boys killed the cat with stones.", "+animal-cruelty"),
+        // Heading: a title in capitals names a subject; the same words in the story are an event.
+        ("CHAPTER TEN. THE MURDER AT THE MILL", "-death -violence"),
+        ("As the old poem says, --THE RAPE OF THE LOCK.", "-sexual-violence"),
+        ("That night a stranger murdered the miller at the mill.", "+death"),
         // PassiveSubject: the victim or the figure before a passive verb.
         ("She has got three couple of ducks just fit to be killed for the dinner.", "-violence -death -animal-cruelty"),
         ("The captain of the whole scheme was shot at dawn.", "+violence"),
