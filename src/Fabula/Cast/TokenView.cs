@@ -55,14 +55,7 @@ internal sealed class TokenView
     }
 
     /// <summary>All capitals and longer than one letter: a heading or shouting, not evidence of a name.</summary>
-    public bool IsAllCaps(int i)
-    {
-        var w = this[i];
-        if (w.Length < 2) return false;
-        foreach (char c in w)
-            if (char.IsLower(c)) return false;
-        return true;
-    }
+    public bool IsAllCaps(int i) => Capitals.IsAllCaps(this[i]);
 
     public bool Is(int i, char c) => i >= 0 && i < Tokens.Length && Tokens[i].Span.Length == 1 && Text[Tokens[i].Span.Start] == c;
 }

@@ -482,10 +482,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         for (int i = from; i < to; i++)
         {
             var w = chars.Slice(_words[i].Start, _words[i].Length);
-            if (w.Length < 2) return false;
-            foreach (char ch in w)
-                if (char.IsLetter(ch) && !char.IsUpper(ch)) return false;
-            if (!char.IsLetter(w[0])) return false;
+            if (!char.IsLetter(w[0]) || !Capitals.IsAllCaps(w)) return false;
         }
         return true;
     }

@@ -138,14 +138,7 @@ internal sealed class WorldView
     }
 
     /// <summary>All capitals and longer than one letter: a heading or shouting.</summary>
-    public bool IsAllCaps(int i)
-    {
-        var w = this[i];
-        if (w.Length < 2) return false;
-        foreach (char c in w)
-            if (char.IsLower(c)) return false;
-        return true;
-    }
+    public bool IsAllCaps(int i) => Capitals.IsAllCaps(this[i]);
 
     public bool Is(int i, string word) => IsWord(i) && this[i].Equals(word, StringComparison.OrdinalIgnoreCase);
 
