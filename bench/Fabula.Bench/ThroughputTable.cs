@@ -14,6 +14,8 @@ namespace Fabula.Bench;
 /// peak memory of this process. BenchmarkDotNet (`-- bdn`) gives the same per stage with error bars.
 /// Times are wall-clock (Stopwatch) and, for the corpus, also this thread's CPU time: on a shared
 /// machine the wall clock counts the time other processes hold the core, the CPU time does not.
+/// The corpus table also counts the instructions each stage retires (<see cref="InstructionCounter"/>):
+/// a figure that other processes on the machine do not change, for comparing two builds.
 /// `--corpus-only` stops after the corpus table (for quick comparisons while optimising).
 /// </summary>
 public static class ThroughputTable
@@ -32,11 +34,15 @@ public static class ThroughputTable
         var corpusMs = new double[names.Length];
         var corpusCpuMs = new double[names.Length];
         var corpusAlloc = new long[names.Length];
+        var corpusInstructions = new long[names.Length];
         long corpusBytes = 0;
         foreach (string novel in novels)
         {
-            var (ms, cpu, alloc) = Measure(novel, out _);
-            for (int s = 0; s < names.Length; s++) { corpusMs[s] += ms[s]; corpusCpuMs[s] += cpu[s]; corpusAlloc[s] += alloc[s]; }
+            var (ms, cpu, alloc, instructions) = Measure(novel, out _);
+            for (int s = 0; s < names.Length; s++)
+            {
+                corpusMs[s] += ms[s]; corpusCpuMs[s] += cpu[s]; corpusAlloc[s] += alloc[s]; corpusInstructions[s] += instructions[s];
+            }
             corpusBytes += new FileInfo(novel).Length;
         }
 
@@ -48,7 +54,7 @@ public static class ThroughputTable
         double gardenTotal = double.MaxValue;
         for (int run = 0; run < 5; run++)
         {
-            var (ms, _, alloc) = Measure(garden, out _);
+            var (ms, _, alloc, _) = Measure(garden, out _);
             for (int s = 0; s < names.Length; s++) best[s] = Math.Min(best[s], ms[s]);
             gardenAlloc = alloc;
             gardenTotal = Math.Min(gardenTotal, ms.Sum());
@@ -57,11 +63,11 @@ public static class ThroughputTable
         output.WriteLine($"Single-threaded, per stage. The Secret Garden: {gardenBytes / 1e6:0.00} MB, best of 5. " +
             $"Corpus: {novels.Length} novels, {corpusBytes / 1e6:0.0} MB, each once.");
         output.WriteLine();
-        output.WriteLine("| stage | Secret Garden ms | MB/s | allocated MB | corpus s | MB/s | corpus CPU s | MB/s per core | allocated MB |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| stage | Secret Garden ms | MB/s | allocated MB | corpus s | MB/s | corpus CPU s | MB/s per core | allocated MB | G instructions |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int s = 0; s < names.Length; s++)
-            output.WriteLine($"| {names[s]} | {best[s]:0.0} | {Rate(gardenBytes, best[s])} | {gardenAlloc[s] / 1e6:0.0} | {corpusMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusMs[s])} | {corpusCpuMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusCpuMs[s])} | {corpusAlloc[s] / 1e6:0} |");
-        output.WriteLine($"| **all** | **{gardenTotal:0.0}** | {Rate(gardenBytes, gardenTotal)} | {gardenAlloc.Sum() / 1e6:0.0} | **{corpusMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusMs.Sum())} | **{corpusCpuMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusCpuMs.Sum())} | {corpusAlloc.Sum() / 1e6:0} |");
+            output.WriteLine($"| {names[s]} | {best[s]:0.0} | {Rate(gardenBytes, best[s])} | {gardenAlloc[s] / 1e6:0.0} | {corpusMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusMs[s])} | {corpusCpuMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusCpuMs[s])} | {corpusAlloc[s] / 1e6:0} | {corpusInstructions[s] / 1e9:0.00} |");
+        output.WriteLine($"| **all** | **{gardenTotal:0.0}** | {Rate(gardenBytes, gardenTotal)} | {gardenAlloc.Sum() / 1e6:0.0} | **{corpusMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusMs.Sum())} | **{corpusCpuMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusCpuMs.Sum())} | {corpusAlloc.Sum() / 1e6:0} | {corpusInstructions.Sum() / 1e9:0.00} |");
         output.WriteLine();
         if (corpusOnly) return;
 
@@ -95,15 +101,17 @@ public static class ThroughputTable
     }
 
     /// <summary>Wall milliseconds, CPU milliseconds of this thread and bytes allocated for each step: read, each stage, JSON line.</summary>
-    private static (double[] Ms, double[] CpuMs, long[] Alloc) Measure(string path, out byte[] line)
+    private static (double[] Ms, double[] CpuMs, long[] Alloc, long[] Instructions) Measure(string path, out byte[] line)
     {
         int n = Pipeline.Default.Stages.Length + 2;
+        var instructions = new long[n];
         var ms = new double[n];
         var cpuMs = new double[n];
         var alloc = new long[n];
         var clock = new Stopwatch();
         long before = GC.GetAllocatedBytesForCurrentThread();
         double cpuBefore = ThreadCpuMs();
+        long instructionsBefore = Counter.Read();
         clock.Start();
         var document = StoryReader.ReadFile(path);
         Step(0);
@@ -115,21 +123,28 @@ public static class ThroughputTable
         }
         line = WorkRecord.Ok(Path.GetFileName(path), AnalysisJson.From(story));
         Step(n - 1);
-        return (ms, cpuMs, alloc);
+        return (ms, cpuMs, alloc, instructions);
 
         void Step(int i)
         {
             clock.Stop();
+            long instructionsNow = Counter.Read();
             double cpuNow = ThreadCpuMs();
             long now = GC.GetAllocatedBytesForCurrentThread();
             ms[i] = clock.Elapsed.TotalMilliseconds;
             cpuMs[i] = cpuNow - cpuBefore;
             alloc[i] = now - before;
+            instructions[i] = instructionsNow - instructionsBefore;
             before = GC.GetAllocatedBytesForCurrentThread();
             cpuBefore = ThreadCpuMs();
+            instructionsBefore = Counter.Read();
             clock.Restart();
         }
     }
+
+    /// <summary>The bench thread's instruction counter (the table is measured on one thread).</summary>
+    [ThreadStatic] private static InstructionCounter? _counter;
+    private static InstructionCounter Counter => _counter ??= new InstructionCounter();
 
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec { public long Seconds; public long Nanoseconds; }
