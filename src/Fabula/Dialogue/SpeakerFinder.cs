@@ -308,7 +308,14 @@ public sealed class SpeakerFinder : IStage
                     (who[i], sure[i], inferred[i]) = (called, Math.Min(forward ? VocativeConfidence : VocativeConfidence * PartnerFactor, from), AttributionMethod.Vocative);
                     continue;
                 }
-                if (who[p1] == -1) continue;
+                bool chained = p2 >= 0 && p2 < t && (forward ? Adjacent(p2, p1) : Adjacent(p1, p2)) && who[p2] != -1;
+                if (who[p1] == -1)
+                {
+                    // A, ?, A: the turn between is unknown, but the exchange still alternates.
+                    if (chained && who[p2] != own)
+                        (who[i], sure[i], inferred[i]) = (who[p2], sure[p2] * TurnFactor * TurnFactor, AttributionMethod.TurnTaking);
+                    continue;
+                }
                 bool pair = p2 >= 0 && p2 < t && (forward ? Adjacent(p2, p1) : Adjacent(p1, p2)) && who[p2] != -1 && who[p2] != who[p1];
                 if (pair && who[p2] != own)
                     (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);

@@ -35,6 +35,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
     private readonly Unit[] _units = new Unit[Capacity];
     private int _count;
 
+    // Where the sentence being read starts, and the one before it, in the buffer (kept right when it drops its first half).
+    private int _sentence, _lastClosed;
+
     /// <summary>The first sentence of narration after a quotation ("said Alec, smiling.").</summary>
     public TagReading ReadAfter(TextSpan narration)
     {
@@ -52,9 +55,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
     // Reads the words of [from, to) into the buffer; returns where the last sentence starts.
     private int Scan(TextSpan span, bool firstSentenceOnly)
     {
-        _count = 0;
+        _count = _sentence = _lastClosed = 0;
         var chars = text.AsSpan();
-        int e = span.End, sentence = 0, lastClosed = 0;
+        int e = span.End;
         int m = mentions.FirstStartingAtOrAfter(span.Start);
         for (int i = span.Start; i < e;)
         {
@@ -72,7 +75,7 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
                 while (i < e && (char.IsLetter(chars[i]) || chars[i] is '\'' or '’' or '-' && i + 1 < e && char.IsLetter(chars[i + 1]))) i++;
                 var word = chars[start..i];
                 var kind = word is "I" ? UnitKind.FirstPerson
-                    : (char.IsLower(word[0]) || _count == sentence) && DialogueWords.SpeechVerbs.Contains(word) ? UnitKind.Verb : UnitKind.Word;
+                    : (char.IsLower(word[0]) || _count == _sentence) && DialogueWords.SpeechVerbs.Contains(word) ? UnitKind.Verb : UnitKind.Word;
                 if (kind == UnitKind.Word && i + 1 < e && chars[i] == ' ' && char.IsLower(chars[i + 1]))
                 {
                     // Two-word tags: "went on", "broke in".
@@ -83,16 +86,16 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
                 Add(kind, start, i, -1);
                 continue;
             }
-            if (c is '.' or '!' or '?' or ';' && _count > sentence)
+            if (c is '.' or '!' or '?' or ';' && _count > _sentence)
             {
                 if (firstSentenceOnly) break;
-                lastClosed = sentence;
-                sentence = _count;
+                _lastClosed = _sentence;
+                _sentence = _count;
             }
             i++;
         }
         // The last sentence with words: the one still open, or the one closed last.
-        return sentence < _count ? sentence : lastClosed;
+        return _sentence < _count ? _sentence : _lastClosed;
     }
 
     private void Add(UnitKind kind, int start, int end, int mention)
@@ -102,6 +105,8 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
             // Keep the later half: the words nearest a quotation that follows.
             Array.Copy(_units, Capacity / 2, _units, 0, Capacity / 2);
             _count = Capacity / 2;
+            _sentence = Math.Max(0, _sentence - Capacity / 2);
+            _lastClosed = Math.Max(0, _lastClosed - Capacity / 2);
         }
         _units[_count++] = new Unit { Kind = kind, Start = start, End = end, Mention = mention };
     }

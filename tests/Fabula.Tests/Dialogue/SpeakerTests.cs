@@ -457,4 +457,37 @@ public sealed class SpeakerTests
         Assert.True(DialogueWords.SpeechVerbs.Contains("went on"));
         Assert.True(WordList.Lines("dialogue/speech-verbs.txt").Count >= 300);
     }
+
+    [Fact]
+    public void In_an_exchange_the_speaker_of_two_turns_back_speaks_again_when_the_turn_between_is_unknown()
+    {
+        var story = Run("""
+            Marta stood alone in the cold hall and listened.
+
+            "Who is there?" asked Marta.
+
+            "A friend from the village."
+
+            "Then come in and shut the door."
+            """);
+        Assert.Equal(["Marta", "?", "Marta"], Speakers(story));
+        Assert.Equal(AttributionMethod.TurnTaking, story.Layer<Attribution>()[2].Method);
+    }
+
+    [Fact]
+    public void A_tag_ending_a_long_paragraph_before_the_quotation_names_the_speaker()
+    {
+        // The paragraph before the line is longer than the tag reader's buffer of words.
+        var story = Run("""
+            Bran and Oona walked down to the river in the late afternoon, past the mill and the old
+            bridge, where the water ran fast and brown after three days of rain, and the reeds lay
+            flat along both banks, and the ducks kept close to the far side under the willows, and
+            nobody else was about on the path that day at all. They stood there a long time without
+            a word, watching the branches go by. Finally Bran said:
+
+            "We cannot cross here."
+            """);
+        Assert.Equal(["Bran"], Speakers(story));
+        Assert.Equal(AttributionMethod.Explicit, story.Layer<Attribution>()[0].Method);
+    }
 }
