@@ -99,15 +99,15 @@ internal sealed class CharacterBuilder
             string word = form.Words[0];
             if (form.GivenTitle)
             {
-                var byFirst = Candidates(c => HasFirst(c, word), form.TitleGender);
+                var byFirst = Candidates(_byFirst, word, c => HasFirst(c, word), form.TitleGender);
                 if (byFirst.Count == 1) { Join(form, byFirst[0]); continue; }
                 // "Lady Bridget" beside "Bridget O'Hara" (20 times) and "Bridget McKeith" (once, married): the one far more named.
                 if (byFirst.Count > 1 && FarMoreNamed(byFirst) is int most and >= 0) { Join(form, most); continue; }
-                var byNick = Candidates(c => IsNicknameOf(word, c), form.TitleGender);
+                var byNick = Candidates(NicknamePool(word), c => IsNicknameOf(word, c), form.TitleGender);
                 if (byNick.Count == 1) { Join(form, byNick[0]); continue; }
                 if (!form.SurnameTitle) { Found(form); continue; }
             }
-            var bySurname = Candidates(c => HasLast(c, word), form.TitleGender);
+            var bySurname = Candidates(_byLast, word, c => HasLast(c, word), form.TitleGender);
             // "Mrs. Archer" is not "Newland Archer": a woman's title joins only a full name known to be a woman's.
             if (form.TitleGender == Gender.Female) bySurname.RemoveAll(c => GenderOf(c) != Gender.Female);
             // A family's titles (Mr., Miss) are shared by its members; a rank ("Captain Percy") is one man's.
@@ -131,21 +131,22 @@ internal sealed class CharacterBuilder
             string word = form.Words[0];
             // "the Lightwoods", "Pontelliers": a family, its own (plural) character, never one of its members.
             if (form.AfterThe > 0 && IsFamily(word)) { Found(form); continue; }
-            var byFirst = Candidates(c => HasFirst(c, word), Gender.Unknown);
+            var byFirst = Candidates(_byFirst, word, c => HasFirst(c, word), Gender.Unknown);
             if (byFirst.Count >= 1) { Join(form, MostMentioned(byFirst)); continue; }
-            var bySurname = Candidates(c => HasLast(c, word), Gender.Unknown);
+            var bySurname = Candidates(_byLast, word, c => HasLast(c, word), Gender.Unknown);
             // A surname alone names a man ("Pontellier" beside "Edna Pontellier" and "Mr. Pontellier"):
             // when a man bears it, the women who bear it are not candidates.
-            var holders = Candidates(c => HasLast(c, word) || _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
+            var holders = Candidates(Union(Pool(_byLast, word), Pool(_byTitledName, word)),
+                                     c => HasLast(c, word) || _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
             var notWomen = holders.FindAll(c => GenderOf(c) != Gender.Female && Mentions(c) >= 3);
             if (notWomen.Count > 0 && notWomen.Count < holders.Count) bySurname = notWomen;
             if (bySurname.Count == 1) { Join(form, bySurname[0]); continue; }
             // "Bennet" alone: which Bennet? The one the text names far more than the others, else none.
             if (bySurname.Count > 1) { if (Dominant(bySurname) is int d and >= 0) Join(form, d); continue; }
-            var byTitledSurname = Candidates(c => _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
+            var byTitledSurname = Candidates(_byTitledName, word, c => _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
             if (byTitledSurname.Count == 1) { Join(form, byTitledSurname[0]); continue; }
             if (byTitledSurname.Count > 1) { if (Dominant(byTitledSurname) is int d and >= 0) Join(form, d); continue; }
-            var byNickname = Candidates(c => IsNicknameOf(word, c), Gender.Unknown);
+            var byNickname = Candidates(NicknamePool(word), c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
             Found(form);
         }
@@ -189,18 +190,67 @@ internal sealed class CharacterBuilder
     {
         form.Character = _characters.Count;
         _characters.Add([form]);
+        Index(form);
     }
 
     private void Join(NameForm form, int character)
     {
         form.Character = character;
         _characters[character].Add(form);
+        Index(form);
     }
 
-    private List<int> Candidates(Func<int, bool> fits, Gender gender)
+    // PERF: the characters each name word can belong to, kept as forms join characters, so that finding
+    // the candidates for a name asks a few characters, not all of them (a novel has hundreds).
+    private readonly Dictionary<string, List<int>> _byFirst = new(StringComparer.Ordinal), _byLast = new(StringComparer.Ordinal),
+        _byTitledName = new(StringComparer.Ordinal), _byGivenName = new(StringComparer.Ordinal);
+
+    private void Index(NameForm form)
+    {
+        if (form.IsFull) { Add(_byFirst, form.First, form.Character); Add(_byLast, form.Last, form.Character); }
+        if (form.Title != "" && !form.IsFull) Add(_byTitledName, form.First, form.Character);
+        else Add(_byGivenName, form.First.ToLowerInvariant(), form.Character);
+
+        static void Add(Dictionary<string, List<int>> index, string word, int character)
+        {
+            if (!index.TryGetValue(word, out var list)) index[word] = list = [];
+            int at = list.BinarySearch(character);
+            if (at < 0) list.Insert(~at, character);
+        }
+    }
+
+    private static readonly List<int> NoCharacters = [];
+
+    private static List<int> Pool(Dictionary<string, List<int>> index, string word) => index.GetValueOrDefault(word) ?? NoCharacters;
+
+    private static List<int> Union(List<int> a, List<int> b)
+    {
+        if (b.Count == 0) return a;
+        if (a.Count == 0) return b;
+        var union = new List<int>(a.Count + b.Count);
+        union.AddRange(a);
+        foreach (int c in b) if (a.BinarySearch(c) < 0) union.Add(c);
+        union.Sort();
+        return union;
+    }
+
+    // The characters called by a given name that a nickname shortens ("Lizzy": the Elizabeths).
+    private List<int> NicknamePool(string nickname)
+    {
+        if (!_tables.FormalNames.TryGetValue(nickname.ToLowerInvariant(), out var formal)) return NoCharacters;
+        var pool = NoCharacters;
+        foreach (string given in formal) pool = Union(pool, Pool(_byGivenName, given));
+        return pool;
+    }
+
+    private List<int> Candidates(Dictionary<string, List<int>> index, string word, Func<int, bool> fits, Gender gender) =>
+        Candidates(Pool(index, word), fits, gender);
+
+    /// <summary>The characters of <paramref name="pool"/> (ascending; a superset of the answer) that fit, of a compatible gender.</summary>
+    private List<int> Candidates(List<int> pool, Func<int, bool> fits, Gender gender)
     {
         var found = new List<int>();
-        for (int c = 0; c < _characters.Count; c++)
+        foreach (int c in pool)
             if (fits(c) && Compatible(gender, GenderOf(c))) found.Add(c);
         return found;
     }

@@ -38,8 +38,9 @@ internal sealed class WordTypes
         // An open-addressing table of the lower-cased words, hashed as they are lowered (FNV-1a):
         // no string per token, one probe for most.
         var words = new List<string>();
-        int size = 1 << 12;
-        while (size < n / 2) size <<= 1;
+        // Sized for the distinct words (a novel has some 10,000), not the tokens: a table that fits the
+        // cache, grown when half full.
+        int size = 1 << 14;
         var slots = new int[size]; // type + 1, or 0 when empty
         var hashes = new List<uint>();
         var text = view.Text;
