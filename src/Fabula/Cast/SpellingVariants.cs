@@ -20,8 +20,8 @@ internal static class SpellingVariants
         public readonly int Character = character;
         public readonly Dictionary<string, int> Forms = [];
         public readonly List<int> Mentions = [];
-        public readonly HashSet<int> Sentences = [];
-        public readonly HashSet<int> Company = [];
+        /// <summary>The sentences and the company of its mentions, gathered only for a pair of close spellings (few are).</summary>
+        public HashSet<int>? Sentences, Company;
         public int Count;
         public Bearer? MergedInto;
         /// <summary>The first letters of its forms, one bit each: two bearers with none in common are no variants.</summary>
@@ -44,14 +44,13 @@ internal static class SpellingVariants
             else continue;
             bearer.Mentions.Add(m);
             bearer.Count++;
-            bearer.Sentences.Add(view.SentenceOf[name.FirstToken]);
             if (!name.Titled)
             {
                 bearer.Forms[name.Form] = bearer.Forms.GetValueOrDefault(name.Form) + 1;
                 bearer.Initials |= 1UL << (name.Form[0] & 63);
             }
         }
-        FindCompany(view, names, characterOf, bearers);
+        var neighbourhood = new Neighbourhood(view, names, characterOf);
 
         bearers.Sort((a, b) => b.Count.CompareTo(a.Count));
         for (int i = 0; i < bearers.Count; i++)
@@ -61,7 +60,7 @@ internal static class SpellingVariants
             {
                 var common = bearers[j];
                 if (common.Character < 0 || common.MergedInto is not null || (rare.Initials & common.Initials) == 0) continue;
-                if (IsVariant(rare, common, tables)) rare.MergedInto = common;
+                if (IsVariant(rare, common, tables, neighbourhood)) rare.MergedInto = common;
             }
         }
 
@@ -106,7 +105,7 @@ internal static class SpellingVariants
         else c.Aliases.Add(new Alias(text, 1));
     }
 
-    private static bool IsVariant(Bearer rare, Bearer common, CastTables tables)
+    private static bool IsVariant(Bearer rare, Bearer common, CastTables tables, Neighbourhood neighbourhood)
     {
         bool close = false;
         foreach (var (a, _) in rare.Forms)
@@ -120,8 +119,9 @@ internal static class SpellingVariants
                 close = true;
             }
         }
-        if (!close || rare.Sentences.Overlaps(common.Sentences)) return false;
-        return rare.Company.Count == 0 || rare.Company.Overlaps(common.Company);
+        if (!close || neighbourhood.SentencesOf(rare).Overlaps(neighbourhood.SentencesOf(common))) return false;
+        var company = neighbourhood.CompanyOf(rare);
+        return company.Count == 0 || company.Overlaps(neighbourhood.CompanyOf(common));
     }
 
     // "Pontelliers" of "Pontellier", "Joneses" of "Jones": a family, not a spelling.
@@ -142,27 +142,45 @@ internal static class SpellingVariants
         return Math.Min(a.Length, b.Length) <= 5 || ga != gb && ga != Gender.Unknown && gb != Gender.Unknown;
     }
 
-    private static void FindCompany(TokenView view, List<NameMention> names, int[] characterOf, List<Bearer> bearers)
+    /// <summary>Where a bearer's names stand: their sentences, and the characters named within a few paragraphs of them.</summary>
+    private sealed class Neighbourhood(TokenView view, List<NameMention> names, int[] characterOf)
     {
-        var byParagraph = new Dictionary<int, HashSet<int>>();
-        for (int m = 0; m < names.Count; m++)
-            if (characterOf[m] >= 0)
-            {
-                int p = view.ParagraphOf[names[m].FirstToken];
-                (byParagraph.TryGetValue(p, out var set) ? set : byParagraph[p] = []).Add(characterOf[m]);
-            }
-        // A name's company: the characters named within a few paragraphs of it.
-        void Gather(Bearer bearer, int character)
+        private Dictionary<int, HashSet<int>>? _byParagraph;
+
+        public HashSet<int> SentencesOf(Bearer bearer)
         {
+            if (bearer.Sentences is { } known) return known;
+            var sentences = new HashSet<int>();
+            foreach (int m in bearer.Mentions) sentences.Add(view.SentenceOf[names[m].FirstToken]);
+            return bearer.Sentences = sentences;
+        }
+
+        public HashSet<int> CompanyOf(Bearer bearer)
+        {
+            if (bearer.Company is { } known) return known;
+            var byParagraph = _byParagraph ??= CharactersByParagraph();
+            var company = new HashSet<int>();
             foreach (int m in bearer.Mentions)
             {
                 int p = view.ParagraphOf[names[m].FirstToken];
                 for (int q = p - CompanyWindow; q <= p + CompanyWindow; q++)
                     if (byParagraph.TryGetValue(q, out var near))
-                        foreach (int c in near) if (c != character) bearer.Company.Add(c);
+                        foreach (int c in near) if (c != bearer.Character) company.Add(c);
             }
+            return bearer.Company = company;
         }
-        foreach (var b in bearers) Gather(b, b.Character);
+
+        private Dictionary<int, HashSet<int>> CharactersByParagraph()
+        {
+            var byParagraph = new Dictionary<int, HashSet<int>>();
+            for (int m = 0; m < names.Count; m++)
+                if (characterOf[m] >= 0)
+                {
+                    int p = view.ParagraphOf[names[m].FirstToken];
+                    (byParagraph.TryGetValue(p, out var set) ? set : byParagraph[p] = []).Add(characterOf[m]);
+                }
+            return byParagraph;
+        }
     }
 
     private static bool HasPlaceWord(string form, CastTables tables)
