@@ -20,7 +20,7 @@ namespace Fabula.Bench;
 /// </summary>
 public static class ThroughputTable
 {
-    public static void Print(TextWriter output, bool quick, bool corpusOnly = false)
+    public static void Print(TextWriter output, bool quick, bool corpusOnly = false, int passes = 1)
     {
         var stages = Pipeline.Default.Stages;
         var names = stages.Select(s => s.GetType().Name).Prepend("read").Append("json").ToArray();
@@ -36,6 +36,19 @@ public static class ThroughputTable
         var corpusAlloc = new long[names.Length];
         var corpusInstructions = new long[names.Length];
         long corpusBytes = 0;
+        // Further passes over the corpus (--passes N) run with every method compiled at its final tier: the
+        // first pass's excess over them is the cost of warming up.
+        for (int pass = 1; pass < passes; pass++)
+        {
+            var passCpu = new double[names.Length];
+            foreach (string novel in novels)
+            {
+                var (_, cpu, _, _) = Measure(novel, out _);
+                for (int s = 0; s < names.Length; s++) passCpu[s] += cpu[s];
+            }
+            output.WriteLine($"pass {pass}: corpus CPU s {passCpu.Sum() / 1000:0.00}: " +
+                             string.Join(", ", names.Select((name, s) => $"{name} {passCpu[s] / 1000:0.00}")));
+        }
         foreach (string novel in novels)
         {
             var (ms, cpu, alloc, instructions) = Measure(novel, out _);

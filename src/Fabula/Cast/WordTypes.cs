@@ -115,6 +115,19 @@ internal sealed class WordTypes
         return -1;
     }
 
+    /// <summary>
+    /// Per distinct word: whether it is one of <paramref name="entries"/> in any case. A screen for a
+    /// per-token pass: only the tokens whose word is marked need the table's own (exact) lookup.
+    /// </summary>
+    public bool[] Marking(IEnumerable<string> entries)
+    {
+        var marked = new bool[Count];
+        Span<char> buffer = stackalloc char[MaxLength];
+        foreach (string entry in entries)
+            if (Find(entry, buffer) is int t and >= 0) marked[t] = true;
+        return marked;
+    }
+
     /// <summary>The lower-cased word of a type.</summary>
     public string WordOf(int type) => _words[type];
 

@@ -79,6 +79,7 @@ public sealed class RelationFinder : IStage
         private readonly TokenView _view;
         private readonly CastList _cast;
         private readonly RelationWords _words = RelationWords.Shared;
+        private readonly WordTypes? _types;
         // Per token: the character of the name or pronoun mention over it (-1 unresolved, NoMention
         // none), and the first and last token of that mention.
         private readonly int[] _who, _first, _last;
@@ -94,6 +95,7 @@ public sealed class RelationFinder : IStage
             _text = story.Text;
             _cast = cast;
             _view = story.Find<TokenView>() ?? new TokenView(story);
+            _types = story.Find<WordTypes>() is { } types && types.TypeOf.Length == _view.Count ? types : null;
             int n = _view.Count;
             _who = new int[n];
             _first = new int[n];
@@ -130,8 +132,12 @@ public sealed class RelationFinder : IStage
 
         public void ReadAll()
         {
+            // PERF: the tables asked only for the tokens whose word (in any case) they hold, found once per distinct word.
+            var types = _types;
+            var listed = types?.Marking(_words.Keys);
             for (int i = 0; i < _view.Count; i++)
             {
+                if (listed is not null && (types!.TypeOf[i] is var t && (t < 0 || !listed[t]))) continue;
                 if (!_view.IsWord(i)) continue;
                 var w = _view[i];
                 if (w.Length < 2 || w.Length > _words.LongestWord) continue;

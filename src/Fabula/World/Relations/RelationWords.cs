@@ -28,6 +28,8 @@ internal sealed class RelationWords
     public readonly FrozenDictionary<string, RelationNoun>.AlternateLookup<ReadOnlySpan<char>> Nouns;
     public readonly FrozenDictionary<string, RelationVerb>.AlternateLookup<ReadOnlySpan<char>> Verbs;
     public readonly FrozenDictionary<string, AddressWord>.AlternateLookup<ReadOnlySpan<char>> Address;
+    /// <summary>Every noun, verb and form of address of the tables.</summary>
+    public readonly string[] Keys;
     /// <summary>The length of the longest noun or verb: longer words need no lookup.</summary>
     public readonly int LongestWord;
 
@@ -54,6 +56,7 @@ internal sealed class RelationWords
         foreach (var f in Rows("world/address-words.txt", 3))
             address[f[0]] = new AddressWord(Relation.Parse(f[1]), End(f[2]));
         Address = address.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Keys = [.. nouns.Keys, .. verbs.Keys, .. address.Keys];
     }
 
     private static RelationEnd End(string s) => s switch { "a" => RelationEnd.A, "b" => RelationEnd.B, _ => RelationEnd.Either };
