@@ -40,7 +40,9 @@ internal sealed class RecentPeople
     /// The speaker a pronoun tag means (any person for an empty pronoun), of those whose pronouns fit and whom the line itself does not
     /// call by name (<paramref name="called"/>): the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before;
-    /// else the cast stage's choice unless it spoke the turn before; else the most recent present person.
+    /// else the cast stage's choice when the narration has named them lately and they did not speak the turn
+    /// before; else the most recent present person (one named long ago only while the cast stage has no
+    /// other choice); else the cast stage's choice, even the last speaker ("he added").
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at, int paragraphStart = int.MaxValue)
     {
@@ -58,14 +60,26 @@ internal sealed class RecentPeople
             // The subject of this very paragraph may speak again ("Lord Henry laughed. 'And what is that?' he asked.").
             if (Fits(c) || seen >= paragraphStart && c >= 0 && c == previousSpeaker && c != called && cast[c].Pronouns == set) return c;
         }
-        if (Fits(resolved)) return resolved;
+        if (Fits(resolved) && IsPresent(resolved, at)) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
         {
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
-            if (Fits(c)) return c;
+            // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last.
+            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called)) return c;
         }
         return resolved == called ? -1 : resolved;
+    }
+
+    // Whether the narration has named a person lately (a name said only in the lines is no one present).
+    private bool IsPresent(int character, int at)
+    {
+        for (int i = _people.Count - 1; i >= 0; i--)
+        {
+            if (_people[i].At < at - Reach) break;
+            if (_people[i].Character == character) return true;
+        }
+        return false;
     }
 
     /// <summary>The most recent present person with the pronoun set <paramref name="set"/> ("she/her"), or -1.</summary>

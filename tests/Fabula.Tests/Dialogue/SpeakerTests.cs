@@ -490,4 +490,38 @@ public sealed class SpeakerTests
         Assert.Equal(["Bran"], Speakers(story));
         Assert.Equal(AttributionMethod.Explicit, story.Layer<Attribution>()[0].Method);
     }
+
+    [Fact]
+    public void A_pronoun_tag_means_someone_present_in_the_narration_not_a_man_only_named_in_a_line()
+    {
+        var story = Run("""
+            Ellen and her husband Tom sat by the fire after supper.
+
+            "Have you heard that Mr. Gray has taken the mill?" said Ellen.
+
+            "It will not last a year," replied he.
+            """);
+        Assert.Equal(["Ellen", "Tom"], Speakers(story));
+    }
+
+    [Fact]
+    public void A_pronoun_tag_after_a_long_stretch_keeps_the_last_speaker_over_someone_named_long_before()
+    {
+        var story = Run("""
+            Tomas had gone down to the harbour early, and Captain Reyes came after him in the grey morning.
+
+            The boats lay in rows along the stone quay, their masts bare and their decks wet with
+            the night's rain. Gulls sat on every post and bollard and watched the water. Nets were
+            heaped beside the sheds, and the smell of tar and salt hung over everything. Out beyond
+            the breakwater the sea was still dark, though the sky above the hills had begun to pale.
+            The fishermen were already at work, mending, coiling rope, carrying baskets of ice down
+            the slipway, calling to one another in short words. A cart rattled along the cobbles and
+            stopped by the fish market, and two boys jumped down to unload it while the horse stood.
+
+            "What a sky!" exclaimed Captain Reyes. He himself had been up since four, and he was tired.
+
+            "We sail at dawn," he added.
+            """);
+        Assert.Equal(["Captain", "Captain"], Speakers(story));
+    }
 }
