@@ -22,10 +22,10 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    private static bool NeedsWork(string text)
-    {
-        foreach (char c in text)
-            if (c < ' ' && c != '\n' && c != '\t' || c == '\u007F') return true;
-        return false;
-    }
+    private static bool NeedsWork(string text) => text.AsSpan().IndexOfAny(ControlCharacters) >= 0;
+
+    /// <summary>The characters normalizing changes or drops: controls other than newline and tab, and DEL.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 }

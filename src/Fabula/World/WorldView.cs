@@ -14,6 +14,8 @@ namespace Fabula.World;
 internal sealed class WorldView
 {
     private readonly SpanLayer<Token> _tokens;
+    /// <summary>The token layer's own array (read in place, never written): asked on every token.</summary>
+    private readonly Token[] _tokenArray;
     private readonly SpanLayer<Quotation>? _quotations;
     private readonly SpanLayer<Scene>? _scenes;
     private readonly StoryText _text;
@@ -31,6 +33,7 @@ internal sealed class WorldView
     {
         _text = story.Text;
         _tokens = story.Layer<Token>();
+        _tokenArray = _tokens.SharedArray;
         _quotations = story.Has<Quotation>() ? story.Layer<Quotation>() : null;
         _scenes = story.Has<Scene>() ? story.Layer<Scene>() : null;
         var tokens = _tokens.Items;
@@ -103,12 +106,12 @@ internal sealed class WorldView
     }
 
     public int Count => _tokens.Count;
-    public ReadOnlySpan<char> this[int i] => _text[_tokens[i].Span];
-    public TextSpan Span(int i) => _tokens[i].Span;
-    public bool IsWord(int i) => (uint)i < (uint)_tokens.Count && _tokens[i].Kind is TokenKind.Word or TokenKind.Number;
+    public ReadOnlySpan<char> this[int i] => _text[_tokenArray[i].Span];
+    public TextSpan Span(int i) => _tokenArray[i].Span;
+    public bool IsWord(int i) => (uint)i < (uint)_tokenArray.Length && _tokenArray[i].Kind is TokenKind.Word or TokenKind.Number;
 
     /// <summary>Is token i the one-character mark c?</summary>
-    public bool IsMark(int i, char c) => (uint)i < (uint)_tokens.Count && _tokens[i].Span.Length == 1 && _text[_tokens[i].Span][0] == c;
+    public bool IsMark(int i, char c) => (uint)i < (uint)_tokenArray.Length && _tokenArray[i].Span.Length == 1 && _text[_tokenArray[i].Span.Start] == c;
 
     /// <summary>The token that starts at an offset, or -1.</summary>
     public int TokenAt(int offset)
@@ -140,7 +143,10 @@ internal sealed class WorldView
     /// <summary>All capitals and longer than one letter: a heading or shouting.</summary>
     public bool IsAllCaps(int i) => Capitals.IsAllCaps(this[i]);
 
-    public bool Is(int i, string word) => IsWord(i) && this[i].Equals(word, StringComparison.OrdinalIgnoreCase);
+    // PERF: the length first, so that most tokens are told apart without a comparison.
+    public bool Is(int i, string word) =>
+        (uint)i < (uint)_tokenArray.Length && _tokenArray[i].Span.Length == word.Length && IsWord(i)
+        && this[i].Equals(word, StringComparison.OrdinalIgnoreCase);
 
     public bool IsLower(int i)
     {
