@@ -153,13 +153,17 @@ public sealed class SpeakerFinder : IStage
         string? ownerSet = before is "his" or "His" ? "he/him" : before is "her" or "Her" ? "she/her" : null;
         if (ownerSet is not null)
         {
-            int owner = previousSpeaker >= 0 && cast[previousSpeaker].Pronouns == ownerSet ? previousSpeaker
-                : called >= 0 && cast[called].Pronouns == ownerSet ? called
-                : recent.Latest(cast, ownerSet, at);
-            int head = households.Head(cast, owner, text[noun]);
+            // "said her mother": the mother of the last speaker, of the one this line or the last one called
+            // by name, or of the latest person present, whichever is of a family with a married head.
+            int head = Head(previousSpeaker);
+            if (head < 0) head = Head(called);
+            if (head < 0) head = Head(calledBefore);
+            if (head < 0) head = Head(recent.Latest(cast, ownerSet, at));
             if (head >= 0) return head;
         }
         return recent.Choose(cast, pronoun, -1, previousSpeaker, calledBefore, called, at);
+
+        int Head(int owner) => owner >= 0 && cast[owner].Pronouns == ownerSet ? households.Head(cast, owner, text[noun]) : -1;
     }
 
     // The word just before a position, skipping spaces.

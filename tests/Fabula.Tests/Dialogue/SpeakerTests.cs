@@ -524,4 +524,19 @@ public sealed class SpeakerTests
             """);
         Assert.Equal(["Captain", "Captain"], Speakers(story));
     }
+
+    [Fact]
+    public void His_mother_after_a_line_calling_the_son_by_name_is_the_head_of_his_family()
+    {
+        var story = Run("""
+            Mrs. Marsh sat sewing in the parlour. Her son Tom Marsh stood by the window, and their neighbour Mr. Dunn sat
+            in the best chair with his hat on his knee. Susan brought in the tea.
+
+            "You will like the army, Tom," said Mr. Dunn.
+
+            "He will not go," said his mother.
+            """);
+        Assert.Equal(["Mr.", "Mrs."], Speakers(story));
+        Assert.Equal(AttributionMethod.Nominal, story.Layer<Attribution>()[1].Method);
+    }
 }
