@@ -97,12 +97,15 @@ internal static class Taxonomies
             char f = char.ToLowerInvariant(term[0]);
             if (f < 128) firsts[f] = true; else otherFirst = true;
         }
+        // PERF: each distinct word's term looked up once (an array per token); other tokens (numbers) as before.
+        var termOfWord = view.PerWord(forms, -1);
         int lastTerm = -1, lastToken = -1;
         for (int i = 0; i < view.Count; i++)
         {
             int term = -1;
             var word = view[i];
-            if (word.Length >= shortest && word.Length <= longest && view.IsWord(i))
+            if (view.TypeOf(i) is int type and >= 0) term = termOfWord[type];
+            else if (word.Length >= shortest && word.Length <= longest && view.IsWord(i))
             {
                 char f = char.ToLowerInvariant(word[0]);
                 if ((f < 128 ? firsts[f] : otherFirst) && lookup.TryGetValue(word, out int hit)) term = hit;

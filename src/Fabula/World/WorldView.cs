@@ -92,6 +92,14 @@ internal sealed class WorldView
         return values;
     }
 
+    /// <summary>Per distinct word (see <see cref="TypeOf"/>): its value in a case-insensitive dictionary, or <paramref name="missing"/>.</summary>
+    public int[] PerWord(Dictionary<string, int> table, int missing)
+    {
+        var values = new int[_types?.Count ?? 0];
+        for (int t = 0; t < values.Length; t++) values[t] = table.TryGetValue(_types!.WordOf(t), out int v) ? v : missing;
+        return values;
+    }
+
     private bool Better(int candidate, int current) =>
         current < 0 || Mentions[candidate].Kind < Mentions[current].Kind
         || Mentions[candidate].Kind == Mentions[current].Kind && Mentions[candidate].Span.Length > Mentions[current].Span.Length;
