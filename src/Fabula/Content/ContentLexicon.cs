@@ -68,13 +68,24 @@ public sealed class ContentLexicon
     private readonly FrozenDictionary<string, WordForm> _forms;
     private readonly FrozenDictionary<string, WordForm>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Phrase[][] _startingWith;
+    private readonly int[][] _secondLemmas;
 
     private ContentLexicon(Dictionary<string, WordForm> forms, Phrase[][] startingWith)
     {
         _forms = forms.ToFrozenDictionary(StringComparer.Ordinal);
         _lookup = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
         _startingWith = startingWith;
+        _secondLemmas = new int[startingWith.Length][];
+        for (int i = 0; i < startingWith.Length; i++)
+        {
+            var phrases = startingWith[i];
+            _secondLemmas[i] = new int[phrases.Length];
+            for (int k = 0; k < phrases.Length; k++) _secondLemmas[i][k] = phrases[k].Lemmas.Length > 1 ? phrases[k].Lemmas[1] : OneWord;
+        }
     }
+
+    /// <summary>The second lemma of a phrase of one word (<see cref="SecondLemmas"/>).</summary>
+    public const int OneWord = int.MinValue;
 
     public int PhraseCount { get; private init; }
 
@@ -83,6 +94,12 @@ public sealed class ContentLexicon
 
     /// <summary>The phrases whose first word has this lemma, longest first.</summary>
     public ReadOnlySpan<Phrase> StartingWith(int lemma) => lemma >= 0 && lemma < _startingWith.Length ? _startingWith[lemma] : [];
+
+    /// <summary>
+    /// The second lemma of each phrase of <see cref="StartingWith"/> (<see cref="OneWord"/> for a phrase of one word),
+    /// in the same order: "the" starts seventeen phrases, and the word after it turns most of them away unread.
+    /// </summary>
+    public ReadOnlySpan<int> SecondLemmas(int lemma) => lemma >= 0 && lemma < _secondLemmas.Length ? _secondLemmas[lemma] : [];
 
     private static ContentLexicon Load()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fabula.Text;
 using static Fabula.Content.ContentTaxonomy;
 
@@ -34,7 +35,6 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     private readonly record struct Match(int Sentence, int From, int To, Phrase Phrase);
 
     private readonly ContentLexicon _lexicon = lexicon;
-    private readonly List<ScannedWord> _scanned = [];
     private readonly SeenWords _seen = SeenWords.For(lexicon);
     private Word[] _words = new Word[256];
     private int _count;
@@ -77,9 +77,8 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         foreach (var sentence in sentences)
         {
             int from = _count;
-            _scanned.Clear();
-            WordScanner.Split(chars, sentence.Start, sentence.End, _scanned);
-            foreach (var w in _scanned) AddWord(chars, w, _count == from);
+            var words = new SentenceWords(this, from);
+            WordScanner.Split(chars, sentence.Start, sentence.End, ref words);
             bool question = LastMark(chars, sentence) == '?';
             _sentences.Add(new SentenceRange(from, _count, sentence, question));
         }
@@ -114,6 +113,13 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     // ---- words ----
 
+    /// <summary>Adds each word of a sentence as the word scan finds it.</summary>
+    private readonly struct SentenceWords(PassageScanner scanner, int from) : IWordReceiver
+    {
+        public void Add(ReadOnlySpan<char> text, ScannedWord word) => scanner.AddWord(text, word, scanner._count == from);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddWord(ReadOnlySpan<char> chars, ScannedWord w, bool first)
     {
         if (_count == _words.Length) Array.Resize(ref _words, _words.Length * 2);
@@ -171,16 +177,24 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     /// One table per thread and lexicon, kept from story to story (a batch's novels share most of their
     /// words), and emptied when it passes <see cref="MaxForms"/>.
     /// </summary>
+    /// <remarks>
+    /// PERF: one probe reads one 8-byte slot (hash and entry number); the entries and their letters lie in
+    /// the order the forms were first met, so the common words of a story share a few cache lines. Slots
+    /// are chosen by the hash's high bits times the golden ratio (Fibonacci hashing): FNV-1a's low bits
+    /// mix only the characters' low bits, and the letters of a word differ little there.
+    /// </remarks>
     private sealed class SeenWords
     {
         private const int MaxForms = 1 << 18;
         [ThreadStatic] private static SeenWords? _ofThread;
 
         private readonly ContentLexicon _lexicon;
-        private string[] _forms = new string[1 << 14];
-        private Word[] _read = new Word[1 << 14];
-        private uint[] _hashes = new uint[1 << 14];
-        private int _used;
+        private ulong[] _slots = new ulong[1 << 14];  // hash << 32 | entry + 1; 0 is an empty slot
+        private int _shift = 32 - 14;
+        private Word[] _read = new Word[1 << 13];
+        private (int Start, int Length)[] _formAt = new (int, int)[1 << 13];
+        private char[] _letters = new char[1 << 16];
+        private int _used, _lettersUsed;
 
         private SeenWords(ContentLexicon lexicon) => _lexicon = lexicon;
 
@@ -192,35 +206,68 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         }
 
         /// <param name="hash">The word's <see cref="WordScanner.Hash"/>, from the scan.</param>
-        public Word Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref readonly Word Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
         {
-            int mask = _forms.Length - 1, slot = (int)(hash & (uint)mask);
-            while (_forms[slot] is { } form)
+            // The first slot holds the word almost always: that test is compiled into the scan loop.
+            int slot = (int)((hash * 0x9E3779B1u) >> _shift);
+            ulong entry = _slots[slot];
+            if (Holds(entry, hash, surface)) return ref _read[(int)(uint)entry - 1];
+            return ref Find(surface, hash, slot, lexicon);
+        }
+
+        /// <summary>Whether a slot's entry is this surface form.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool Holds(ulong entry, uint hash, ReadOnlySpan<char> surface)
+        {
+            if ((uint)(entry >> 32) != hash || entry == 0) return false;
+            var (start, length) = _formAt[(int)(uint)entry - 1];
+            if (length != surface.Length) return false;
+            // PERF: a word is a few letters: a loop compiled in place beats the call to SequenceEqual.
+            var letters = _letters.AsSpan(start, length);
+            for (int k = 0; k < letters.Length; k++)
+                if (letters[k] != surface[k]) return false;
+            return true;
+        }
+
+        private ref readonly Word Find(ReadOnlySpan<char> surface, uint hash, int slot, ContentLexicon lexicon)
+        {
+            var slots = _slots;
+            int mask = slots.Length - 1;
+            ulong entry;
+            while ((entry = slots[slot]) != 0)
             {
-                if (_hashes[slot] == hash && surface.SequenceEqual(form)) return _read[slot];
+                if (Holds(entry, hash, surface)) return ref _read[(int)(uint)entry - 1];
                 slot = (slot + 1) & mask;
             }
-            var read = Read(surface, lexicon);
-            _forms[slot] = surface.ToString();
-            _read[slot] = read;
-            _hashes[slot] = hash;
-            if (++_used * 2 > _forms.Length) Grow();
-            return read;
+            int index = _used++;
+            if (index == _read.Length)
+            {
+                Array.Resize(ref _read, index * 2);
+                Array.Resize(ref _formAt, index * 2);
+            }
+            if (_lettersUsed + surface.Length > _letters.Length) Array.Resize(ref _letters, Math.Max(_letters.Length * 2, _lettersUsed + surface.Length));
+            surface.CopyTo(_letters.AsSpan(_lettersUsed));
+            _formAt[index] = (_lettersUsed, surface.Length);
+            _lettersUsed += surface.Length;
+            _read[index] = Read(surface, lexicon);
+            slots[slot] = (ulong)hash << 32 | (uint)(index + 1);
+            if (_used * 2 > slots.Length) Grow();
+            return ref _read[index];
         }
 
         private void Grow()
         {
-            var (forms, read, hashes) = (_forms, _read, _hashes);
-            int size = forms.Length * 2, mask = size - 1;
-            _forms = new string[size];
-            _read = new Word[size];
-            _hashes = new uint[size];
-            for (int i = 0; i < forms.Length; i++)
+            var old = _slots;
+            _slots = new ulong[old.Length * 2];
+            _shift--;
+            int mask = _slots.Length - 1;
+            foreach (ulong entry in old)
             {
-                if (forms[i] is null) continue;
-                int slot = (int)(hashes[i] & (uint)mask);
-                while (_forms[slot] is not null) slot = (slot + 1) & mask;
-                (_forms[slot], _read[slot], _hashes[slot]) = (forms[i], read[i], hashes[i]);
+                if (entry == 0) continue;
+                int slot = (int)(((uint)(entry >> 32) * 0x9E3779B1u) >> _shift);
+                while (_slots[slot] != 0) slot = (slot + 1) & mask;
+                _slots[slot] = entry;
             }
         }
     }
@@ -266,8 +313,15 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         var range = _sentences[s];
         for (int i = range.From; i < range.To; i++)
         {
-            foreach (var phrase in _lexicon.StartingWith(_words[i].Lemma))
+            var phrases = _lexicon.StartingWith(_words[i].Lemma);
+            if (phrases.IsEmpty) continue;
+            var seconds = _lexicon.SecondLemmas(_words[i].Lemma);
+            int next = i + 1 < range.To ? _words[i + 1].Lemma : -1;
+            for (int p = 0; p < phrases.Length; p++)
             {
+                // PERF: a phrase whose second word is not the next one cannot match (most of the phrases tried).
+                if (seconds[p] != next && seconds[p] != ContentLexicon.OneWord) continue;
+                var phrase = phrases[p];
                 int n = phrase.Lemmas.Length;
                 if (i + n > range.To) continue;
                 if ((phrase.Options & TriggerOptions.Participle) != 0 && !_words[i].Ed) continue;
