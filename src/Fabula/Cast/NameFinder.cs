@@ -26,6 +26,7 @@ internal static class NameFinder
         var counts = CountWords(view, types);
         var found = new List<NameMention>();
         int n = view.Count;
+        var givenNames = GivenNamesMidSentence(view, types, counts, tables);
         for (int i = 0; i < n; i++)
         {
             if (!view.IsWord(i) || !view.IsCapitalized(i)) continue;
@@ -40,7 +41,8 @@ internal static class NameFinder
                           && !types.Is(i + 1, WordFlags.NotName);
             var titleGender = titled ? types.TitleGender[types.TypeOf[i]] : Gender.Unknown;
             if (titled) nameStart = i + 1;
-            else if (!IsNameWord(view, i, types, counts, tables) && !IsGivenNameOf(view, i, types, counts, tables)) continue;
+            else if (!IsNameWord(view, i, types, counts, tables) && !IsGivenNameOf(view, i, types, counts, tables)
+                     && !(view.Initial[i] && i + 1 < n && givenNames.Contains((types.TypeOf[i], types.TypeOf[i + 1])))) continue;
             int last = nameStart;
             // Further name words, initials ("J."), and particles between name words ("van", "de").
             while (last + 1 < n)
@@ -80,6 +82,17 @@ internal static class NameFinder
         return next < view.Count && !view.Initial[i] && tables.FirstNames.ContainsKey(view[i]) && !view.IsAllCaps(i) && !types.Is(i, WordFlags.NotName)
                && view.IsWord(next) && view.IsCapitalized(next) && view.SentenceOf[next] == view.SentenceOf[i]
                && IsNameWord(view, next, types, counts, tables);
+    }
+
+    // The pairs of word types written as a given name and a name mid-sentence ("plump Buck Mulligan"): at the
+    // start of a sentence the same pair is that name too ("Buck Mulligan peeped"), though "Buck" alone is not.
+    private static HashSet<(int, int)> GivenNamesMidSentence(TokenView view, WordTypes types, WordCounts counts, CastTables tables)
+    {
+        var pairs = new HashSet<(int, int)>();
+        for (int i = 0; i + 1 < view.Count; i++)
+            if (view.IsWord(i) && view.IsCapitalized(i) && !IsNameWord(view, i, types, counts, tables) && IsGivenNameOf(view, i, types, counts, tables))
+                pairs.Add((types.TypeOf[i], types.TypeOf[i + 1]));
+        return pairs;
     }
 
     private static bool IsRegnalNumber(ReadOnlySpan<char> w)

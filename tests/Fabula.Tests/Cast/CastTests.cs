@@ -389,6 +389,22 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_first_name_that_is_also_a_common_word_begins_the_same_name_at_the_start_of_a_sentence()
+    {
+        var story = Pipeline.Default.Run("""
+            The young buck ran off. Up the stairs came Buck Mulligan, and Stephen watched him.
+
+            Buck Mulligan peeped under the mirror. Buck ran down. Will Stephen come?
+            """);
+        int names = 0;
+        foreach (var m in story.Layer<Mention>().Items)
+            if (m.Kind == MentionKind.Name && story.Text.Copy(m.Span) == "Buck Mulligan") names++;
+        Assert.Equal(2, names);
+        // Only the pair written so mid-sentence: "Buck" alone and "Will Stephen" are no names.
+        Assert.DoesNotContain(story.Get<CastList>().Characters, c => c.Name is "Buck" or "Will Stephen");
+    }
+
+    [Fact]
     public void A_regnal_number_makes_another_person_of_the_name()
     {
         var cast = CastOf("""

@@ -539,4 +539,19 @@ public sealed class SpeakerTests
         Assert.Equal(["Mr.", "Mrs."], Speakers(story));
         Assert.Equal(AttributionMethod.Nominal, story.Layer<Attribution>()[1].Method);
     }
+
+    [Fact]
+    public void A_pronoun_tag_after_a_paragraph_opening_with_a_given_name_that_is_also_a_word_goes_to_that_person()
+    {
+        var story = Run("""
+            Up the stairs came Buck Mulligan, and Stephen Dedalus watched him from the door. The young buck ran off.
+
+            Stephen Dedalus leaned on the parapet and looked at the sea.
+
+            Buck Mulligan peeped under the mirror and covered the bowl.
+
+            "Back to barracks!" he said.
+            """);
+        Assert.Equal(["Buck"], Speakers(story));
+    }
 }
