@@ -9,8 +9,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 novels="$(cd "${FABULA_NOVELS:-$root/../shared/litbank/original}" && pwd)"
-dotnet build "$root/src/Fabula.Cli" -c Release --nologo -v q -clp:NoSummary >/dev/null
-fabula=(dotnet "$root/src/Fabula.Cli/bin/Release/net10.0/Fabula.Cli.dll")
+"$root/fabula" --version >/dev/null   # publishes the program when its sources changed
+fabula=("$root/fabula")
 work="$(mktemp -d /tmp/fabula-measure.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 total="$(find "$novels" -name '*.txt' | wc -l)"

@@ -18,8 +18,7 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
 fi
 
-dll="$root/src/Fabula.Cli/bin/Release/net10.0/Fabula.Cli.dll"
-dotnet build "$root/src/Fabula.Cli" -c Release --nologo -v q -clp:NoSummary >/dev/null
+"$root/fabula" --version >/dev/null   # publishes the program once, before the shards start
 
 work="$(mktemp -d /tmp/fabula-slurm.XXXXXX)"
 chmod 755 "$work"
@@ -91,7 +90,7 @@ echo "slurm-demo: node $host is ${state:-unknown} ($cpus CPUs)"
 cat > "$work/shard.sh" <<JOB
 #!/usr/bin/env bash
 set -euo pipefail
-exec dotnet "$dll" batch "$novels" --shard "\$SLURM_ARRAY_TASK_ID/$shards" --jobs 1 --out "$work/shard-\$SLURM_ARRAY_TASK_ID.jsonl" --overwrite
+exec "$root/fabula" batch "$novels" --shard "\$SLURM_ARRAY_TASK_ID/$shards" --jobs 1 --out "$work/shard-\$SLURM_ARRAY_TASK_ID.jsonl" --overwrite
 JOB
 start=$(date +%s.%N)
 job="$(sbatch --parsable --array=0-$((shards - 1)) --cpus-per-task=1 --chdir="$work" --output="$work/task-%a.log" \
@@ -118,7 +117,7 @@ if [ -z "${FABULA_DEMO_POSTGRES:-}" ]; then
   runuser -u postgres -- psql -qc 'DROP DATABASE IF EXISTS fabula_slurm_demo' -c 'CREATE DATABASE fabula_slurm_demo OWNER fabula'
   FABULA_DEMO_POSTGRES="postgres://fabula:fabula@127.0.0.1:5432/fabula_slurm_demo"
 fi
-dotnet "$dll" index "$work"/shard-*.jsonl --db "$FABULA_DEMO_POSTGRES"
+"$root/fabula" index "$work"/shard-*.jsonl --db "$FABULA_DEMO_POSTGRES"
 
 # Every novel exactly once: in the shard outputs (no id twice, none missing) and in the database.
 expected="$(ls "$novels" | sort)"
