@@ -19,7 +19,8 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
             var mention = mentions[m];
             if (mention.Kind != MentionKind.Name || mention.Character < 0 || mention.Character == speaker) continue;
             if (mention.Span.End > quotation.End) break;
-            if (IsSetOffBefore(chars, quotation.Start, mention.Span.Start) && IsSetOffAfter(chars, mention.Span.End, quotation.End))
+            if (IsSetOffBefore(chars, quotation.Start, mention.Span.Start) && IsSetOffAfter(chars, mention.Span.End, quotation.End)
+                && !IsAnswer(chars, quotation, mention.Span))
                 return mention.Character;
         }
         return -1;
@@ -48,6 +49,21 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         if (i >= hi) return true;
         char c = chars[i];
         return c is ',' or '!' or '?' or '.' or ';' or '—' or '–' || IsMark(c);
+    }
+
+    // "What is his name?" / "Bingley.": a line that is nothing but a name and a full stop gives the name, it calls no one.
+    private static bool IsAnswer(ReadOnlySpan<char> chars, TextSpan quotation, TextSpan name)
+    {
+        for (int i = quotation.Start; i < name.Start; i++)
+            if (char.IsLetterOrDigit(chars[i])) return false;
+        int stop = -1;
+        for (int i = name.End; i < quotation.End; i++)
+        {
+            if (char.IsLetterOrDigit(chars[i])) return false;
+            if (chars[i] == '.' && stop < 0) stop = i;
+            if (chars[i] is '!' or '?' or ',') return false;
+        }
+        return stop >= 0;
     }
 
     private static bool IsMark(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';

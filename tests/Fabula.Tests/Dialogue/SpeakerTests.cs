@@ -554,4 +554,20 @@ public sealed class SpeakerTests
             """);
         Assert.Equal(["Buck"], Speakers(story));
     }
+
+    [Fact]
+    public void A_line_that_is_only_a_name_and_a_full_stop_answers_and_calls_no_one()
+    {
+        var story = Run("""
+            Mr. Thornton had called at the mill that day. Mrs. Hale sat sewing when Mr. Hale came home.
+
+            "Who has taken the mill?" asked Mrs. Hale.
+
+            "Thornton."
+
+            "Is he young?"
+            """);
+        Assert.Equal(["Mrs.", "Mr.", "Mrs."], Speakers(story));
+        Assert.Equal(AttributionMethod.TurnTaking, story.Layer<Attribution>()[2].Method);
+    }
 }
