@@ -61,7 +61,7 @@ public sealed class ContentProfiler : IStage
             while (s < sentences.Length && sentences[s].Paragraph == p) spans.Add(sentences[s++].Span);
             if (spans.Count == 0) spans.Add(paragraphs[p].Span);
             scanner.ScanParagraph(story.Text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans),
-                ages?.YoungestAgeIn(paragraphs[p].Span), hits, dropped);
+                ages, paragraphs[p].Span, hits, dropped);
         }
         return hits;
     }

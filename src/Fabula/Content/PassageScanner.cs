@@ -61,8 +61,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         | DomesticAbuse.Bit | AnimalCruelty.Bit | SexualViolence.Bit | Death.Bit | Medical.Bit;
     private static readonly ulong FigurativeEligible = Torture.Bit | Violence.Bit | Get("eating-disorder").Bit | Get("captivity").Bit | Death.Bit;
 
-    /// <summary>Scans the sentences of one paragraph and adds its hits (and, when asked, the dropped ones).</summary>
-    public void ScanParagraph(StoryText text, ReadOnlySpan<TextSpan> sentences, int? youngestKnownAge,
+    /// <summary>
+    /// Scans the sentences of one paragraph and adds its hits (and, when asked, the dropped ones).
+    /// The world stage's ages (<paramref name="ages"/>, may be null) are asked about the paragraph only when it holds a trigger.
+    /// </summary>
+    public void ScanParagraph(StoryText text, ReadOnlySpan<TextSpan> sentences, ICharacterAges? ages, TextSpan paragraph,
         List<ContentHit> hits, List<DroppedHit>? dropped)
     {
         var chars = text.AsSpan();
@@ -87,6 +90,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
         // Most paragraphs hold no trigger: the rules below only ever run around one.
         if (!AnyTrigger()) return;
+        int? youngestKnownAge = ages?.YoungestAgeIn(paragraph);
         ApplySignalPhrases();
         for (int s = 0; s < _sentences.Count; s++)
         {
@@ -127,19 +131,45 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         var surface = chars.Slice(w.Start, w.Length);
         // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
         // and its lexicon entry) and every later use is one probe of the scanner's word table.
-        word = _seen.Get(surface, w.Hash, _lexicon);
-        word.Start = w.Start;
-        word.Length = w.Length;
-        word.Break = w.BreakBefore;
-        word.Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-';
-        word.Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start);
+        ref readonly var form = ref _seen.Get(surface, w.Hash, _lexicon);
+        word = new Word
+        {
+            Start = w.Start, Length = w.Length,
+            Lemma = form.Lemma, Number = form.Number, Signals = form.Signals,
+            Ing = (form.Flags & FormFlags.Ing) != 0, Ed = (form.Flags & FormFlags.Ed) != 0, ApostropheD = (form.Flags & FormFlags.ApostropheD) != 0,
+            Break = w.BreakBefore,
+            Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-',
+            Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start),
+        };
     }
+
+    [Flags]
+    private enum FormFlags : byte { None = 0, Ing = 1, Ed = 2, ApostropheD = 4 }
+
+    /// <summary>
+    /// A surface form in the <see cref="SeenWords"/> table: its letters (the first four here, the rest in the
+    /// table's letters) and what <see cref="Read"/> says of it. 32 bytes, two to a cache line.
+    /// </summary>
+    private struct Form
+    {
+        public ulong Head;
+        public uint Hash;
+        public int Rest;
+        public int Lemma;
+        public Signal Signals;
+        public short Number;
+        public byte Length;
+        public FormFlags Flags;
+    }
+
+    /// <summary>Longer words are read as no word of the lexicon, and not kept.</summary>
+    private const int MaxFormLength = 48;
 
     /// <summary>What the lexicon and the word's own letters say of a surface form (case kept): all but its position.</summary>
     private static Word Read(ReadOnlySpan<char> surface, ContentLexicon lexicon)
     {
         var word = new Word { Lemma = -1, Number = -1 };
-        if (surface.Length > 48) return word;
+        if (surface.Length > MaxFormLength) return word;
         Span<char> lower = stackalloc char[surface.Length];
         for (int i = 0; i < surface.Length; i++)
         {
@@ -189,12 +219,12 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         [ThreadStatic] private static SeenWords? _ofThread;
 
         private readonly ContentLexicon _lexicon;
-        private ulong[] _slots = new ulong[1 << 14];  // hash << 32 | entry + 1; 0 is an empty slot
+        private int[] _slots = new int[1 << 14];  // form number + 1; 0 is an empty slot
         private int _shift = 32 - 14;
-        private Word[] _read = new Word[1 << 13];
-        private (int Start, int Length)[] _formAt = new (int, int)[1 << 13];
-        private char[] _letters = new char[1 << 16];
+        private Form[] _forms = new Form[1 << 13];
+        private char[] _letters = new char[1 << 15];
         private int _used, _lettersUsed;
+        private readonly Form[] _long = [new Form { Lemma = -1, Number = -1 }];
 
         private SeenWords(ContentLexicon lexicon) => _lexicon = lexicon;
 
@@ -207,67 +237,76 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
         /// <param name="hash">The word's <see cref="WordScanner.Hash"/>, from the scan.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ref readonly Word Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
+        public ref readonly Form Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
         {
             // The first slot holds the word almost always: that test is compiled into the scan loop.
             int slot = (int)((hash * 0x9E3779B1u) >> _shift);
-            ulong entry = _slots[slot];
-            if (Holds(entry, hash, surface)) return ref _read[(int)(uint)entry - 1];
+            int f = _slots[slot] - 1;
+            if (f >= 0 && Holds(in _forms[f], hash, surface)) return ref _forms[f];
             return ref Find(surface, hash, slot, lexicon);
         }
 
-        /// <summary>Whether a slot's entry is this surface form.</summary>
+        /// <summary>Whether a form of the table is this surface form.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool Holds(ulong entry, uint hash, ReadOnlySpan<char> surface)
+        private bool Holds(in Form form, uint hash, ReadOnlySpan<char> surface)
         {
-            if ((uint)(entry >> 32) != hash || entry == 0) return false;
-            var (start, length) = _formAt[(int)(uint)entry - 1];
-            if (length != surface.Length) return false;
-            // PERF: a word is a few letters: a loop compiled in place beats the call to SequenceEqual.
-            var letters = _letters.AsSpan(start, length);
-            for (int k = 0; k < letters.Length; k++)
-                if (letters[k] != surface[k]) return false;
+            if (form.Hash != hash || form.Length != surface.Length) return false;
+            // PERF: a word is a few letters: a loop compiled in place beats the call to SequenceEqual,
+            // and the first four are in the form itself (most words have no more).
+            ulong head = form.Head;
+            int k = 0;
+            for (; k < surface.Length && k < 4; k++, head >>= 16)
+                if (surface[k] != (char)head) return false;
+            if (k == surface.Length) return true;
+            var rest = _letters.AsSpan(form.Rest, surface.Length - 4);
+            for (int r = 0; r < rest.Length; r++)
+                if (rest[r] != surface[4 + r]) return false;
             return true;
         }
 
-        private ref readonly Word Find(ReadOnlySpan<char> surface, uint hash, int slot, ContentLexicon lexicon)
+        private ref readonly Form Find(ReadOnlySpan<char> surface, uint hash, int slot, ContentLexicon lexicon)
         {
+            if (surface.Length > MaxFormLength) return ref _long[0];
             var slots = _slots;
-            int mask = slots.Length - 1;
-            ulong entry;
-            while ((entry = slots[slot]) != 0)
+            int mask = slots.Length - 1, f;
+            while ((f = slots[slot] - 1) >= 0)
             {
-                if (Holds(entry, hash, surface)) return ref _read[(int)(uint)entry - 1];
+                if (Holds(in _forms[f], hash, surface)) return ref _forms[f];
                 slot = (slot + 1) & mask;
             }
-            int index = _used++;
-            if (index == _read.Length)
+            f = _used++;
+            if (f == _forms.Length) Array.Resize(ref _forms, f * 2);
+            var word = Read(surface, lexicon);
+            ref var form = ref _forms[f];
+            form = new Form
             {
-                Array.Resize(ref _read, index * 2);
-                Array.Resize(ref _formAt, index * 2);
+                Hash = hash, Length = (byte)surface.Length, Rest = _lettersUsed,
+                Lemma = word.Lemma, Signals = word.Signals, Number = (short)word.Number,
+                Flags = (word.Ing ? FormFlags.Ing : 0) | (word.Ed ? FormFlags.Ed : 0) | (word.ApostropheD ? FormFlags.ApostropheD : 0),
+            };
+            for (int k = Math.Min(4, surface.Length) - 1; k >= 0; k--) form.Head = form.Head << 16 | surface[k];
+            if (surface.Length > 4)
+            {
+                var rest = surface[4..];
+                if (_lettersUsed + rest.Length > _letters.Length) Array.Resize(ref _letters, _letters.Length * 2);
+                rest.CopyTo(_letters.AsSpan(_lettersUsed));
+                _lettersUsed += rest.Length;
             }
-            if (_lettersUsed + surface.Length > _letters.Length) Array.Resize(ref _letters, Math.Max(_letters.Length * 2, _lettersUsed + surface.Length));
-            surface.CopyTo(_letters.AsSpan(_lettersUsed));
-            _formAt[index] = (_lettersUsed, surface.Length);
-            _lettersUsed += surface.Length;
-            _read[index] = Read(surface, lexicon);
-            slots[slot] = (ulong)hash << 32 | (uint)(index + 1);
+            slots[slot] = f + 1;
             if (_used * 2 > slots.Length) Grow();
-            return ref _read[index];
+            return ref form;
         }
 
         private void Grow()
         {
-            var old = _slots;
-            _slots = new ulong[old.Length * 2];
+            _slots = new int[_slots.Length * 2];
             _shift--;
             int mask = _slots.Length - 1;
-            foreach (ulong entry in old)
+            for (int f = 0; f < _used; f++)
             {
-                if (entry == 0) continue;
-                int slot = (int)(((uint)(entry >> 32) * 0x9E3779B1u) >> _shift);
+                int slot = (int)((_forms[f].Hash * 0x9E3779B1u) >> _shift);
                 while (_slots[slot] != 0) slot = (slot + 1) & mask;
-                _slots[slot] = entry;
+                _slots[slot] = f + 1;
             }
         }
     }
