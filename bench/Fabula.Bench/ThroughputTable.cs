@@ -49,6 +49,8 @@ public static class ThroughputTable
             output.WriteLine($"pass {pass}: corpus CPU s {passCpu.Sum() / 1000:0.00}: " +
                              string.Join(", ", names.Select((name, s) => $"{name} {passCpu[s] / 1000:0.00}")));
         }
+        var pauseBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         foreach (string novel in novels)
         {
             var (ms, cpu, alloc, instructions) = Measure(novel, out _);
@@ -81,6 +83,9 @@ public static class ThroughputTable
         for (int s = 0; s < names.Length; s++)
             output.WriteLine($"| {names[s]} | {best[s]:0.0} | {Rate(gardenBytes, best[s])} | {gardenAlloc[s] / 1e6:0.0} | {corpusMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusMs[s])} | {corpusCpuMs[s] / 1000:0.00} | {Rate(corpusBytes, corpusCpuMs[s])} | {corpusAlloc[s] / 1e6:0} | {corpusInstructions[s] / 1e9:0.00} |");
         output.WriteLine($"| **all** | **{gardenTotal:0.0}** | {Rate(gardenBytes, gardenTotal)} | {gardenAlloc.Sum() / 1e6:0.0} | **{corpusMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusMs.Sum())} | **{corpusCpuMs.Sum() / 1000:0.00}** | {Rate(corpusBytes, corpusCpuMs.Sum())} | {corpusAlloc.Sum() / 1e6:0} | {corpusInstructions.Sum() / 1e9:0.00} |");
+        output.WriteLine($"Garbage collection over the corpus pass: {GC.CollectionCount(0) - collectionsBefore[0]} collections of generation 0, " +
+                         $"{GC.CollectionCount(1) - collectionsBefore[1]} of 1, {GC.CollectionCount(2) - collectionsBefore[2]} of 2; " +
+                         $"paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:0.00} s in all.");
         output.WriteLine();
         if (corpusOnly) return;
 
