@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fabula.Quotations;
 using Fabula.Structure;
 using Fabula.Text;
@@ -46,8 +47,10 @@ internal sealed class TokenView
 
     public int Count => Tokens.Length;
     public ReadOnlySpan<char> this[int i] => Text[Tokens[i].Span];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public bool IsWord(int i) => Tokens[i].Kind == TokenKind.Word;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public bool IsCapitalized(int i)
     {
         var w = this[i];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Fabula.Cast;
 
 /// <summary>What the cast stage's word tables say of a word, looked up once per distinct word.</summary>
@@ -132,8 +133,10 @@ internal sealed class WordTypes
     public string WordOf(int type) => _words[type];
 
     /// <summary>Whether the token is a word with all of <paramref name="flags"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public bool Is(int token, WordFlags flags) => (uint)token < (uint)TypeOf.Length && TypeOf[token] is int t and >= 0 && (Flags[t] & flags) == flags;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public bool TryPronoun(int token, out Pronoun pronoun)
     {
         int t = TypeOf[token];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fabula.Cast;
 using Fabula.Quotations;
 using Fabula.Structure;
@@ -74,6 +75,7 @@ internal sealed class WorldView
     /// (not a word, or no cast stage ran). With <see cref="PerWord(System.Collections.Frozen.FrozenSet{string}.AlternateLookup{ReadOnlySpan{char}})"/>,
     /// a table is asked once per distinct word instead of once per token.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public int TypeOf(int i) => _types is null ? -1 : _types.TypeOf[i];
 
     /// <summary>Per distinct word (see <see cref="TypeOf"/>): whether a case-insensitive set holds it.</summary>
@@ -116,6 +118,7 @@ internal sealed class WorldView
     public int Count => _tokens.Count;
     public ReadOnlySpan<char> this[int i] => _text[_tokenArray[i].Span];
     public TextSpan Span(int i) => _tokenArray[i].Span;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public bool IsWord(int i) => (uint)i < (uint)_tokenArray.Length && _tokenArray[i].Kind is TokenKind.Word or TokenKind.Number;
 
     /// <summary>Is token i the one-character mark c?</summary>
