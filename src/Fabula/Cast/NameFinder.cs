@@ -26,7 +26,10 @@ internal static class NameFinder
         var counts = CountWords(view, types);
         var found = new List<NameMention>();
         int n = view.Count;
-        var givenNames = GivenNamesMidSentence(view, types, counts, tables);
+        // "Buck Mulligan": pairs of a given name that is also a word and a name, seen mid-sentence; and the
+        // sentence-initial pairs that may be the same (checked at the end, when all of the first are known).
+        HashSet<(int, int)>? givenPairs = null;
+        List<int>? initialPairs = null;
         for (int i = 0; i < n; i++)
         {
             if (!view.IsWord(i) || !view.IsCapitalized(i)) continue;
@@ -41,8 +44,17 @@ internal static class NameFinder
                           && !types.Is(i + 1, WordFlags.NotName);
             var titleGender = titled ? types.TitleGender[types.TypeOf[i]] : Gender.Unknown;
             if (titled) nameStart = i + 1;
-            else if (!IsNameWord(view, i, types, counts, tables) && !IsGivenNameOf(view, i, types, counts, tables)
-                     && !(view.Initial[i] && i + 1 < n && givenNames.Contains((types.TypeOf[i], types.TypeOf[i + 1])))) continue;
+            else if (!IsNameWord(view, i, types, counts, tables))
+            {
+                if (IsGivenNameOf(view, i, types, counts, tables)) (givenPairs ??= []).Add((types.TypeOf[i], types.TypeOf[i + 1]));
+                else
+                {
+                    if (view.Initial[i] && i + 1 < n && view.IsWord(i + 1) && view.IsCapitalized(i + 1) && view.SentenceOf[i + 1] == view.SentenceOf[i]
+                        && !types.Is(i, WordFlags.NotName))
+                        (initialPairs ??= []).Add(i);
+                    continue;
+                }
+            }
             int last = nameStart;
             // Further name words, initials ("J."), and particles between name words ("van", "de").
             while (last + 1 < n)
@@ -63,7 +75,42 @@ internal static class NameFinder
             found.Add(new NameMention(first, last, nameStart, span, titled ? titleGender : Gender.Unknown, titled, FormOf(view, nameStart, last)));
             i = last;
         }
+        if (givenPairs is not null && initialPairs is not null) AddInitialGivenNames(view, types, found, givenPairs, initialPairs);
         return found;
+    }
+
+    // At the start of a sentence a pair written as a given name and a name mid-sentence ("plump Buck Mulligan")
+    // is that name too ("Buck Mulligan peeped"), though "Buck" alone is not: it takes over the mention of
+    // the name after it ("Mulligan ...").
+    private static void AddInitialGivenNames(TokenView view, WordTypes types, List<NameMention> found, HashSet<(int, int)> givenPairs, List<int> initialPairs)
+    {
+        int added = 0;
+        foreach (int i in initialPairs)
+        {
+            if (!givenPairs.Contains((types.TypeOf[i], types.TypeOf[i + 1]))) continue;
+            int at = IndexStartingAt(found, i + 1);
+            int last = at >= 0 ? found[at].LastToken : i + 1;
+            var mention = new NameMention(i, last, i, TextSpan.FromBounds(view.Tokens[i].Span.Start, view.Tokens[last].Span.End),
+                Gender.Unknown, false, FormOf(view, i, last));
+            if (at >= 0) found[at] = mention;
+            else { found.Add(mention); added++; }
+        }
+        if (added > 0) found.Sort(static (a, b) => a.FirstToken.CompareTo(b.FirstToken));
+    }
+
+    // The index of the mention whose first token is <paramref name="token"/>, or -1 (the list is sorted by first token).
+    private static int IndexStartingAt(List<NameMention> found, int token)
+    {
+        int lo = 0, hi = found.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int first = found[mid].FirstToken;
+            if (first == token) return mid;
+            if (first < token) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
     }
 
     private static string FormOf(TokenView view, int from, int to)
