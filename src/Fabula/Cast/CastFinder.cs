@@ -31,7 +31,7 @@ public sealed class CastFinder : IStage
         for (int m = 0; m < names.Count; m++)
             if (characterOf[m] >= 0)
                 mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
-        Read(view, types, names, characterOf, tables, prominent, c => sets[c], (pronoun, c, token) =>
+        Read(view, types, names, characterOf, tables, prominent, sets, (pronoun, c, token) =>
         {
             mentions.Add(new Mention(view.Tokens[token].Span, MentionKind.Pronoun, c));
             if (c >= 0) characters[c].PronounCounts[pronoun.Set] = characters[c].PronounCounts.GetValueOrDefault(pronoun.Set) + 1;
@@ -129,11 +129,11 @@ public sealed class CastFinder : IStage
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
     private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
-                             Func<int, string?> setOf, Action<Pronoun, int, int> resolved)
+                             string?[] sets, Action<Pronoun, int, int> resolved)
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
-        var resolver = new PronounResolver(view, prominent.Length, setOf, prominent, nameCounts);
+        var resolver = new PronounResolver(view, prominent.Length, sets, prominent, nameCounts);
         var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
         int m = 0;
         for (int i = 0; i < view.Count; i++)

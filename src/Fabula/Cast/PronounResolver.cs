@@ -11,16 +11,16 @@ namespace Fabula.Cast;
 /// <see cref="Window"/> sentences, a narration "he" or "she" goes to the story's most named he or
 /// she; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
 /// </summary>
-internal sealed class PronounResolver(TokenView view, int characterCount, Func<int, string?> setOf, bool[] prominent, int[] nameCounts)
+internal sealed class PronounResolver(TokenView view, int characterCount, string?[] sets, bool[] prominent, int[] nameCounts)
 {
     // The most named "he" and "she": the antecedent of a narration pronoun nobody named nearby can be.
-    private readonly int _mainHe = MostNamed(nameCounts, setOf, "he/him"), _mainShe = MostNamed(nameCounts, setOf, "she/her");
+    private readonly int _mainHe = MostNamed(nameCounts, sets, "he/him"), _mainShe = MostNamed(nameCounts, sets, "she/her");
 
-    private static int MostNamed(int[] counts, Func<int, string?> setOf, string set)
+    private static int MostNamed(int[] counts, string?[] sets, string set)
     {
         int best = -1;
         for (int c = 0; c < counts.Length; c++)
-            if (setOf(c) == set && (best < 0 || counts[c] > counts[best])) best = c;
+            if (sets[c] == set && (best < 0 || counts[c] > counts[best])) best = c;
         return best;
     }
 
@@ -62,11 +62,11 @@ internal sealed class PronounResolver(TokenView view, int characterCount, Func<i
             int c = _recent[r];
             int distance = sentence - _lastSentence[c];
             if (distance > Window) continue;
-            if (c == notThis || c == norThis || !Agrees(setOf(c), pronoun)) continue;
+            if (c == notThis || c == norThis || !Agrees(sets[c], pronoun)) continue;
             double score = -distance;
             // A character whose pronouns the text never made clear is the last resort: any agreeing character
             // within the window comes first.
-            if (setOf(c) is null) score -= Window + 1;
+            if (sets[c] is null) score -= Window + 1;
             if (_lastWasSubject[c]) score += 0.5;
             if (prominent[c]) score += 0.5;
             // Later in the same sentence, the most recent mention is the nearer antecedent.
