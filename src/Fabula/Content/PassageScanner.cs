@@ -65,6 +65,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     /// Scans the sentences of one paragraph and adds its hits (and, when asked, the dropped ones).
     /// The world stage's ages (<paramref name="ages"/>, may be null) are asked about the paragraph only when it holds a trigger.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // PERF: see WordScanner.Split
     public void ScanParagraph(StoryText text, ReadOnlySpan<TextSpan> sentences, ICharacterAges? ages, TextSpan paragraph,
         List<ContentHit> hits, List<DroppedHit>? dropped)
     {
@@ -347,6 +348,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     // ---- phrases ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // PERF: see WordScanner.Split
     private void FindPhrases(int s)
     {
         var range = _sentences[s];
