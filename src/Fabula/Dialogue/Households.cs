@@ -37,13 +37,15 @@ internal sealed class Households
 
     /// <summary>
     /// The character a kinship noun of <paramref name="relative"/> names when it is a married head of
-    /// the relative's family: "wife"/"mother" of a Bennet is Mrs. Bennet, "husband"/"father" Mr. Bennet; else -1.
+    /// the relative's family: "wife"/"mother" of a Bennet (or a man's "lady") is Mrs. Bennet, "husband"/"father" Mr. Bennet; else -1.
     /// </summary>
     public int Head(CastList cast, int relative, ReadOnlySpan<char> noun)
     {
         if (relative < 0) return -1;
         bool wife = noun.Equals("wife", StringComparison.OrdinalIgnoreCase) || noun.Equals("mother", StringComparison.OrdinalIgnoreCase)
-                    || noun.Equals("mamma", StringComparison.OrdinalIgnoreCase) || noun.Equals("mama", StringComparison.OrdinalIgnoreCase);
+                    || noun.Equals("mamma", StringComparison.OrdinalIgnoreCase) || noun.Equals("mama", StringComparison.OrdinalIgnoreCase)
+                    // "said his lady": a man's lady is his wife.
+                    || noun.Equals("lady", StringComparison.OrdinalIgnoreCase) && cast[relative].Pronouns == "he/him";
         bool husband = noun.Equals("husband", StringComparison.OrdinalIgnoreCase) || noun.Equals("father", StringComparison.OrdinalIgnoreCase)
                        || noun.Equals("papa", StringComparison.OrdinalIgnoreCase);
         if (!wife && !husband) return -1;

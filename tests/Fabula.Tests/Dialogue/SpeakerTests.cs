@@ -570,4 +570,16 @@ public sealed class SpeakerTests
         Assert.Equal(["Mrs.", "Mr.", "Mrs."], Speakers(story));
         Assert.Equal(AttributionMethod.TurnTaking, story.Layer<Attribution>()[2].Method);
     }
+
+    [Fact]
+    public void His_lady_is_the_wife_of_the_man_the_line_calls_by_name()
+    {
+        var story = Run("""
+            Mr. Marsh sat in the library. Mrs. Marsh came in with a letter. Susan followed her with the tea.
+
+            "My dear Mr. Marsh," said his lady, "the Hall is let at last."
+            """);
+        Assert.Equal(["Mrs.", "Mrs."], Speakers(story));
+        Assert.Equal("Mrs. Marsh", story.Get<CastList>()[story.Layer<Attribution>()[0].Speaker].Name);
+    }
 }
