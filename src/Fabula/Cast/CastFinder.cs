@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -53,7 +52,6 @@ public sealed class CastFinder : IStage
     /// not already rule the pronoun out ("Elizabeth and the Colonel walked on. He ..." counts for the
     /// Colonel, since the name prior makes Elizabeth "she").
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     private static Dictionary<string, int>[] PronounVotes(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf,
                                                           List<Character> characters)
     {
@@ -130,7 +128,6 @@ public sealed class CastFinder : IStage
     }
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
                              string?[] sets, Action<Pronoun, int, int> resolved)
     {
@@ -184,7 +181,6 @@ public sealed class CastFinder : IStage
         return (speaker, addressee);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     private static bool[] WeighPersons(TokenView view, WordTypes types, List<NameMention> names, CastTables tables)
     {
         var evidence = new Dictionary<string, PersonEvidence>(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -21,7 +20,6 @@ internal static class NameFinder
         public readonly int[] Lower = new int[types], CapitalMid = new int[types], CapitalInitial = new int[types], NameLike = new int[types];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public static List<NameMention> Find(TokenView view, WordTypes types)
     {
         var tables = CastTables.Shared;
@@ -188,7 +186,6 @@ internal static class NameFinder
         return i > 0 && types.Is(i - 1, WordFlags.SpeechVerb);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     private static WordCounts CountWords(TokenView view, WordTypes types)
     {
         var counts = new WordCounts(types.Count);

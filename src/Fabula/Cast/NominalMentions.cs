@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -11,7 +10,6 @@ namespace Fabula.Cast;
 /// </summary>
 internal static class NominalMentions
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public static void Find(TokenView view, WordTypes types, List<NameMention> names, List<Character> characters, List<Mention> mentions)
     {
         var titleHolders = TitleHolders(view, names, characters);

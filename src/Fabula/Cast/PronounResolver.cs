@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Fabula.Cast;
 
 /// <summary>
@@ -51,7 +50,6 @@ internal sealed class PronounResolver(TokenView view, int characterCount, string
     }
 
     /// <summary>The character a pronoun at <paramref name="token"/> refers to, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     public int Resolve(int token, Pronoun pronoun, int notThis = -1, int norThis = -1)
     {
         int sentence = view.SentenceOf[token];

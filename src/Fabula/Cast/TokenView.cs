@@ -22,7 +22,6 @@ internal sealed class TokenView
     public readonly bool[] Initial;
     public readonly int SentenceCount;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public TokenView(Story story)
     {
         Text = story.Text;

@@ -158,7 +158,6 @@ internal sealed class WordTypes
         return slots;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer, out uint hash)
     {
         hash = 2166136261;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Cast;
 using Fabula.Quotations;
 using Fabula.Text;
@@ -12,7 +11,6 @@ namespace Fabula.Dialogue;
 /// </summary>
 internal static class QuotationPronouns
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public static List<Mention> AddTo(StoryText text, SpanLayer<Mention> mentions, SpanLayer<Quotation> quotes, List<Attribution> attributions)
     {
         var added = new List<Mention>();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Text;
 
 namespace Fabula.Structure;
@@ -13,7 +12,6 @@ namespace Fabula.Structure;
 /// </summary>
 public sealed class SentenceFinder : IStage
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public void Run(Story story)
     {
         var tokens = story.Layer<Token>().Items;
@@ -62,7 +60,6 @@ public sealed class SentenceFinder : IStage
             sentences.Add(new Sentence(TextSpan.FromBounds(tokens[first].Span.Start, tokens[^1].Span.End), paragraph));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     private static bool IsTerminal(ReadOnlySpan<char> text, in Token token)
     {
         var s = text.Slice(token.Span.Start, token.Span.Length);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Text;
 
 namespace Fabula.Structure;
@@ -10,7 +9,6 @@ namespace Fabula.Structure;
 /// </summary>
 public static class SentenceOpenings
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public static void Mark(StoryText text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, int[] sentenceOf, bool[] initial)
     {
         int s = 0, lastSentence = -1;

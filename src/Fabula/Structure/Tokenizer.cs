@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
@@ -119,7 +118,6 @@ public sealed class Tokenizer : IStage
     }
 
     // Reads a word or number starting at i (with its contractions split off); returns its end.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     private static int ReadWord(ReadOnlySpan<char> text, int i, int end, List<Token> tokens)
     {
         int start = i;

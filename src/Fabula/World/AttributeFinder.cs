@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Cast;
 using Fabula.Text;
 
@@ -50,7 +49,6 @@ public sealed class AttributeFinder : IStage
         // The owner of the last eyes or hair read, for "had dark eyes and long black hair".
         private (int Character, int Start, int Token) _lastFeature = (-1, -1, -1);
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
         public void Read()
         {
             var triggers = View.PerWord(words.Triggers);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Fabula.Cast;
 using Fabula.Text;
 
@@ -29,7 +28,6 @@ public sealed class PlaceFinder : IStage
         public TextSpan First;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public void Run(Story story)
     {
         var view = WorldView.Of(story);
@@ -162,7 +160,6 @@ public sealed class PlaceFinder : IStage
         view.Is(preposition, "in") || view.Is(preposition, "at") || view.Is(preposition, "into") || view.Is(preposition, "inside")
         || view.Is(preposition, "within") || view.Is(preposition, "near");
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     private static bool IsNameWord(WorldView view, int i, bool[] inName)
     {
         if (!view.IsWord(i) || inName[i]) return false;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 using Fabula.Text;
 
@@ -29,7 +28,6 @@ internal static class Taxonomies
 {
     private const int MaxTerms = 64, Plural = 1 << 16;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public static List<Taxonomy> Find(WorldView view, List<AttributeFinder.Predicate> predicates, List<AttributeFinder.StatedClasses> statedLists,
         List<CharacterAttribute> attributes, WorldTables words)
     {

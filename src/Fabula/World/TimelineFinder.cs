@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using Fabula.Structure;
 using Fabula.Text;
@@ -17,7 +16,6 @@ public sealed class TimelineFinder : IStage
 {
     private const int OpeningSentences = 4, PluperfectSentences = 3;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     public void Run(Story story)
     {
         var view = WorldView.Of(story);
@@ -51,7 +49,6 @@ public sealed class TimelineFinder : IStage
     }
 
     // Reads the expression starting at token i, if any; returns its last token (or i - 1).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: asked of most tokens: optimised from its first call, not left unoptimised while tiering waits
     private static int Read(WorldView view, WorldTables words, int i, List<TimeExpression> found)
     {
         bool narration = true;   // set by the caller

@@ -30,7 +30,6 @@ internal sealed class WorldView
     /// <summary>Per token: a word that opens its sentence, or follows an opening quote, dash or colon (where any word is capitalised).</summary>
     public readonly bool[] Initial;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
     private WorldView(Story story)
     {
         _text = story.Text;

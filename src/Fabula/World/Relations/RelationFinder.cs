@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 using Fabula.Cast;
 using Fabula.Dialogue;
@@ -131,7 +130,6 @@ public sealed class RelationFinder : IStage
             TakeTurns(story.Layer<Quotation>().Items);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
         public void ReadAll()
         {
             // PERF: the tables asked only for the tokens whose word (in any case) they hold, found once per distinct word.
@@ -613,7 +611,6 @@ public sealed class RelationFinder : IStage
         /// Where no speaker is known: a quotation's speaker from the speech tag beside it ("…,” said
         /// Alec", "“…,” he whispered", "Alec said, “…”"), or from "I am Alec" inside it.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // PERF: a pass over the whole story: optimised from its first call, not after 30 stories
         private void FindTagSpeakers()
         {
             var verbs = CastTables.Shared.SpeechVerbs;
