@@ -35,13 +35,20 @@ internal sealed class TokenView
         QuotationOf = new int[n];
         Initial = new bool[n];
         SentenceOpenings.Mark(Text, Tokens, sentences.Items, SentenceOf, Initial);
+        // PERF: the layers and arrays in locals (spans), so the loop reads no field twice.
+        var tokens = Tokens.AsSpan(0, n);
+        var sentenceItems = sentences.Items;
+        var quoteItems = quotes.Items;
+        var sentenceOf = SentenceOf.AsSpan(0, n);
+        var paragraphOf = ParagraphOf.AsSpan(0, n);
+        var quotationOf = QuotationOf.AsSpan(0, n);
         int q = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < tokens.Length; i++)
         {
-            int start = Tokens[i].Span.Start;
-            ParagraphOf[i] = sentences.Count > 0 ? sentences[SentenceOf[i]].Paragraph : 0;
-            while (q < quotes.Count && quotes[q].Span.End <= start) q++;
-            QuotationOf[i] = q < quotes.Count && quotes[q].Span.Contains(start) ? q : -1;
+            int start = tokens[i].Span.Start;
+            paragraphOf[i] = sentenceItems.Length > 0 ? sentenceItems[sentenceOf[i]].Paragraph : 0;
+            while (q < quoteItems.Length && quoteItems[q].Span.End <= start) q++;
+            quotationOf[i] = q < quoteItems.Length && quoteItems[q].Span.Contains(start) ? q : -1;
         }
     }
 
