@@ -25,6 +25,8 @@ internal static class QuotationPronouns
                 while (i < span.End && char.IsLetter(chars[i])) i++;
                 var word = chars[start..i];
                 if (start > span.Start && char.IsLetter(chars[start - 1])) continue;
+                // PERF: every pronoun of the two lists starts with i, m, y or t and has at most 8 letters.
+                if (word.Length > 8 || (char)(word[0] | 0x20) is not ('i' or 'm' or 'y' or 't')) continue;
                 if (DialogueWords.IsFirstPersonSingular(word))
                     added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Speaker));
                 else if (DialogueWords.IsSecondPerson(word))
