@@ -131,17 +131,6 @@ internal static class NameFinder
                && IsNameWord(view, next, types, counts, tables);
     }
 
-    // The pairs of word types written as a given name and a name mid-sentence ("plump Buck Mulligan"): at the
-    // start of a sentence the same pair is that name too ("Buck Mulligan peeped"), though "Buck" alone is not.
-    private static HashSet<(int, int)> GivenNamesMidSentence(TokenView view, WordTypes types, WordCounts counts, CastTables tables)
-    {
-        var pairs = new HashSet<(int, int)>();
-        for (int i = 0; i + 1 < view.Count; i++)
-            if (view.IsWord(i) && view.IsCapitalized(i) && !IsNameWord(view, i, types, counts, tables) && IsGivenNameOf(view, i, types, counts, tables))
-                pairs.Add((types.TypeOf[i], types.TypeOf[i + 1]));
-        return pairs;
-    }
-
     private static bool IsRegnalNumber(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Length > 5) return false;

@@ -51,7 +51,7 @@ public sealed class AttributeFinder : IStage
 
         public void Read()
         {
-            var triggers = View.PerWord(words.Triggers);
+            var triggers = View.PerWord(w => words.Triggers.TryGetValue(w, out var t) ? t : null);
             for (int i = 0; i < View.Count; i++)
             {
                 if (!View.IsWord(i)) continue;

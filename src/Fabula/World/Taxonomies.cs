@@ -98,7 +98,7 @@ internal static class Taxonomies
             if (f < 128) firsts[f] = true; else otherFirst = true;
         }
         // PERF: each distinct word's term looked up once (an array per token); other tokens (numbers) as before.
-        var termOfWord = view.PerWord(forms, -1);
+        var termOfWord = view.PerWord(w => forms.TryGetValue(w, out int t) ? t : -1);
         int lastTerm = -1, lastToken = -1;
         for (int i = 0; i < view.Count; i++)
         {

@@ -21,7 +21,7 @@ public sealed class TimelineFinder : IStage
         var view = WorldView.Of(story);
         var words = WorldTables.Shared;
         var found = new List<TimeExpression>();
-        var starts = view.PerWord(words.TimeStarts);
+        var starts = view.PerWord(w => words.TimeStarts.Contains(w));
         for (int i = 0; i < view.Count; i++)
         {
             if (!view.IsWord(i)) continue;

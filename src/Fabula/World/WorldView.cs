@@ -72,33 +72,17 @@ internal sealed class WorldView
 
     /// <summary>
     /// The index of token i's lower-cased word among the story's distinct words (the cast stage's), or -1
-    /// (not a word, or no cast stage ran). With <see cref="PerWord(System.Collections.Frozen.FrozenSet{string}.AlternateLookup{ReadOnlySpan{char}})"/>,
+    /// (not a word, or no cast stage ran). With <see cref="PerWord{T}"/>,
     /// a table is asked once per distinct word instead of once per token.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
     public int TypeOf(int i) => _types is null ? -1 : _types.TypeOf[i];
 
-    /// <summary>Per distinct word (see <see cref="TypeOf"/>): whether a case-insensitive set holds it.</summary>
-    public bool[] PerWord(System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    /// <summary>Per distinct word (see <see cref="TypeOf"/>): what a table says of its lower-cased form, asked once.</summary>
+    public T[] PerWord<T>(Func<string, T> valueOf)
     {
-        var holds = new bool[_types?.Count ?? 0];
-        for (int t = 0; t < holds.Length; t++) holds[t] = set.Contains(_types!.WordOf(t));
-        return holds;
-    }
-
-    /// <summary>Per distinct word (see <see cref="TypeOf"/>): its value in a case-insensitive dictionary, or null.</summary>
-    public string?[] PerWord(System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> table)
-    {
-        var values = new string?[_types?.Count ?? 0];
-        for (int t = 0; t < values.Length; t++) values[t] = table.TryGetValue(_types!.WordOf(t), out var v) ? v : null;
-        return values;
-    }
-
-    /// <summary>Per distinct word (see <see cref="TypeOf"/>): its value in a case-insensitive dictionary, or <paramref name="missing"/>.</summary>
-    public int[] PerWord(Dictionary<string, int> table, int missing)
-    {
-        var values = new int[_types?.Count ?? 0];
-        for (int t = 0; t < values.Length; t++) values[t] = table.TryGetValue(_types!.WordOf(t), out int v) ? v : missing;
+        var values = new T[_types?.Count ?? 0];
+        for (int t = 0; t < values.Length; t++) values[t] = valueOf(_types!.WordOf(t));
         return values;
     }
 
