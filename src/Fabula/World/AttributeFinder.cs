@@ -46,24 +46,74 @@ public sealed class AttributeFinder : IStage
         public readonly CharacterFacts Facts = new();
         private readonly HashSet<(int, string, string)> _stated = [];
         private readonly StoryText _text = story.Text;
+        // PERF: screens of the tables asked of tokens (WorldView.Screen): a table is asked only of the tokens whose word it may hold.
+        private readonly bool[] _degree = view.Screen(words.DegreeWords.Set), _personNouns = view.Screen(words.PersonNouns.Set),
+            _pastMarkers = view.Screen(words.PastMarkers.Set), _negations = view.Screen(words.Negations.Set), _boundaries = view.Screen(words.Boundaries.Set),
+            _copulas = view.Screen(words.Copulas.Set), _occupations = view.Screen(words.Occupations.Set),
+            _deaths = view.Screen(words.Deaths.Dictionary.Keys), _appearance = view.Screen(words.Appearance.Dictionary.Keys), _numbers = NumberScreen(view, words);
+
+        // A number in words or digits: the number table's words, and every word with a digit or a hyphen ("twenty-one").
+        private static bool[] NumberScreen(WorldView view, WorldTables words)
+        {
+            var screen = view.Screen(words.Numbers.Dictionary.Keys);
+            var other = view.PerWord(w => w.AsSpan().IndexOfAny("0123456789-") >= 0);
+            for (int t = 0; t < screen.Length; t++) screen[t] |= other[t];
+            return screen;
+        }
+
+        private bool In(bool[] screen, System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table, int k) =>
+            View.May(screen, k) && table.Contains(View[k]);
+
         // The owner of the last eyes or hair read, for "had dark eyes and long black hair".
         private (int Character, int Start, int Token) _lastFeature = (-1, -1, -1);
 
+        /// <summary>What a trigger word starts (Data/world/attribute-triggers.txt, copulas.txt, deaths.txt).</summary>
+        private enum Trigger : byte { None, Copula, Eyes, Hair, Birthday, Age, Aged, Old, Scent, Smelled, Came, DeathAfter, DeathPossessive, DeathBefore, Other }
+
+        private static Trigger TriggerOf(string? name) => name switch
+        {
+            null => Trigger.None,
+            "copula" => Trigger.Copula,
+            "eyes" => Trigger.Eyes,
+            "hair" => Trigger.Hair,
+            "birthday" => Trigger.Birthday,
+            "age" => Trigger.Age,
+            "aged" => Trigger.Aged,
+            "old" => Trigger.Old,
+            "scent" => Trigger.Scent,
+            "smelled" => Trigger.Smelled,
+            "came" => Trigger.Came,
+            "death-after" => Trigger.DeathAfter,
+            "death-possessive" => Trigger.DeathPossessive,
+            "death-before" => Trigger.DeathBefore,
+            _ => Trigger.Other,
+        };
+
+        // A word that may state an age without a trigger: "twelve-year-old", "twenties", "teens".
+        private static bool MayStateAge(ReadOnlySpan<char> word) =>
+            word.Length > 8 && word.IndexOf('-') > 0 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)
+            || word.Length >= 5 && (word[^1] | 0x20) == 's' && (word[^2] | 0x20) == 'e'
+               && (word.EndsWith("ties", StringComparison.OrdinalIgnoreCase) || word.Equals("teens", StringComparison.OrdinalIgnoreCase));
+
         public void Read()
         {
-            var triggers = View.PerWord(w => words.Triggers.TryGetValue(w, out var t) ? t : null);
+            // PERF: each distinct word's trigger is looked up once (an array per token), and whether it may
+            // state an age (a word outside ASCII is asked as before, token by token).
+            var triggers = View.PerWord(words.Triggers.Dictionary.Keys, w => TriggerOf(words.Triggers.TryGetValue(w, out var t) ? t : null), Trigger.None);
+            var ageWords = View.PerWord(w => !System.Text.Ascii.IsValid(w) || MayStateAge(w));
+            var mentionEnding = View.MentionEnding;
             for (int i = 0; i < View.Count; i++)
             {
-                if (!View.IsWord(i)) continue;
-                var word = View[i];
-                if (View.MentionEnding[i] >= 0 && View.Mentions[View.MentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
-                    Apposition(i);
-                // PERF: the trigger of each distinct word is looked up once (an array per token).
                 int type = View.TypeOf(i);
-                string? trigger = type >= 0 ? triggers[type] : words.Triggers.TryGetValue(word, out var t) ? t : null;
-                if (trigger is null)
+                if (type < 0 && !View.IsWord(i)) continue;
+                if (mentionEnding[i] >= 0 && View.Mentions[mentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
+                    Apposition(i);
+                var trigger = type >= 0 ? triggers[type] : TriggerOf(words.Triggers.TryGetValue(View[i], out var t) ? t : null);
+                if (trigger == Trigger.None)
                 {
+                    if (type >= 0 && !ageWords[type]) continue;
                     // PERF: plain character tests before any string search.
+                    var word = View[i];
                     if (word.Length > 8 && word.IndexOf('-') > 0 && word.Contains("-year", StringComparison.OrdinalIgnoreCase)) HyphenAge(i, -1);
                     else if (word.Length >= 5 && (word[^1] | 0x20) == 's' && (word[^2] | 0x20) == 'e'
                              && (word.EndsWith("ties", StringComparison.OrdinalIgnoreCase) || word.Equals("teens", StringComparison.OrdinalIgnoreCase))) Decade(i);
@@ -71,19 +121,19 @@ public sealed class AttributeFinder : IStage
                 }
                 switch (trigger)
                 {
-                    case "copula": i = Copula(i); break;
-                    case "eyes": Feature(i, "eyes"); break;
-                    case "hair": Feature(i, "hair"); break;
-                    case "birthday": Birthday(i); break;
-                    case "age": if (View.Is(i - 1, "the") && View.Is(i + 1, "of")) StatedAge(i, i + 2); break;
-                    case "aged": StatedAge(i, i + 1); break;
-                    case "old": if (View.Is(i - 1, "years") || View.Is(i - 1, "year")) StatedAge(i, i - 2, backwards: true); break;
-                    case "scent": Scent(i, View.OwnerAt(i - 1), verb: false); break;
-                    case "smelled": Scent(i, (View.CharacterEndingAt(i - 1), View.MentionEnding[Math.Max(0, i - 1)] >= 0 ? View.StartToken(i - 1, View.MentionEnding[i - 1]) : i - 1), verb: true); break;
-                    case "came": Origin(i); break;
-                    case "death-after": Died(i); break;
-                    case "death-possessive": if (View.OwnerAt(i - 1) is { Character: >= 0 } owner) AddDeath(owner.Character, owner.Start, i); break;
-                    case "death-before": TheLate(i); break;
+                    case Trigger.Copula: i = Copula(i); break;
+                    case Trigger.Eyes: Feature(i, "eyes"); break;
+                    case Trigger.Hair: Feature(i, "hair"); break;
+                    case Trigger.Birthday: Birthday(i); break;
+                    case Trigger.Age: if (View.Is(i - 1, "the") && View.Is(i + 1, "of")) StatedAge(i, i + 2); break;
+                    case Trigger.Aged: StatedAge(i, i + 1); break;
+                    case Trigger.Old: if (View.Is(i - 1, "years") || View.Is(i - 1, "year")) StatedAge(i, i - 2, backwards: true); break;
+                    case Trigger.Scent: Scent(i, View.OwnerAt(i - 1), verb: false); break;
+                    case Trigger.Smelled: Scent(i, (View.CharacterEndingAt(i - 1), View.MentionEnding[Math.Max(0, i - 1)] >= 0 ? View.StartToken(i - 1, View.MentionEnding[i - 1]) : i - 1), verb: true); break;
+                    case Trigger.Came: Origin(i); break;
+                    case Trigger.DeathAfter: Died(i); break;
+                    case Trigger.DeathPossessive: if (View.OwnerAt(i - 1) is { Character: >= 0 } owner) AddDeath(owner.Character, owner.Start, i); break;
+                    case Trigger.DeathBefore: TheLate(i); break;
                 }
             }
             foreach (var mention in View.Mentions)
@@ -95,7 +145,7 @@ public sealed class AttributeFinder : IStage
         private int Copula(int i)
         {
             int subjectEnd = i - 1;
-            if (View.IsWord(subjectEnd) && (words.DegreeWords.Contains(View[subjectEnd]) || View.Is(subjectEnd, "had") || View.Is(subjectEnd, "has")))
+            if (View.IsWord(subjectEnd) && (In(_degree, words.DegreeWords, subjectEnd) || View.Is(subjectEnd, "had") || View.Is(subjectEnd, "has")))
                 subjectEnd--;
             int c = View.CharacterEndingAt(subjectEnd);
             bool unnamedPerson = false;
@@ -103,14 +153,14 @@ public sealed class AttributeFinder : IStage
             if (c < 0)
             {
                 // "your son is an omega": a person noun the cast could not resolve still predicates a class.
-                if (!View.IsLower(subjectEnd) || !words.PersonNouns.Contains(View[subjectEnd])) return i;
+                if (!View.IsLower(subjectEnd) || !In(_personNouns, words.PersonNouns, subjectEnd)) return i;
                 unnamedPerson = true;
             }
             int subjectStart = c >= 0 ? View.StartToken(subjectEnd, View.MentionEnding[subjectEnd]) : subjectEnd;
-            bool past = View.IsWord(subjectStart - 1) && words.PastMarkers.Contains(View[subjectStart - 1]);
+            bool past = View.IsWord(subjectStart - 1) && In(_pastMarkers, words.PastMarkers, subjectStart - 1);
             int j = i + 1;
-            while (View.IsWord(j) && words.DegreeWords.Contains(View[j])) j++;
-            if (!View.IsWord(j) || words.Negations.Contains(View[j])) return i;
+            while (View.IsWord(j) && In(_degree, words.DegreeWords, j)) j++;
+            if (!View.IsWord(j) || In(_negations, words.Negations, j)) return i;
             var word = View[j];
             if (unnamedPerson)
             {
@@ -118,7 +168,7 @@ public sealed class AttributeFinder : IStage
                 return i;
             }
             if (View.Is(j, "born")) { Born(j, c, subjectStart); return j; }
-            if (words.Deaths.TryGetValue(word, out var how) && how == "passive" && !past)
+            if (View.May(_deaths, j) && words.Deaths.TryGetValue(word, out var how) && how == "passive" && !past)
             {
                 // "were dead", "be killed": a wish or a fear, not a death.
                 AddDeath(c, subjectStart, j, Certain(subjectStart) && !View.Is(i, "were") && !View.Is(i, "be"));
@@ -126,9 +176,9 @@ public sealed class AttributeFinder : IStage
             }
             if (View.Is(j, "from")) { OriginAt(j + 1, c, subjectStart); return j; }
             if (View.Is(j, "a") || View.Is(j, "an") || View.Is(j, "the")) return Phrase(j, c, subjectStart, classOnly: false, past);
-            if (words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
+            if (View.May(_numbers, j) && words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
             if (word.Contains("-year", StringComparison.OrdinalIgnoreCase)) { HyphenAge(j, c, subjectStart, past); return j; }
-            if (words.Appearance.ContainsKey(word)) return Looks(j, c, subjectStart);
+            if (View.May(_appearance, j) && words.Appearance.ContainsKey(word)) return Looks(j, c, subjectStart);
             return i;
         }
 
@@ -148,7 +198,7 @@ public sealed class AttributeFinder : IStage
                 if (!View.Is(k + 1, "old")) return j;
                 end = k + 1;
             }
-            else if (!View.IsBoundary(k) && !words.Boundaries.Contains(View[k]) && !View.Is(k, "today")) return j;
+            else if (!View.IsBoundary(k) && !In(_boundaries, words.Boundaries, k) && !View.Is(k, "today")) return j;
             if (value is < 1 or > 119) return j;
             AddAge(c, subjectStart, end, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), past);
             return end;
@@ -167,13 +217,13 @@ public sealed class AttributeFinder : IStage
                     continue;
                 }
                 if (word.Contains("-year", StringComparison.OrdinalIgnoreCase)) { HyphenAge(k, c, subjectStart, past); return k; }
-                if (words.Appearance.TryGetValue(word, out var feature)) { Add(c, feature, Lower(k), subjectStart, k); continue; }
-                if ((View.IsLower(k) || View[k].Length <= 4 && IsCapitals(View[k])) && words.Occupations.Contains(word) && HeadEnds(k))
+                if (View.May(_appearance, k) && words.Appearance.TryGetValue(word, out var feature)) { Add(c, feature, Lower(k), subjectStart, k); continue; }
+                if ((View.IsLower(k) || View[k].Length <= 4 && IsCapitals(View[k])) && In(_occupations, words.Occupations, k) && HeadEnds(k))
                 {
                     // "the CEO of a company", "the Bishop of Barchester": an "of" phrase with an article or a name.
                     int end = k;
                     if (View.Is(k + 1, "of") && (View.Is(k + 2, "a") || View.Is(k + 2, "an") || View.Is(k + 2, "the") || View.IsWord(k + 2) && !View.IsLower(k + 2)))
-                        for (int e = k + 2; e < k + 6 && View.IsWord(e) && !words.Boundaries.Contains(View[e]); e++)
+                        for (int e = k + 2; e < k + 6 && View.IsWord(e) && !In(_boundaries, words.Boundaries, e); e++)
                         {
                             end = e;
                             if (e > k + 2 && !View.Is(e, "of")) break;
@@ -187,7 +237,7 @@ public sealed class AttributeFinder : IStage
             return article;
         }
 
-        private bool Ends(int k) => View.IsBoundary(k + 1) || words.Boundaries.Contains(View[k + 1]);
+        private bool Ends(int k) => View.IsBoundary(k + 1) || In(_boundaries, words.Boundaries, k + 1);
 
         // An occupation noun heads its phrase: a mark, a clause word or a preposition follows ("a doctor in London").
         private bool HeadEnds(int k) => Ends(k) || View.Is(k + 1, "of") || View.Is(k + 1, "in") || View.Is(k + 1, "at") || View.Is(k + 1, "for")
@@ -260,7 +310,7 @@ public sealed class AttributeFinder : IStage
                     Add(c, feature, Lower(k), subjectStart, k);
                     last = k;
                 }
-                else if (!View.Is(k, "and") && !words.DegreeWords.Contains(View[k])) break;
+                else if (!View.Is(k, "and") && !In(_degree, words.DegreeWords, k)) break;
                 k++;
                 if (View.IsMark(k, ',')) k++;
             }
@@ -296,12 +346,12 @@ public sealed class AttributeFinder : IStage
             if (owner.Character < 0) return;
             _lastFeature = (owner.Character, owner.Start, i);
             int end = i;
-            if (shades.Count == 0 && ownerToken == i - 1 && View.IsWord(i + 1) && words.Copulas.Contains(View[i + 1]))
+            if (shades.Count == 0 && ownerToken == i - 1 && View.IsWord(i + 1) && In(_copulas, words.Copulas, i + 1))
             {
                 for (int k = i + 2; k < i + 7 && View.IsWord(k); k++)
                 {
                     if (words.IsShade(View[k])) { shades.Add(k); end = k; }
-                    else if (!View.Is(k, "and") && !words.DegreeWords.Contains(View[k])) break;
+                    else if (!View.Is(k, "and") && !In(_degree, words.DegreeWords, k)) break;
                 }
             }
             if (shades.Count == 0) return;
@@ -391,7 +441,7 @@ public sealed class AttributeFinder : IStage
         }
 
         // "when she was about nine years old", "by the time Izzy was six": an earlier time.
-        private bool PastBefore(int subjectStart) => View.IsWord(subjectStart - 1) && words.PastMarkers.Contains(View[subjectStart - 1]);
+        private bool PastBefore(int subjectStart) => View.IsWord(subjectStart - 1) && In(_pastMarkers, words.PastMarkers, subjectStart - 1);
 
         // The character named nearest to [first, last] in its sentence: before it (8 tokens) first, else after it.
         private (int Character, int Start) Nearest(int first, int last)
@@ -421,14 +471,14 @@ public sealed class AttributeFinder : IStage
             if (owner.Character < 0) return;
             int k = i + 1;
             if (View.IsMark(k, ',')) k++;
-            if (!verb && View.IsWord(k) && words.Copulas.Contains(View[k])) k++;
+            if (!verb && View.IsWord(k) && In(_copulas, words.Copulas, k)) k++;
             if (View.Is(k, "of") || View.Is(k, "like")) k++;
             else if (verb || k == i + 1) return;
             // The smell is a short phrase: it ends at a mark, a clause word or a verb in the past ("filled").
             int first = k, last = -1;
             for (; k < first + 4 && View.IsWord(k); k++)
             {
-                if (k > first && (View[k].EndsWith("ed", StringComparison.OrdinalIgnoreCase) || words.Boundaries.Contains(View[k]) && !View.Is(k, "and"))) break;
+                if (k > first && (View[k].EndsWith("ed", StringComparison.OrdinalIgnoreCase) || In(_boundaries, words.Boundaries, k) && !View.Is(k, "and"))) break;
                 last = k;
             }
             if (last < first || View.Is(last, "and")) return;
@@ -462,7 +512,7 @@ public sealed class AttributeFinder : IStage
             int k = i + 2;
             if (!View.Is(k, "the") && !View.Is(k, "a") && !View.Is(k, "an") && !View.Is(k, "his") && !View.Is(k, "her")) return;
             for (int e = k + 1; e < k + 4 && View.IsWord(e); e++)
-                if (View.IsLower(e) && words.Occupations.Contains(View[e]))
+                if (View.IsLower(e) && In(_occupations, words.Occupations, e))
                 {
                     Add(c, "occupation", Lower(e), View.StartToken(i, View.MentionEnding[i]), e);
                     return;
@@ -493,7 +543,7 @@ public sealed class AttributeFinder : IStage
         {
             int subject = i - 1;
             if (View.Is(subject, "had") || View.Is(subject, "has") || View.Is(subject, "just") || View.Is(subject, "then")) subject--;
-            if (View.IsWord(subject) && words.Negations.Contains(View[subject])) return;
+            if (View.IsWord(subject) && In(_negations, words.Negations, subject)) return;
             int c = View.CharacterEndingAt(subject);
             if (c < 0) return;
             int start = View.StartToken(subject, View.MentionEnding[subject]);

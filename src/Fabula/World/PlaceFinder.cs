@@ -51,12 +51,18 @@ public sealed class PlaceFinder : IStage
         var rooms = new Dictionary<string, Candidate>(StringComparer.OrdinalIgnoreCase);
         var roomLookup = rooms.GetAlternateLookup<ReadOnlySpan<char>>();
         var locativeRooms = new List<(int Token, Candidate Room)>();
+        // PERF: each table is asked only of the tokens whose word its screen marks (one array look-up a token).
+        var prepositions = view.Screen(words.PlacePrepositions.Set);
+        var roomWords = view.Screen(words.Rooms.Set);
+        var notNames = view.Screen(words.NotNames.Set);
+        var screens = new Screens(view.Screen(words.PlaceWords.Set), view.Screen(words.Titles.Set), view.Screen(words.NotPlaces.Set),
+            view.Screen(words.OrganizationWords.Set));
         int n = view.Count;
         for (int i = 0; i < n; i++)
         {
             if (!view.IsWord(i)) continue;
-            // PERF: the cheap test first ("the" next), the set lookups after it.
-            if (view.Is(i + 1, "the") && view.IsLower(i + 2) && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
+            if (view.May(prepositions, i) && view.Is(i + 1, "the") && view.IsLower(i + 2) && view.May(roomWords, i + 2)
+                && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
             {
                 int last = i + 2;
                 if (view.Is(last + 1, "room")) last++;
@@ -70,23 +76,24 @@ public sealed class PlaceFinder : IStage
                 if (IsLocative(view, i)) locativeRooms.Add((i, room));
                 continue;
             }
-            if (!IsNameWord(view, i, inName) || words.NotNames.Contains(view[i])) continue;
+            if (!IsNameWord(view, i, inName) || view.May(notNames, i) && words.NotNames.Contains(view[i])) continue;
             int first = i, end = i;
             while (end + 1 < n && (IsNameWord(view, end + 1, inName) || view.Is(end + 1, "of") && IsNameWord(view, end + 2, inName) && !view.Is(end + 2, "the")))
                 end += view.Is(end + 1, "of") ? 2 : 1;
             i = end;
             int before = view.Is(first - 1, "the") ? first - 2 : first - 1;
-            bool preposition = view.IsWord(before) && view.IsLower(before) && words.PlacePrepositions.Contains(view[before]) && !view.Is(before, "of");
-            bool townOf = view.Is(before, "of") && view.IsWord(before - 1) && words.PlaceWords.Contains(view[before - 1]);
+            bool preposition = view.IsWord(before) && view.IsLower(before) && view.May(prepositions, before) && words.PlacePrepositions.Contains(view[before]) && !view.Is(before, "of");
+            bool townOf = view.Is(before, "of") && view.IsWord(before - 1) && view.May(screens.PlaceWords, before - 1) && words.PlaceWords.Contains(view[before - 1]);
             if (view.Initial[first] && !preposition && !townOf && first == end) continue;
             var run = new NameRun(first, end, preposition || townOf, preposition && IsLocative(view, before));
             runs.Add(run);
-            if (words.Titles.Contains(view[first]) || words.NotNames.Contains(view[first]) || words.NotPlaces.Contains(view[first])) continue;
+            if (view.May(screens.Titles, first) && words.Titles.Contains(view[first]) || view.May(notNames, first) && words.NotNames.Contains(view[first])
+                || view.May(screens.NotPlaces, first) && words.NotPlaces.Contains(view[first])) continue;
             // "from Hugo Baskerville": a first name and a surname are a person, whatever the preposition.
             bool person = first < end && CastTables.Shared.FirstNames.ContainsKey(view[first]);
             bool organization = false;
-            for (int k = first; k <= end; k++) organization |= words.OrganizationWords.Contains(view[k]) && !view.Is(k, "of");
-            bool placeWord = end > first && words.PlaceWords.Contains(view[end]) || HasPlaceWordBeforeOf(view, first, end, words);
+            for (int k = first; k <= end; k++) organization |= view.May(screens.Organizations, k) && words.OrganizationWords.Contains(view[k]) && !view.Is(k, "of");
+            bool placeWord = end > first && view.May(screens.PlaceWords, end) && words.PlaceWords.Contains(view[end]) || HasPlaceWordBeforeOf(view, first, end, words);
             if (!organization && !placeWord && (!run.Preposition || person)) continue;
             if (organization && first == end && !run.Preposition) continue;
             var runSpan = TextSpan.FromBounds(view.Span(first).Start, view.Span(end).End);
@@ -109,7 +116,7 @@ public sealed class PlaceFinder : IStage
             var span = TextSpan.FromBounds(view.Span(run.First).Start, view.Span(run.Last).End);
             if (!lookup.TryGetValue(text[span], out var candidate) && !(Spread(text[span]) && candidates.TryGetValue(Normalize(text[span]), out candidate))) continue;
             candidate.Count++;
-            if (run.Locative) Vote(votes, view.SceneOf[run.First], candidate);
+            if (run.Locative) Vote(votes, view.SceneAt(run.First), candidate);
         }
         var places = new List<Candidate>();
         var organizations = new List<Organization>();
@@ -123,7 +130,7 @@ public sealed class PlaceFinder : IStage
         }
         var keep = new HashSet<Candidate>(places);
         foreach (var room in rooms.Values) if (room.Count >= MinRoomCount) keep.Add(room);
-        foreach (var (token, room) in locativeRooms) if (keep.Contains(room)) Vote(votes, view.SceneOf[token], room, weight: 0);
+        foreach (var (token, room) in locativeRooms) if (keep.Contains(room)) Vote(votes, view.SceneAt(token), room, weight: 0);
 
         // Each scene's place: the named place most often put there, else the room.
         var scenePlaces = new string?[view.SceneCount];
@@ -147,6 +154,9 @@ public sealed class PlaceFinder : IStage
         organizations.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.First.Start.CompareTo(b.First.Start));
         story.Set(new Setting(result, organizations, scenePlaces));
     }
+
+    /// <summary>The screens (<see cref="WorldView.Screen"/>) of the tables asked of the runs of names.</summary>
+    private readonly record struct Screens(bool[] PlaceWords, bool[] Titles, bool[] NotPlaces, bool[] Organizations);
 
     // Named places outweigh rooms: a room's vote counts a thousandth of a name's.
     private static void Vote(Dictionary<Candidate, int>[] votes, int scene, Candidate c, int weight = 1000)

@@ -98,15 +98,16 @@ internal static class Taxonomies
             if (f < 128) firsts[f] = true; else otherFirst = true;
         }
         // PERF: each distinct word's term looked up once (an array per token); other tokens (numbers) as before.
-        var termOfWord = view.PerWord(w => forms.TryGetValue(w, out int t) ? t : -1);
+        // The forms' words are looked up among the story's words (a few hundred lookups), not every word in the forms.
+        var termOfWord = view.PerWord(forms.Keys, w => forms.TryGetValue(w, out int t) ? t : -1, -1);
         int lastTerm = -1, lastToken = -1;
         for (int i = 0; i < view.Count; i++)
         {
             int term = -1;
-            var word = view[i];
             if (view.TypeOf(i) is int type and >= 0) term = termOfWord[type];
-            else if (word.Length >= shortest && word.Length <= longest && view.IsWord(i))
+            else if (view.Span(i).Length >= shortest && view.Span(i).Length <= longest && view.IsWord(i))
             {
+                var word = view[i];
                 char f = char.ToLowerInvariant(word[0]);
                 if ((f < 128 ? firsts[f] : otherFirst) && lookup.TryGetValue(word, out int hit)) term = hit;
             }

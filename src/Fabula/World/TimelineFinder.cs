@@ -21,16 +21,30 @@ public sealed class TimelineFinder : IStage
         var view = WorldView.Of(story);
         var words = WorldTables.Shared;
         var found = new List<TimeExpression>();
-        var starts = view.PerWord(w => words.TimeStarts.Contains(w));
+        // PERF: which distinct words can start an expression, decided once per word (the table's words
+        // marked among the story's; digits; a hyphenated word only when it is a number, "twenty-one"):
+        // most tokens are passed over with one array look-up.
+        var starts = view.InTable(words.TimeStarts);
+        var go = view.PerWord(w => w.Length > 0 && (char.IsAsciiDigit(w[0]) || w.Length > 6 && w.Contains('-') && words.NumberValue(w) > 0));
+        for (int t = 0; t < go.Length; t++) go[t] |= starts[t];
+        var units = view.Screen(words.TimeUnits.Dictionary.Keys);
         for (int i = 0; i < view.Count; i++)
         {
-            if (!view.IsWord(i)) continue;
-            // PERF: one array look-up a token (one set look-up a distinct word); digits ("1811", "10:30") and
-            // hyphenated numbers go on too.
-            var word = view[i];
             int type = view.TypeOf(i);
-            bool start = type >= 0 ? starts[type] : words.TimeStarts.Contains(word);
-            if (!start && !char.IsAsciiDigit(word[0]) && !(word.Length > 6 && word.Contains('-'))) continue;
+            if (type >= 0)
+            {
+                if (!go[type]) continue;
+                // "a", "an" count only with a unit of time at most three words on ("a few months", "a couple of days").
+                if (view.Span(i).Length <= 2 && (view.Is(i, "a") || view.Is(i, "an"))
+                    && !IsUnit(view, units, i + 1) && !IsUnit(view, units, i + 2) && !IsUnit(view, units, i + 3)) continue;
+            }
+            else
+            {
+                if (!view.IsWord(i)) continue;
+                // Numbers in digits ("1811", "10:30") and long words the cast stage did not type.
+                var word = view[i];
+                if (!words.TimeStarts.Contains(word) && !char.IsAsciiDigit(word[0]) && !(word.Length > 6 && word.Contains('-'))) continue;
+            }
             int next = Read(view, words, i, found);
             if (next > i) i = next;
         }
@@ -47,6 +61,9 @@ public sealed class TimelineFinder : IStage
         var layer = story.Add(found, allowOverlap: true);
         story.Set(Clock(story, view, layer));
     }
+
+    // Whether token k may be a unit of time (a word the screen of units marks).
+    private static bool IsUnit(WorldView view, bool[] units, int k) => view.IsWord(k) && view.May(units, k);
 
     // Reads the expression starting at token i, if any; returns its last token (or i - 1).
     private static int Read(WorldView view, WorldTables words, int i, List<TimeExpression> found)

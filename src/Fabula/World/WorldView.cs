@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using Fabula.Cast;
 using Fabula.Quotations;
@@ -20,7 +21,6 @@ internal sealed class WorldView
     private readonly SpanLayer<Quotation>? _quotations;
     private readonly SpanLayer<Scene>? _scenes;
     private readonly StoryText _text;
-    private int[]? _sceneOf;
     public readonly Mention[] Mentions;
     /// <summary>Per token: the index of a character mention (Character ≥ 0) ending at it, or -1; names win over nominals and pronouns.</summary>
     public readonly int[] MentionEnding;
@@ -86,6 +86,90 @@ internal sealed class WorldView
         return values;
     }
 
+    private bool[]? _nonAscii;
+
+    /// <summary>
+    /// Per distinct word: whether a case-insensitive table may hold it. True when one of
+    /// <paramref name="entries"/> is the word (any case), and for every word with a character outside
+    /// ASCII (there lowering and the tables' case-insensitive comparison can differ). So a token whose word
+    /// is not marked is in no case in the table: a screen asked before the table's own lookup, which
+    /// still decides for the marked ones. The entries are looked up among the story's words (a few
+    /// hundred lookups), not each word in the table. Empty when no cast stage ran (then
+    /// <see cref="TypeOf"/> is -1 and <see cref="May"/> always true).
+    /// </summary>
+    public bool[] Screen(IEnumerable<string> entries)
+    {
+        if (_types is null) return [];
+        if (!Markable(entries))
+        {
+            var all = new bool[_types.Count];
+            Array.Fill(all, true);
+            return all;
+        }
+        var marked = _types.Marking(entries);
+        var nonAscii = _nonAscii ??= NonAsciiWords(_types);
+        for (int t = 0; t < marked.Length; t++) marked[t] |= nonAscii[t];
+        return marked;
+    }
+
+    /// <summary>
+    /// Per distinct word: what <paramref name="valueOf"/> says of its lower-cased form, as
+    /// <see cref="PerWord{T}"/>, for a table whose <paramref name="keys"/> (compared ignoring case) are
+    /// all it knows: <paramref name="valueOf"/> is asked only of the words a key marks (found by looking the
+    /// keys up among the story's words) and of the words outside ASCII; every other word is <paramref name="absent"/>.
+    /// </summary>
+    public T[] PerWord<T>(IEnumerable<string> keys, Func<string, T> valueOf, T absent)
+    {
+        if (_types is null) return [];
+        if (!Markable(keys)) return PerWord(valueOf);
+        var marked = _types.Marking(keys);
+        var nonAscii = _nonAscii ??= NonAsciiWords(_types);
+        var values = new T[marked.Length];
+        for (int t = 0; t < values.Length; t++) values[t] = marked[t] || nonAscii[t] ? valueOf(_types.WordOf(t)) : absent;
+        return values;
+    }
+
+    /// <summary>
+    /// Whether keys compared ignoring case can be found among the lower-cased words: no key has a letter
+    /// outside ASCII whose capital is in ASCII ("ı", "ſ"), which an ASCII word would match but not lower to.
+    /// </summary>
+    private static bool Markable(IEnumerable<string> keys)
+    {
+        foreach (string key in keys)
+            foreach (char c in key)
+                if (c >= 0x80 && char.ToUpperInvariant(c) < 0x80) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Per distinct word: whether the table holds its lower-cased form — what
+    /// <c>PerWord(w => table.Contains(w))</c> says, found by looking the table's entries up among the
+    /// story's words (the words outside ASCII, where lowering and the table's comparison can differ, are
+    /// asked of the table itself). The tables hold no letter whose capital is ASCII (such as "ı").
+    /// </summary>
+    public bool[] InTable(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table)
+    {
+        if (_types is null) return [];
+        if (!Markable(table.Set)) return PerWord(w => table.Contains(w));
+        var marked = _types.Marking(table.Set);
+        var nonAscii = _nonAscii ??= NonAsciiWords(_types);
+        for (int t = 0; t < marked.Length; t++)
+            if (nonAscii[t]) marked[t] = table.Contains(_types.WordOf(t));
+        return marked;
+    }
+
+    /// <summary>Per distinct word: whether it has a character outside ASCII.</summary>
+    private static bool[] NonAsciiWords(WordTypes types)
+    {
+        var nonAscii = new bool[types.Count];
+        for (int t = 0; t < nonAscii.Length; t++) nonAscii[t] = !System.Text.Ascii.IsValid(types.WordOf(t));
+        return nonAscii;
+    }
+
+    /// <summary>Whether token i's word may be in the table <paramref name="screen"/> (from <see cref="Screen"/>) stands for: true unless its word is known and unmarked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
+    public bool May(bool[] screen, int i) => _types is null || (uint)i >= (uint)_types.TypeOf.Length || _types.TypeOf[i] is not (int t and >= 0) || screen[t];
+
     private bool Better(int candidate, int current) =>
         current < 0 || Mentions[candidate].Kind < Mentions[current].Kind
         || Mentions[candidate].Kind == Mentions[current].Kind && Mentions[candidate].Span.Length > Mentions[current].Span.Length;
@@ -118,21 +202,22 @@ internal sealed class WorldView
     /// <summary>Is token i inside a quotation (said, not told)?</summary>
     public bool InQuotation(int i) => _quotations is not null && _quotations.IndexAt(_tokens[i].Span.Start) >= 0;
 
-    /// <summary>Per token: the scene it lies in (built on first use).</summary>
-    public int[] SceneOf => _sceneOf ??= BuildSceneOf();
     public int SceneCount => _scenes?.Count ?? 0;
 
-    private int[] BuildSceneOf()
+    /// <summary>The scene token i lies in (a binary search: asked of a few tokens, not built for all).</summary>
+    public int SceneAt(int i)
     {
-        var sceneOf = new int[Count];
-        if (_scenes is null) return sceneOf;
-        int s = 0;
-        for (int i = 0; i < sceneOf.Length; i++)
+        if (_scenes is null || _scenes.Count == 0) return 0;
+        int start = _tokenArray[i].Span.Start;
+        // The first scene that ends after the token starts; the last scene when none does.
+        int low = 0, high = _scenes.Count - 1;
+        while (low < high)
         {
-            while (s < _scenes.Count - 1 && _scenes[s].Span.End <= _tokens[i].Span.Start) s++;
-            sceneOf[i] = s;
+            int mid = (low + high) >>> 1;
+            if (_scenes[mid].Span.End <= start) low = mid + 1;
+            else high = mid;
         }
-        return sceneOf;
+        return low;
     }
 
     /// <summary>All capitals and longer than one letter: a heading or shouting.</summary>
