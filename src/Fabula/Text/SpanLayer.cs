@@ -23,18 +23,33 @@ public sealed class SpanLayer<T> where T : ISpanned
             T[] array => (T[])array.Clone(),
             _ => [.. items],
         };
-        for (int i = 0; i < _items.Length; i++)
+        Check(_items, textLength, allowOverlap);
+    }
+
+    // PERF: one compare per bound in the loop (each item starts at or after the bound the one before it
+    // sets: its start, or with no overlap its end); the messages are built only when a check fails. An
+    // array, not a read-only span: reading Span through the interface needs no defensive copy of each item.
+    private static void Check(T[] items, int textLength, bool allowOverlap)
+    {
+        int bound = 0;
+        for (int i = 0; i < items.Length; i++)
         {
-            var span = _items[i].Span;
-            if (span.Start < 0 || span.Length < 0 || span.End > textLength)
-                throw new InvalidOperationException($"{typeof(T).Name} {i} at {span} lies outside the text (length {textLength}).");
-            if (i == 0) continue;
-            var previous = _items[i - 1].Span;
-            if (span.Start < previous.Start)
-                throw new InvalidOperationException($"{typeof(T).Name} {i} at {span} starts before {typeof(T).Name} {i - 1} at {previous}.");
-            if (!allowOverlap && span.Start < previous.End)
-                throw new InvalidOperationException($"{typeof(T).Name} {i} at {span} overlaps {typeof(T).Name} {i - 1} at {previous}.");
+            var span = items[i].Span;
+            if ((span.Start | span.Length) < 0 || span.End > textLength || span.Start < bound)
+                throw Misplaced(items, i, textLength);
+            bound = allowOverlap ? span.Start : span.End;
         }
+    }
+
+    private static InvalidOperationException Misplaced(T[] items, int i, int textLength)
+    {
+        var span = items[i].Span;
+        if (span.Start < 0 || span.Length < 0 || span.End > textLength)
+            return new($"{typeof(T).Name} {i} at {span} lies outside the text (length {textLength}).");
+        var previous = items[i - 1].Span;
+        if (span.Start < previous.Start)
+            return new($"{typeof(T).Name} {i} at {span} starts before {typeof(T).Name} {i - 1} at {previous}.");
+        return new($"{typeof(T).Name} {i} at {span} overlaps {typeof(T).Name} {i - 1} at {previous}.");
     }
 
     public ReadOnlySpan<T> Items => _items;

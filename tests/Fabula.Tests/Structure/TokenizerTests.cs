@@ -43,4 +43,15 @@ public class TokenizerTests
         Assert.Equal([TokenKind.Word, TokenKind.Word, TokenKind.Number, TokenKind.Dash, TokenKind.Quote,
                       TokenKind.Word, TokenKind.Quote, TokenKind.Punctuation, TokenKind.Symbol], kinds);
     }
+
+    [Fact]
+    public void The_ascii_table_agrees_with_the_character_categories()
+    {
+        for (int c = 0; c < 128; c++)
+        {
+            byte expected = char.IsAsciiLetter((char)c) ? Tokenizer.Letter : char.IsAsciiDigit((char)c) ? Tokenizer.Digit
+                : char.IsWhiteSpace((char)c) ? Tokenizer.Space : Tokenizer.Other;
+            Assert.Equal(expected, Tokenizer.AsciiClass[c]);
+        }
+    }
 }
