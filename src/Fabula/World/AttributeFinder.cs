@@ -46,23 +46,20 @@ public sealed class AttributeFinder : IStage
         public readonly CharacterFacts Facts = new();
         private readonly HashSet<(int, string, string)> _stated = [];
         private readonly StoryText _text = story.Text;
-        // PERF: screens of the tables asked of tokens (WorldView.Screen): a table is asked only of the tokens whose word it may hold.
-        private readonly bool[] _degree = view.Screen(words.DegreeWords.Set), _personNouns = view.Screen(words.PersonNouns.Set),
-            _pastMarkers = view.Screen(words.PastMarkers.Set), _negations = view.Screen(words.Negations.Set), _boundaries = view.Screen(words.Boundaries.Set),
-            _copulas = view.Screen(words.Copulas.Set), _occupations = view.Screen(words.Occupations.Set),
-            _deaths = view.Screen(words.Deaths.Dictionary.Keys), _appearance = view.Screen(words.Appearance.Dictionary.Keys), _numbers = NumberScreen(view, words);
-
-        // A number in words or digits: the number table's words, and every word with a digit or a hyphen ("twenty-one").
-        private static bool[] NumberScreen(WorldView view, WorldTables words)
-        {
-            var screen = view.Screen(words.Numbers.Dictionary.Keys);
-            var other = view.PerWord(w => w.AsSpan().IndexOfAny("0123456789-") >= 0);
-            for (int t = 0; t < screen.Length; t++) screen[t] |= other[t];
-            return screen;
-        }
+        // PERF: screens of the tables asked of tokens (WorldView.Screen): a table is asked only of the tokens whose word
+        // it may hold. The small tables' entries are looked up among the story's words; the large ones are asked
+        // once per distinct word, when first met.
+        private readonly bool[] _degree = view.Screen(words.DegreeWords.Set), _pastMarkers = view.Screen(words.PastMarkers.Set),
+            _negations = view.Screen(words.Negations.Set), _boundaries = view.Screen(words.Boundaries.Set), _copulas = view.Screen(words.Copulas.Set),
+            _deaths = view.Screen(words.Deaths.Dictionary.Keys), _appearance = view.Screen(words.Appearance.Dictionary.Keys);
+        private readonly WorldView.WordScreen _personNouns = view.LazyScreen(w => words.PersonNouns.Contains(w)),
+            _occupations = view.LazyScreen(w => words.Occupations.Contains(w)), _numbers = view.LazyScreen(w => words.NumberValue(w) > 0);
 
         private bool In(bool[] screen, System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table, int k) =>
             View.May(screen, k) && table.Contains(View[k]);
+
+        private bool In(WorldView.WordScreen screen, System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table, int k) =>
+            screen.May(k) && table.Contains(View[k]);
 
         // The owner of the last eyes or hair read, for "had dark eyes and long black hair".
         private (int Character, int Start, int Token) _lastFeature = (-1, -1, -1);
@@ -102,10 +99,12 @@ public sealed class AttributeFinder : IStage
             var triggers = View.PerWord(words.Triggers.Dictionary.Keys, w => TriggerOf(words.Triggers.TryGetValue(w, out var t) ? t : null), Trigger.None);
             var ageWords = View.PerWord(w => !System.Text.Ascii.IsValid(w) || MayStateAge(w));
             var mentionEnding = View.MentionEnding;
-            for (int i = 0; i < View.Count; i++)
+            var types = View.Types;
+            for (int i = 0; i < types.Length; i++)
             {
-                int type = View.TypeOf(i);
-                if (type < 0 && !View.IsWord(i)) continue;
+                int type = types[i];
+                // PERF: most words are passed over here, on three array look-ups.
+                if (type >= 0 ? triggers[type] == Trigger.None && !ageWords[type] && mentionEnding[i] < 0 : !View.IsWord(i)) continue;
                 if (mentionEnding[i] >= 0 && View.Mentions[mentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
                     Apposition(i);
                 var trigger = type >= 0 ? triggers[type] : TriggerOf(words.Triggers.TryGetValue(View[i], out var t) ? t : null);
@@ -176,7 +175,7 @@ public sealed class AttributeFinder : IStage
             }
             if (View.Is(j, "from")) { OriginAt(j + 1, c, subjectStart); return j; }
             if (View.Is(j, "a") || View.Is(j, "an") || View.Is(j, "the")) return Phrase(j, c, subjectStart, classOnly: false, past);
-            if (View.May(_numbers, j) && words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
+            if (_numbers.May(j) && words.NumberValue(word) > 0) return Age(j, c, subjectStart, past);
             if (word.Contains("-year", StringComparison.OrdinalIgnoreCase)) { HyphenAge(j, c, subjectStart, past); return j; }
             if (View.May(_appearance, j) && words.Appearance.ContainsKey(word)) return Looks(j, c, subjectStart);
             return i;

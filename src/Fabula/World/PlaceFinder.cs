@@ -58,9 +58,12 @@ public sealed class PlaceFinder : IStage
         var screens = new Screens(view.Screen(words.PlaceWords.Set), view.Screen(words.Titles.Set), view.Screen(words.NotPlaces.Set),
             view.Screen(words.OrganizationWords.Set));
         int n = view.Count;
+        var types = view.Types;
         for (int i = 0; i < n; i++)
         {
-            if (!view.IsWord(i)) continue;
+            int type = types[i];
+            // PERF: a word that is no preposition and starts with a small letter starts neither a room nor a name.
+            if (type >= 0 ? !prepositions[type] && view.StartsLowerAscii(i) : !view.IsWord(i)) continue;
             if (view.May(prepositions, i) && view.Is(i + 1, "the") && view.IsLower(i + 2) && view.May(roomWords, i + 2)
                 && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
             {
@@ -187,11 +190,11 @@ public sealed class PlaceFinder : IStage
     private static bool[] NameTokens(WorldView view)
     {
         var inName = new bool[view.Count];
-        int t = 0;
         foreach (var m in view.Mentions)
         {
             if (m.Kind != MentionKind.Name || m.Character < 0) continue;
-            while (t < view.Count && view.Span(t).Start < m.Span.Start) t++;
+            // PERF: the mention's first token by a binary search, not a walk along all the tokens.
+            int t = view.FirstStartingAtOrAfter(m.Span.Start);
             for (int k = t; k < view.Count && view.Span(k).End <= m.Span.End; k++) inName[k] = true;
         }
         return inName;

@@ -101,10 +101,16 @@ internal static class Taxonomies
         // The forms' words are looked up among the story's words (a few hundred lookups), not every word in the forms.
         var termOfWord = view.PerWord(forms.Keys, w => forms.TryGetValue(w, out int t) ? t : -1, -1);
         int lastTerm = -1, lastToken = -1;
-        for (int i = 0; i < view.Count; i++)
+        var types = view.Types;
+        for (int i = 0; i < types.Length; i++)
         {
             int term = -1;
-            if (view.TypeOf(i) is int type and >= 0) term = termOfWord[type];
+            int type = types[i];
+            if (type >= 0)
+            {
+                term = termOfWord[type];
+                if (term < 0 && lastToken < 0) continue; // PERF: most tokens, on two array look-ups
+            }
             else if (view.Span(i).Length >= shortest && view.Span(i).Length <= longest && view.IsWord(i))
             {
                 var word = view[i];

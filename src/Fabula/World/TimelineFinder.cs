@@ -28,9 +28,10 @@ public sealed class TimelineFinder : IStage
         var go = view.PerWord(w => w.Length > 0 && (char.IsAsciiDigit(w[0]) || w.Length > 6 && w.Contains('-') && words.NumberValue(w) > 0));
         for (int t = 0; t < go.Length; t++) go[t] |= starts[t];
         var units = view.Screen(words.TimeUnits.Dictionary.Keys);
-        for (int i = 0; i < view.Count; i++)
+        var types = view.Types;
+        for (int i = 0; i < types.Length; i++)
         {
-            int type = view.TypeOf(i);
+            int type = types[i];
             if (type >= 0)
             {
                 if (!go[type]) continue;

@@ -56,7 +56,12 @@ internal sealed class WorldView
             while (last + 1 < n && tokens[last + 1].Span.End <= mention.Span.End) last++;
             if (tokens[last].Span.End == mention.Span.End && Better(m, MentionEnding[last])) MentionEnding[last] = m;
         }
-        if (story.Find<WordTypes>() is { } types && types.TypeOf.Length == n) _types = types;
+        if (story.Find<WordTypes>() is { } types && types.TypeOf.Length == n) (_types, Types) = (types, types.TypeOf);
+        else
+        {
+            Types = new int[n];
+            Array.Fill(Types, -1);
+        }
         // The cast stage's token view marked the same sentences and openings: read its arrays, not a second pass.
         if (story.Find<TokenView>() is { } cast && cast.Count == n)
             (SentenceOf, Initial) = (cast.SentenceOf, cast.Initial);
@@ -76,7 +81,10 @@ internal sealed class WorldView
     /// a table is asked once per distinct word instead of once per token.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
-    public int TypeOf(int i) => _types is null ? -1 : _types.TypeOf[i];
+    public int TypeOf(int i) => Types[i];
+
+    /// <summary>Per token: <see cref="TypeOf"/> (all -1 when no cast stage ran). For the loops over every token, read through a local.</summary>
+    public readonly int[] Types;
 
     /// <summary>Per distinct word (see <see cref="TypeOf"/>): what a table says of its lower-cased form, asked once.</summary>
     public T[] PerWord<T>(Func<string, T> valueOf)
@@ -136,8 +144,11 @@ internal sealed class WorldView
     private static bool Markable(IEnumerable<string> keys)
     {
         foreach (string key in keys)
+        {
+            if (System.Text.Ascii.IsValid(key)) continue;
             foreach (char c in key)
                 if (c >= 0x80 && char.ToUpperInvariant(c) < 0x80) return false;
+        }
         return true;
     }
 
@@ -168,7 +179,33 @@ internal sealed class WorldView
 
     /// <summary>Whether token i's word may be in the table <paramref name="screen"/> (from <see cref="Screen"/>) stands for: true unless its word is known and unmarked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
-    public bool May(bool[] screen, int i) => _types is null || (uint)i >= (uint)_types.TypeOf.Length || _types.TypeOf[i] is not (int t and >= 0) || screen[t];
+    public bool May(bool[] screen, int i) => (uint)i >= (uint)Types.Length || Types[i] is not (int t and >= 0) || screen[t];
+
+    /// <summary>
+    /// A screen (as <see cref="Screen"/>) decided on first use of each distinct word: whether
+    /// <paramref name="mayHold"/> says the table may hold the lower-cased word (words outside ASCII
+    /// always may). For large tables asked of few tokens, where looking up all their entries would cost more.
+    /// </summary>
+    public WordScreen LazyScreen(Func<string, bool> mayHold) => new(this, mayHold);
+
+    /// <summary>See <see cref="LazyScreen"/>.</summary>
+    internal sealed class WordScreen(WorldView view, Func<string, bool> mayHold)
+    {
+        private readonly sbyte[] _known = new sbyte[view._types?.Count ?? 0]; // 0 not asked yet, 1 may not, 2 may
+
+        /// <summary>Whether token i's word may be in the table: true unless its word is known and not.</summary>
+        public bool May(int i)
+        {
+            if ((uint)i >= (uint)view.Types.Length || view.Types[i] is not (int t and >= 0)) return true;
+            int known = _known[t];
+            if (known == 0)
+            {
+                string word = view._types!.WordOf(t);
+                _known[t] = (sbyte)(known = !System.Text.Ascii.IsValid(word) || mayHold(word) ? 2 : 1);
+            }
+            return known == 2;
+        }
+    }
 
     private bool Better(int candidate, int current) =>
         current < 0 || Mentions[candidate].Kind < Mentions[current].Kind
@@ -191,6 +228,12 @@ internal sealed class WorldView
 
     /// <summary>Is token i the one-character mark c?</summary>
     public bool IsMark(int i, char c) => (uint)i < (uint)_tokenArray.Length && _tokenArray[i].Span.Length == 1 && _text[_tokenArray[i].Span.Start] == c;
+
+    /// <summary>The first token that starts at or after an offset (<see cref="Count"/> if none).</summary>
+    public int FirstStartingAtOrAfter(int offset) => _tokens.FirstStartingAtOrAfter(offset);
+
+    /// <summary>Does token i start with a small ASCII letter (so is no capitalised word)?</summary>
+    public bool StartsLowerAscii(int i) => _text[_tokenArray[i].Span.Start] is >= 'a' and <= 'z';
 
     /// <summary>The token that starts at an offset, or -1.</summary>
     public int TokenAt(int offset)

@@ -42,6 +42,8 @@ internal static class FamilyNames
         var tokens = story.Layer<Token>().Items;
         for (int t = 1; t < tokens.Length; t++)
         {
+            // PERF: the title's length and first letter first: most tokens follow no "Miss" or "Misses".
+            if (tokens[t - 1].Span.Length is not (4 or 6 or 7) || text[tokens[t - 1].Span.Start] != 'M') continue;
             var token = tokens[t];
             if (token.Kind != TokenKind.Word || token.Span.Length < 3 || !char.IsUpper(text[token.Span.Start])) continue;
             var title = text[tokens[t - 1].Span];
