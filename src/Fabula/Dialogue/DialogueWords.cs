@@ -13,6 +13,14 @@ internal static class DialogueWords
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs =
         WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Whether a word may be a verb of saying: its length, first and last letter (any case) are those of
+    /// some entry. A screen before the set's own lookup, which most words of narration fail.
+    /// </summary>
+    public static bool MaySpeechVerb(ReadOnlySpan<char> word) => SpeechVerbEdges.May(word);
+
+    private static readonly WordEdges SpeechVerbEdges = new(SpeechVerbs.Set);
+
     /// <summary>Third-person pronouns that can be the subject of a tag ("he said", "said she").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns = PronounsOfCase("subject");
 
@@ -97,4 +105,35 @@ internal static class DialogueWords
         || w.Equals("yours", StringComparison.OrdinalIgnoreCase) || w.Equals("yourself", StringComparison.OrdinalIgnoreCase)
         || w.Equals("thee", StringComparison.OrdinalIgnoreCase) || w.Equals("thou", StringComparison.OrdinalIgnoreCase)
         || w.Equals("thy", StringComparison.OrdinalIgnoreCase) || w.Equals("thine", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The lengths and the pairs of first and last characters of a table's words, ASCII folded to small
+    /// letters: a word whose length or pair no entry has is not in the table (compared ignoring case).
+    /// Where an entry starts or ends outside ASCII, every word may be in it.
+    /// </summary>
+    private sealed class WordEdges
+    {
+        private readonly ulong _lengths;
+        private readonly bool[] _pairs = new bool[128 * 128];
+        private readonly bool _any;
+
+        public WordEdges(IEnumerable<string> entries)
+        {
+            foreach (string entry in entries)
+            {
+                if (entry.Length == 0 || entry.Length >= 64 || entry[0] >= 0x80 || entry[^1] >= 0x80) { _any = true; continue; }
+                _lengths |= 1UL << entry.Length;
+                _pairs[(entry[0] | 0x20) * 128 + (entry[^1] | 0x20)] = true;
+            }
+        }
+
+        public bool May(ReadOnlySpan<char> word)
+        {
+            if (_any) return true;
+            if (word.Length >= 64 || (_lengths & (1UL << word.Length)) == 0) return false;
+            char first = word[0], last = word[^1];
+            // A character outside ASCII may equal an entry's ASCII one ignoring case ("ſ" and "s"): let the set decide.
+            return first >= 0x80 || last >= 0x80 || _pairs[(first | 0x20) * 128 + (last | 0x20)];
+        }
+    }
 }

@@ -11,6 +11,8 @@ namespace Fabula.Dialogue;
 /// </summary>
 internal static class QuotationPronouns
 {
+    private static readonly System.Buffers.SearchValues<char> PronounInitials = System.Buffers.SearchValues.Create("iImMyYtT");
+
     public static List<Mention> AddTo(StoryText text, SpanLayer<Mention> mentions, SpanLayer<Quotation> quotes, List<Attribution> attributions)
     {
         var added = new List<Mention>();
@@ -18,15 +20,20 @@ internal static class QuotationPronouns
         for (int k = 0; k < quotes.Count; k++)
         {
             var span = quotes[k].Span;
-            for (int i = span.Start; i < span.End;)
+            int end = span.End;
+            for (int i = span.Start; i < end;)
             {
-                if (!char.IsLetter(chars[i])) { i++; continue; }
-                int start = i;
-                while (i < span.End && char.IsLetter(chars[i])) i++;
+                // PERF: every pronoun of the two lists starts with i, m, y or t and has at most 8 letters: the
+                // next of those letters is found by a vectorised search, and only where it starts a word
+                // (its first letter, or the quotation's) is the word read.
+                int found = chars[i..end].IndexOfAny(PronounInitials);
+                if (found < 0) break;
+                int start = i + found;
+                if (start > span.Start && char.IsLetter(chars[start - 1])) { i = start + 1; continue; }
+                i = start;
+                while (i < end && char.IsLetter(chars[i])) i++;
                 var word = chars[start..i];
-                if (start > span.Start && char.IsLetter(chars[start - 1])) continue;
-                // PERF: every pronoun of the two lists starts with i, m, y or t and has at most 8 letters.
-                if (word.Length > 8 || (char)(word[0] | 0x20) is not ('i' or 'm' or 'y' or 't')) continue;
+                if (word.Length > 8) continue;
                 if (DialogueWords.IsFirstPersonSingular(word))
                     added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Speaker));
                 else if (DialogueWords.IsSecondPerson(word))

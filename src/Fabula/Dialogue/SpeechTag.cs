@@ -75,13 +75,13 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
                 while (i < e && (char.IsLetter(chars[i]) || chars[i] is '\'' or '’' or '-' && i + 1 < e && char.IsLetter(chars[i + 1]))) i++;
                 var word = chars[start..i];
                 var kind = word is "I" ? UnitKind.FirstPerson
-                    : (char.IsLower(word[0]) || _count == _sentence) && DialogueWords.SpeechVerbs.Contains(word) ? UnitKind.Verb : UnitKind.Word;
+                    : (char.IsLower(word[0]) || _count == _sentence) && DialogueWords.MaySpeechVerb(word) && DialogueWords.SpeechVerbs.Contains(word) ? UnitKind.Verb : UnitKind.Word;
                 if (kind == UnitKind.Word && i + 1 < e && chars[i] == ' ' && char.IsLower(chars[i + 1]))
                 {
                     // Two-word tags: "went on", "broke in".
                     int next = i + 1;
                     while (next < e && char.IsLetter(chars[next])) next++;
-                    if (DialogueWords.SpeechVerbs.Contains(chars[start..next])) { kind = UnitKind.Verb; i = next; }
+                    if (DialogueWords.MaySpeechVerb(chars[start..next]) && DialogueWords.SpeechVerbs.Contains(chars[start..next])) { kind = UnitKind.Verb; i = next; }
                 }
                 Add(kind, start, i, -1);
                 continue;
