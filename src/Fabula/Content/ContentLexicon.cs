@@ -69,6 +69,7 @@ public sealed class ContentLexicon
     private readonly FrozenDictionary<string, WordForm>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Phrase[][] _startingWith;
     private readonly int[][] _secondLemmas;
+    private readonly int[][] _triggerSeconds;
 
     private ContentLexicon(Dictionary<string, WordForm> forms, Phrase[][] startingWith)
     {
@@ -81,6 +82,15 @@ public sealed class ContentLexicon
             var phrases = startingWith[i];
             _secondLemmas[i] = new int[phrases.Length];
             for (int k = 0; k < phrases.Length; k++) _secondLemmas[i][k] = phrases[k].Lemmas.Length > 1 ? phrases[k].Lemmas[1] : OneWord;
+        }
+        _triggerSeconds = new int[startingWith.Length][];
+        for (int i = 0; i < startingWith.Length; i++)
+        {
+            var seconds = new List<int>();
+            foreach (var phrase in startingWith[i])
+                if (phrase.Kind == PhraseKind.Trigger && !seconds.Contains(phrase.Lemmas.Length > 1 ? phrase.Lemmas[1] : OneWord))
+                    seconds.Add(phrase.Lemmas.Length > 1 ? phrase.Lemmas[1] : OneWord);
+            _triggerSeconds[i] = [.. seconds];
         }
     }
 
@@ -100,6 +110,12 @@ public sealed class ContentLexicon
     /// in the same order: "the" starts seventeen phrases, and the word after it turns most of them away unread.
     /// </summary>
     public ReadOnlySpan<int> SecondLemmas(int lemma) => lemma >= 0 && lemma < _secondLemmas.Length ? _secondLemmas[lemma] : [];
+
+    /// <summary>
+    /// The second lemma of each trigger phrase that starts with this lemma, once each (<see cref="OneWord"/> for a
+    /// trigger of one word): a passage holds a trigger only where a word of such a lemma comes before one of these.
+    /// </summary>
+    public ReadOnlySpan<int> TriggerSeconds(int lemma) => lemma >= 0 && lemma < _triggerSeconds.Length ? _triggerSeconds[lemma] : [];
 
     private static ContentLexicon Load()
     {

@@ -30,13 +30,16 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         public int End => Start + Length;
     }
 
-    private readonly record struct SentenceRange(int From, int To, TextSpan Span, bool Question);
+    private readonly record struct SentenceRange(int From, int To, TextSpan Span);
 
     private readonly record struct Match(int Sentence, int From, int To, Phrase Phrase);
 
     private readonly ContentLexicon _lexicon = lexicon;
     private readonly SeenWords _seen = SeenWords.For(lexicon);
     private Word[] _words = new Word[256];
+    // The words of the paragraph as split (_count of them) and the number of each one's form in the table of seen words.
+    private ScannedWord[] _scanned = new ScannedWord[256];
+    private int[] _formOf = new int[256];
     private int _count;
     private readonly List<SentenceRange> _sentences = [];
     private readonly List<Match> _matches = [];
@@ -81,13 +84,17 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         foreach (var sentence in sentences)
         {
             int from = _count;
-            var words = new SentenceWords(this, from);
+            var words = new SentenceWords(this);
             WordScanner.Split(chars, sentence.Start, sentence.End, ref words);
-            bool question = LastMark(chars, sentence) == '?';
-            _sentences.Add(new SentenceRange(from, _count, sentence, question));
+            _sentences.Add(new SentenceRange(from, _count, sentence));
         }
         if (_count == 0) return;
-        ResolveApostropheD(chars);
+        var flags = FindForms(chars);
+        // PERF: most paragraphs hold no word that starts a trigger phrase (followed by the phrase's second
+        // word): nothing below can find a hit in them, and their words are not read further.
+        if (!MayHoldTrigger(flags)) return;
+        ReadWords(chars);
+        if ((flags & FormFlags.ApostropheD) != 0) ResolveApostropheD(chars);
         for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
         // Most paragraphs hold no trigger: the rules below only ever run around one.
         if (!AnyTrigger()) return;
@@ -118,43 +125,98 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     // ---- words ----
 
-    /// <summary>Adds each word of a sentence as the word scan finds it.</summary>
-    private readonly struct SentenceWords(PassageScanner scanner, int from) : IWordReceiver
+    /// <summary>Lists each word of a sentence as the word scan finds it.</summary>
+    private readonly struct SentenceWords(PassageScanner scanner) : IWordReceiver
     {
-        public void Add(ReadOnlySpan<char> text, ScannedWord word) => scanner.AddWord(text, word, scanner._count == from);
+        public void Add(ReadOnlySpan<char> text, ScannedWord word)
+        {
+            if (scanner._count == scanner._scanned.Length) scanner.GrowWords();
+            scanner._scanned[scanner._count++] = word;
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddWord(ReadOnlySpan<char> chars, ScannedWord w, bool first)
+    private void GrowWords()
     {
-        if (_count == _words.Length) Array.Resize(ref _words, _words.Length * 2);
-        ref var word = ref _words[_count++];
-        var surface = chars.Slice(w.Start, w.Length);
-        // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
-        // and its lexicon entry) and every later use is one probe of the scanner's word table.
-        ref readonly var form = ref _seen.Get(surface, w.Hash, _lexicon);
-        word = new Word
+        Array.Resize(ref _scanned, _scanned.Length * 2);
+        Array.Resize(ref _formOf, _scanned.Length);
+        Array.Resize(ref _words, _scanned.Length);
+    }
+
+    /// <summary>Finds the form of each word of the paragraph in the table of seen words; returns the flags of them all.</summary>
+    // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
+    // and its lexicon entry) and every later use is one probe of the scanner's word table.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private FormFlags FindForms(ReadOnlySpan<char> chars)
+    {
+        var seen = _seen;
+        var scanned = _scanned.AsSpan(0, _count);
+        var formOf = _formOf.AsSpan(0, _count);
+        var flags = FormFlags.None;
+        for (int k = 0; k < scanned.Length; k++)
         {
-            Start = w.Start, Length = w.Length,
-            Lemma = form.Lemma, Number = form.Number, Signals = form.Signals,
-            Ing = (form.Flags & FormFlags.Ing) != 0, Ed = (form.Flags & FormFlags.Ed) != 0, ApostropheD = (form.Flags & FormFlags.ApostropheD) != 0,
-            Break = w.BreakBefore,
-            Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-',
-            Capital = !first && char.IsUpper(surface[0]) && !IsAfterQuote(chars, w.Start),
-        };
+            int f = seen.Find(chars, scanned[k].Start, scanned[k].Length, _lexicon);
+            formOf[k] = f;
+            flags |= seen.Form(f).Flags;
+        }
+        return flags;
+    }
+
+    /// <summary>
+    /// Whether a trigger phrase may start in the paragraph: a word of the lemma of a one-word trigger, or of the
+    /// first lemma of a longer one with the second lemma next (FindPhrases asks more of a match: never less).
+    /// </summary>
+    private bool MayHoldTrigger(FormFlags flags)
+    {
+        if ((flags & FormFlags.TriggerAlone) != 0) return true;
+        if ((flags & FormFlags.TriggerFirst) == 0) return false;
+        for (int k = 0; k + 1 < _count; k++)
+        {
+            ref readonly var form = ref _seen.Form(_formOf[k]);
+            if ((form.Flags & FormFlags.TriggerFirst) != 0 && _lexicon.TriggerSeconds(form.Lemma).Contains(_seen.Form(_formOf[k + 1]).Lemma))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The words of the paragraph with what their forms and places say.</summary>
+    private void ReadWords(ReadOnlySpan<char> chars)
+    {
+        foreach (var range in _sentences)
+            for (int k = range.From; k < range.To; k++)
+            {
+                var w = _scanned[k];
+                ref readonly var form = ref _seen.Form(_formOf[k]);
+                _words[k] = new Word
+                {
+                    Start = w.Start, Length = w.Length,
+                    Lemma = form.Lemma, Number = form.Number, Signals = form.Signals,
+                    Ing = (form.Flags & FormFlags.Ing) != 0, Ed = (form.Flags & FormFlags.Ed) != 0, ApostropheD = (form.Flags & FormFlags.ApostropheD) != 0,
+                    Break = w.BreakBefore,
+                    Hyphen = !w.BreakBefore && w.Start > 0 && chars[w.Start - 1] == '-',
+                    Capital = k != range.From && (form.Flags & FormFlags.Upper) != 0 && !IsAfterQuote(chars, w.Start),
+                };
+            }
     }
 
     [Flags]
-    private enum FormFlags : byte { None = 0, Ing = 1, Ed = 2, ApostropheD = 4 }
+    private enum FormFlags : byte
+    {
+        None = 0, Ing = 1, Ed = 2, ApostropheD = 4,
+        /// <summary>The first letter is upper case.</summary>
+        Upper = 8,
+        /// <summary>Its lemma is a trigger of one word (<see cref="ContentLexicon.TriggerSeconds"/>).</summary>
+        TriggerAlone = 16,
+        /// <summary>Its lemma starts a trigger of two words or more.</summary>
+        TriggerFirst = 32,
+    }
 
     /// <summary>
-    /// A surface form in the <see cref="SeenWords"/> table: its letters (the first four here, the rest in the
-    /// table's letters) and what <see cref="Read"/> says of it. 32 bytes, two to a cache line.
+    /// A surface form in the <see cref="SeenWords"/> table: its key (<see cref="WordScanner.Key"/>: its first eight letters;
+    /// the rest in the table's letters) and what <see cref="Read"/> says of it. 32 bytes, two to a cache line.
     /// </summary>
     private struct Form
     {
-        public ulong Head;
-        public uint Hash;
+        public ulong Head, Next;
         public int Rest;
         public int Lemma;
         public Signal Signals;
@@ -165,6 +227,17 @@ public sealed class PassageScanner(ContentLexicon lexicon)
 
     /// <summary>Longer words are read as no word of the lexicon, and not kept.</summary>
     private const int MaxFormLength = 48;
+
+    /// <summary>The form of a surface word (case kept): what the lexicon and the word's own letters say of it.</summary>
+    private static Form FormOf(ReadOnlySpan<char> surface, ContentLexicon lexicon)
+    {
+        var word = Read(surface, lexicon);
+        var flags = (word.Ing ? FormFlags.Ing : 0) | (word.Ed ? FormFlags.Ed : 0) | (word.ApostropheD ? FormFlags.ApostropheD : 0)
+                    | (char.IsUpper(surface[0]) ? FormFlags.Upper : 0);
+        foreach (int second in lexicon.TriggerSeconds(word.Lemma))
+            flags |= second == ContentLexicon.OneWord ? FormFlags.TriggerAlone : FormFlags.TriggerFirst;
+        return new Form { Lemma = word.Lemma, Signals = word.Signals, Number = (short)word.Number, Flags = flags };
+    }
 
     /// <summary>What the lexicon and the word's own letters say of a surface form (case kept): all but its position.</summary>
     private static Word Read(ReadOnlySpan<char> surface, ContentLexicon lexicon)
@@ -203,16 +276,16 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     }
 
     /// <summary>
-    /// The distinct surface forms the scanners of this thread have met, each with its <see cref="Read"/>:
-    /// an open-addressing table on the hash the word scan took (FNV-1a), so no string is made per word.
-    /// One table per thread and lexicon, kept from story to story (a batch's novels share most of their
-    /// words), and emptied when it passes <see cref="MaxForms"/>.
+    /// The distinct surface forms the scanners of this thread have met, each with its <see cref="FormOf"/>:
+    /// an open-addressing table on the words' keys, so no string is made per word. One table per thread and
+    /// lexicon, kept from story to story (a batch's novels share most of their words), and emptied when it
+    /// passes <see cref="MaxForms"/>.
     /// </summary>
     /// <remarks>
-    /// PERF: one probe reads one 8-byte slot (hash and entry number); the entries and their letters lie in
-    /// the order the forms were first met, so the common words of a story share a few cache lines. Slots
-    /// are chosen by the hash's high bits times the golden ratio (Fibonacci hashing): FNV-1a's low bits
-    /// mix only the characters' low bits, and the letters of a word differ little there.
+    /// PERF: one probe reads one slot (the form's number) and compares the form's key with the word's: two
+    /// ulongs, the whole of a word of eight letters or fewer (most words). The forms and their letters lie in
+    /// the order they were first met, so the common words of a story share a few cache lines. Slots are
+    /// chosen by the high bits of the key's hash.
     /// </remarks>
     private sealed class SeenWords
     {
@@ -225,9 +298,17 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         private Form[] _forms = new Form[1 << 13];
         private char[] _letters = new char[1 << 15];
         private int _used, _lettersUsed;
-        private readonly Form[] _long = [new Form { Lemma = -1, Number = -1 }];
 
-        private SeenWords(ContentLexicon lexicon) => _lexicon = lexicon;
+        // Forms 0 and 1: words longer than MaxFormLength, which are no word of the lexicon (lower and upper case).
+        private const int LongForm = 0, LongUpperForm = 1;
+
+        private SeenWords(ContentLexicon lexicon)
+        {
+            _lexicon = lexicon;
+            _forms[LongForm] = new Form { Lemma = -1, Number = -1 };
+            _forms[LongUpperForm] = new Form { Lemma = -1, Number = -1, Flags = FormFlags.Upper };
+            _used = 2;
+        }
 
         public static SeenWords For(ContentLexicon lexicon)
         {
@@ -236,66 +317,60 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             return seen;
         }
 
-        /// <param name="hash">The word's <see cref="WordScanner.Hash"/>, from the scan.</param>
+        /// <summary>A form of the table, by its number.</summary>
+        public ref readonly Form Form(int f) => ref _forms[f];
+
+        /// <summary>The number of the form of the word at [<paramref name="start"/>, +<paramref name="length"/>) of the text, added if new.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ref readonly Form Get(ReadOnlySpan<char> surface, uint hash, ContentLexicon lexicon)
+        public int Find(ReadOnlySpan<char> chars, int start, int length, ContentLexicon lexicon)
         {
-            // The first slot holds the word almost always: that test is compiled into the scan loop.
-            int slot = (int)((hash * 0x9E3779B1u) >> _shift);
+            var (head, next) = WordScanner.Key(chars, start, length);
+            uint hash = WordScanner.Hash(head, next, length > WordScanner.KeyLength ? chars.Slice(start + WordScanner.KeyLength, length - WordScanner.KeyLength) : []);
+            // The first slot holds the word almost always: that test is compiled into the caller's loop.
+            int slot = (int)(hash >> _shift);
             int f = _slots[slot] - 1;
-            if (f >= 0 && Holds(in _forms[f], hash, surface)) return ref _forms[f];
-            return ref Find(surface, hash, slot, lexicon);
+            if (f >= 0 && Holds(in _forms[f], head, next, length) && (length <= WordScanner.KeyLength || SameRest(in _forms[f], chars, start, length)))
+                return f;
+            return Add(chars.Slice(start, length), head, next, slot, lexicon);
         }
 
-        /// <summary>Whether a form of the table is this surface form.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool Holds(in Form form, uint hash, ReadOnlySpan<char> surface)
-        {
-            if (form.Hash != hash || form.Length != surface.Length) return false;
-            // PERF: a word is a few letters: a loop compiled in place beats the call to SequenceEqual,
-            // and the first four are in the form itself (most words have no more).
-            ulong head = form.Head;
-            int k = 0;
-            for (; k < surface.Length && k < 4; k++, head >>= 16)
-                if (surface[k] != (char)head) return false;
-            if (k == surface.Length) return true;
-            var rest = _letters.AsSpan(form.Rest, surface.Length - 4);
-            for (int r = 0; r < rest.Length; r++)
-                if (rest[r] != surface[4 + r]) return false;
-            return true;
-        }
+        private static bool Holds(in Form form, ulong head, ulong next, int length) =>
+            form.Head == head && form.Next == next && form.Length == length;
 
-        private ref readonly Form Find(ReadOnlySpan<char> surface, uint hash, int slot, ContentLexicon lexicon)
+        /// <summary>Whether the letters of a long word after its first eight are a form's.</summary>
+        private bool SameRest(in Form form, ReadOnlySpan<char> chars, int start, int length) =>
+            chars.Slice(start + WordScanner.KeyLength, length - WordScanner.KeyLength).SequenceEqual(_letters.AsSpan(form.Rest, length - WordScanner.KeyLength));
+
+        private int Add(ReadOnlySpan<char> surface, ulong head, ulong next, int slot, ContentLexicon lexicon)
         {
-            if (surface.Length > MaxFormLength) return ref _long[0];
+            if (surface.Length > MaxFormLength) return char.IsUpper(surface[0]) ? LongUpperForm : LongForm;
             var slots = _slots;
             int mask = slots.Length - 1, f;
             while ((f = slots[slot] - 1) >= 0)
             {
-                if (Holds(in _forms[f], hash, surface)) return ref _forms[f];
+                if (Holds(in _forms[f], head, next, surface.Length) && (surface.Length <= WordScanner.KeyLength || SameRest(in _forms[f], surface, 0, surface.Length)))
+                    return f;
                 slot = (slot + 1) & mask;
             }
             f = _used++;
             if (f == _forms.Length) Array.Resize(ref _forms, f * 2);
-            var word = Read(surface, lexicon);
             ref var form = ref _forms[f];
-            form = new Form
+            form = FormOf(surface, lexicon);
+            form.Head = head;
+            form.Next = next;
+            form.Length = (byte)surface.Length;
+            form.Rest = _lettersUsed;
+            if (surface.Length > WordScanner.KeyLength)
             {
-                Hash = hash, Length = (byte)surface.Length, Rest = _lettersUsed,
-                Lemma = word.Lemma, Signals = word.Signals, Number = (short)word.Number,
-                Flags = (word.Ing ? FormFlags.Ing : 0) | (word.Ed ? FormFlags.Ed : 0) | (word.ApostropheD ? FormFlags.ApostropheD : 0),
-            };
-            for (int k = Math.Min(4, surface.Length) - 1; k >= 0; k--) form.Head = form.Head << 16 | surface[k];
-            if (surface.Length > 4)
-            {
-                var rest = surface[4..];
-                if (_lettersUsed + rest.Length > _letters.Length) Array.Resize(ref _letters, _letters.Length * 2);
+                var rest = surface[WordScanner.KeyLength..];
+                if (_lettersUsed + rest.Length > _letters.Length) Array.Resize(ref _letters, Math.Max(_letters.Length * 2, _lettersUsed + rest.Length));
                 rest.CopyTo(_letters.AsSpan(_lettersUsed));
                 _lettersUsed += rest.Length;
             }
             slots[slot] = f + 1;
             if (_used * 2 > slots.Length) Grow();
-            return ref form;
+            return f;
         }
 
         private void Grow()
@@ -303,9 +378,11 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             _slots = new int[_slots.Length * 2];
             _shift--;
             int mask = _slots.Length - 1;
-            for (int f = 0; f < _used; f++)
+            for (int f = LongUpperForm + 1; f < _used; f++)
             {
-                int slot = (int)((_forms[f].Hash * 0x9E3779B1u) >> _shift);
+                ref readonly var form = ref _forms[f];
+                var rest = form.Length > WordScanner.KeyLength ? _letters.AsSpan(form.Rest, form.Length - WordScanner.KeyLength) : [];
+                int slot = (int)(WordScanner.Hash(form.Head, form.Next, rest) >> _shift);
                 while (_slots[slot] != 0) slot = (slot + 1) & mask;
                 _slots[slot] = f + 1;
             }
@@ -317,17 +394,6 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         int i = start - 1;
         while (i >= 0 && chars[i] == ' ') i--;
         return i < 0 || chars[i] is '"' or '“' or '‘' or '\'' or '—' or '\n' or '(' or '.' or '!' or '?';
-    }
-
-    private static char LastMark(ReadOnlySpan<char> chars, TextSpan sentence)
-    {
-        for (int i = sentence.End - 1; i >= sentence.Start; i--)
-        {
-            char c = chars[i];
-            if (c is '?' or '!' or '.' or '…') return c;
-            if (char.IsLetterOrDigit(c)) return ' ';
-        }
-        return ' ';
     }
 
     // "he'd killed" is had (backstory), "he'd kill" would (hypothetical).
