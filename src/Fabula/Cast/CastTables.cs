@@ -23,6 +23,10 @@ internal sealed class CastTables
     /// <summary>Lowercase nickname to the lowercase formal names it can stand for ("lizzy" -> "elizabeth").</summary>
     public readonly FrozenDictionary<string, string[]> FormalNames;
 
+    /// <summary>The entries of these tables that mark a story's words, packed for <see cref="WordTypes"/> (built on first use).</summary>
+    internal WordTypes.TableWord[] TableWords => _tableWords ??= WordTypes.Prepare(this);
+    private WordTypes.TableWord[]? _tableWords;
+
     private CastTables()
     {
         var titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 namespace Fabula.Cast;
 
 /// <summary>What the cast stage's word tables say of a word, looked up once per distinct word.</summary>
@@ -18,12 +20,12 @@ internal enum WordFlags : ushort
 
 /// <summary>
 /// The distinct words of a story (lower-cased), each token's word, and the table entries of each
-/// word: one dictionary lookup per token, then arrays, so that the cast stage's passes over the
+/// word: one hash-table probe per token, then arrays, so that the cast stage's passes over the
 /// tokens ask arrays instead of hashing strings.
 /// </summary>
 internal sealed class WordTypes
 {
-    private const int MaxLength = 64;
+    private const int MaxLength = 64, MaxChunks = MaxLength / 4;
 
     /// <summary>Per token: the index of its word, or -1 (not a word, or longer than 64 letters).</summary>
     public readonly int[] TypeOf;
@@ -32,88 +34,163 @@ internal sealed class WordTypes
     public readonly Pronoun[] Pronouns;
     public int Count => Flags.Length;
 
+    // An open-addressing table of the lower-cased words. A word is kept as "chunks" of four characters (one
+    // ulong each, zero-padded after its end, in pairs: a vector of eight), all words' chunks in one array. A slot holds the
+    // word's hash beside its index, so a probe reads one array and compares chunks only when the hashes agree.
+    private ulong[] _slots;                    // hash << 32 | (type + 1), or 0 when empty
+    private ulong[] _chunks = new ulong[1 << 15];
+    private int _chunkCount;
+    private int[] _entries = new int[1 << 13]; // per type: first chunk << 7 | length
+    private readonly List<string> _words = [];
+
+    private const ulong Seed = 0xCBF2_9CE4_8422_2325, Prime = 0x9E37_79B9_7F4A_7C15;
+
     public WordTypes(TokenView view, CastTables tables)
     {
         int n = view.Count;
         TypeOf = new int[n];
-        // An open-addressing table of the lower-cased words, hashed as they are lowered (FNV-1a):
-        // no string per token, one probe for most.
-        var words = new List<string>();
         // Sized for the distinct words (a novel has some 10,000), not the tokens: a table that fits the
         // cache, grown when half full.
-        int size = 1 << 14;
-        var slots = new int[size]; // type + 1, or 0 when empty
-        var hashes = new List<uint>();
-        var text = view.Text;
+        _slots = new ulong[1 << 14];
+        var chars = view.Text.AsSpan();
+        var tokens = view.Tokens.AsSpan(0, n);
+        var typeOf = TypeOf.AsSpan(0, n);
+        Span<ulong> key = stackalloc ulong[MaxChunks];
         Span<char> buffer = stackalloc char[MaxLength];
-        for (int i = 0; i < n; i++)
+        bool vectors = Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian;
+        var nonAscii = Vector128.Create((ushort)0xFF80);
+        for (int i = 0; i < tokens.Length; i++)
         {
-            TypeOf[i] = -1;
-            var token = view.Tokens[i];
-            if (token.Kind != Structure.TokenKind.Word || token.Span.Length == 0 || token.Span.Length > MaxLength) continue;
-            var key = Lower(text[token.Span], buffer, out uint hash);
-            int slot = (int)(hash & (uint)(size - 1));
-            int t;
-            while (true)
+            var token = tokens[i];
+            int length = token.Span.Length, start = token.Span.Start;
+            if (token.Kind != Structure.TokenKind.Word || (uint)(length - 1) >= MaxLength) { typeOf[i] = -1; continue; }
+            // PERF: a word of up to eight characters (94 in 100) is read, lowered, hashed and compared as one vector
+            // of eight: the characters after its end masked off, "A".."Z" lowered in all lanes at once. The cast
+            // stage's biggest per-token cost. A longer word, one with a character beyond ASCII or one at the
+            // text's very end takes the general way.
+            if (vectors && length <= 8 && start + 8 <= chars.Length)
             {
-                int s = slots[slot];
-                if (s == 0)
+                var v = Vector128.Create(MemoryMarshal.Cast<char, ushort>(chars.Slice(start, 8)))
+                        & Vector128.LessThan(Vector128<ushort>.Indices, Vector128.Create((ushort)length));
+                if ((v & nonAscii) == Vector128<ushort>.Zero)
                 {
-                    t = words.Count;
-                    words.Add(key.ToString());
-                    hashes.Add(hash);
-                    slots[slot] = t + 1;
-                    if (words.Count * 2 > size) (slots, size) = (Grow(slots, hashes, size * 2), size * 2);
-                    break;
+                    v |= Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A'))) & Vector128.Create((ushort)0x20);
+                    ulong c0 = v.AsUInt64().GetElement(0), c1 = v.AsUInt64().GetElement(1);
+                    uint hash = (uint)((((Seed ^ c0) * Prime) ^ c1) * Prime >> 32);
+                    var slots = _slots;
+                    int mask = slots.Length - 1, slot = (int)(hash & (uint)mask), t;
+                    while (true)
+                    {
+                        ulong s = slots[slot];
+                        if (s == 0) { key[0] = c0; key[1] = c1; t = Add(key[..2], length, hash, slot); break; }
+                        if ((uint)(s >> 32) == hash)
+                        {
+                            t = (int)(uint)s - 1;
+                            int entry = _entries[t], at = entry >> 7;
+                            if ((entry & 127) == length && _chunks[at] == c0 && _chunks[at + 1] == c1) break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                    typeOf[i] = t;
+                    continue;
                 }
-                if (hashes[s - 1] == hash && key.SequenceEqual(words[s - 1])) { t = s - 1; break; }
-                slot = (slot + 1) & (size - 1);
             }
-            TypeOf[i] = t;
+            var lowered = Lower(chars.Slice(start, length), buffer);
+            var chunks = key[..Chunks(lowered.Length)];
+            uint general = Pack(lowered, chunks);
+            typeOf[i] = Find(chunks, lowered.Length, general, out int free) is int found and >= 0 ? found : Add(chunks, lowered.Length, general, free);
         }
 
-        _words = words;
-        _slots = slots;
-        _hashes = hashes;
-        Flags = new WordFlags[words.Count];
-        TitleGender = new Gender[words.Count];
-        Pronouns = new Pronoun[words.Count];
-        // Each table's entries looked up among the story's words (a few thousand lookups), not each word in each table.
-        Mark(tables.NotNames.Set, WordFlags.NotName, buffer);
-        Mark(tables.SpeechVerbs.Set, WordFlags.SpeechVerb, buffer);
-        Mark(tables.PlacePrepositions.Set, WordFlags.PlacePreposition, buffer);
-        Mark(tables.SubjectVerbs.Set, WordFlags.SubjectVerb, buffer);
-        Mark(tables.PersonNouns.Set, WordFlags.PersonNoun, buffer);
-        Mark(["the", "his", "her", "my", "their", "our", "your", "a", "an", "this", "that"], WordFlags.Determiner, buffer);
-        foreach (var (title, gender) in tables.Titles.Dictionary)
-            foreach (var form in (ReadOnlySpan<string>)[title, title + "."])
-                if (Find(form, buffer) is int t and >= 0) { Flags[t] |= WordFlags.Title; TitleGender[t] = gender; }
-        foreach (var (word, pronoun) in tables.Pronouns.Dictionary)
-            if (Find(word, buffer) is int t and >= 0) { Flags[t] |= WordFlags.Pronoun; Pronouns[t] = pronoun; }
+        Flags = new WordFlags[_words.Count];
+        TitleGender = new Gender[_words.Count];
+        Pronouns = new Pronoun[_words.Count];
+        // Each table's entries looked up among the story's words (a few thousand probes), not each word in each
+        // table. PERF: the entries lowered and packed once, for all stories.
+        foreach (var entry in tables.TableWords)
+        {
+            if (Find(entry.Key, entry.Length, entry.Hash, out _) is not (int t and >= 0)) continue;
+            Flags[t] |= entry.Flag;
+            if (entry.Flag == WordFlags.Title) TitleGender[t] = entry.Gender;
+            if (entry.Flag == WordFlags.Pronoun) Pronouns[t] = entry.Pronoun;
+        }
     }
 
-    private readonly List<string> _words;
-    private readonly int[] _slots;
-    private readonly List<uint> _hashes;
+    /// <summary>A table's word, lowered and packed as a story's words are, with what the table says of it.</summary>
+    internal readonly record struct TableWord(ulong[] Key, int Length, uint Hash, WordFlags Flag, Gender Gender = default, Pronoun Pronoun = default);
 
-    private void Mark(IEnumerable<string> entries, WordFlags flag, Span<char> buffer)
+    /// <summary>The entries of the cast tables that mark a story's words, in the order they are applied.</summary>
+    internal static TableWord[] Prepare(CastTables tables)
     {
-        foreach (string entry in entries)
-            if (Find(entry, buffer) is int t and >= 0) Flags[t] |= flag;
+        var words = new List<TableWord>();
+        var buffer = new char[MaxLength];
+        var key = new ulong[MaxChunks];
+        void Add(string word, WordFlags flag, Gender gender = default, Pronoun pronoun = default)
+        {
+            if (word.Length == 0 || word.Length > MaxLength) return;
+            var lowered = Lower(word, buffer);
+            var chunks = key.AsSpan(0, Chunks(lowered.Length));
+            uint hash = Pack(lowered, chunks);
+            words.Add(new TableWord(chunks.ToArray(), lowered.Length, hash, flag, gender, pronoun));
+        }
+        foreach (var word in tables.NotNames.Set) Add(word, WordFlags.NotName);
+        foreach (var word in tables.SpeechVerbs.Set) Add(word, WordFlags.SpeechVerb);
+        foreach (var word in tables.PlacePrepositions.Set) Add(word, WordFlags.PlacePreposition);
+        foreach (var word in tables.SubjectVerbs.Set) Add(word, WordFlags.SubjectVerb);
+        foreach (var word in tables.PersonNouns.Set) Add(word, WordFlags.PersonNoun);
+        foreach (var word in (ReadOnlySpan<string>)["the", "his", "her", "my", "their", "our", "your", "a", "an", "this", "that"]) Add(word, WordFlags.Determiner);
+        foreach (var (title, gender) in tables.Titles.Dictionary)
+            foreach (var form in (ReadOnlySpan<string>)[title, title + "."])
+                Add(form, WordFlags.Title, gender);
+        foreach (var (word, pronoun) in tables.Pronouns.Dictionary) Add(word, WordFlags.Pronoun, pronoun: pronoun);
+        return [.. words];
+    }
+
+    /// <summary>How many chunks hold a word of <paramref name="length"/> characters: four characters each, in pairs (a vector of eight).</summary>
+    private static int Chunks(int length) => 2 * ((length + 7) >> 3);
+
+    /// <summary>Adds a new word (its chunks, lower-cased) at an empty slot; returns its type.</summary>
+    private int Add(ReadOnlySpan<ulong> key, int length, uint hash, int slot)
+    {
+        int t = _words.Count;
+        _words.Add(MemoryMarshal.Cast<ulong, char>(key)[..length].ToString());
+        if (t == _entries.Length) Array.Resize(ref _entries, 2 * t);
+        while (_chunkCount + key.Length > _chunks.Length) Array.Resize(ref _chunks, 2 * _chunks.Length);
+        _entries[t] = _chunkCount << 7 | length;
+        key.CopyTo(_chunks.AsSpan(_chunkCount));
+        _chunkCount += key.Length;
+        _slots[slot] = (ulong)hash << 32 | (uint)(t + 1);
+        if (_words.Count * 2 > _slots.Length) _slots = Grow(_slots, 2 * _slots.Length);
+        return t;
+    }
+
+    /// <summary>The type of the lower-cased word in <paramref name="key"/>, or -1 and the empty slot it would take.</summary>
+    private int Find(ReadOnlySpan<ulong> key, int length, uint hash, out int slot)
+    {
+        var slots = _slots;
+        int mask = slots.Length - 1;
+        slot = (int)(hash & (uint)mask);
+        while (true)
+        {
+            ulong s = slots[slot];
+            if (s == 0) return -1;
+            if ((uint)(s >> 32) == hash)
+            {
+                int t = (int)(uint)s - 1, entry = _entries[t];
+                if ((entry & 127) == length && key.SequenceEqual(_chunks.AsSpan(entry >> 7, key.Length))) return t;
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// <summary>The index of a word (any case), or -1 when the story never uses it.</summary>
-    private int Find(ReadOnlySpan<char> word, Span<char> buffer)
+    private int Find(ReadOnlySpan<char> word)
     {
         if (word.Length == 0 || word.Length > MaxLength) return -1;
-        var key = Lower(word, buffer, out uint hash);
-        int mask = _slots.Length - 1, slot = (int)(hash & (uint)mask);
-        while (_slots[slot] is int s and > 0)
-        {
-            if (_hashes[s - 1] == hash && key.SequenceEqual(_words[s - 1])) return s - 1;
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+        Span<char> buffer = stackalloc char[MaxLength];
+        Span<ulong> key = stackalloc ulong[MaxChunks];
+        var lowered = Lower(word, buffer);
+        var chunks = key[..Chunks(lowered.Length)];
+        return Find(chunks, lowered.Length, Pack(lowered, chunks), out _);
     }
 
     /// <summary>
@@ -123,9 +200,8 @@ internal sealed class WordTypes
     public bool[] Marking(IEnumerable<string> entries)
     {
         var marked = new bool[Count];
-        Span<char> buffer = stackalloc char[MaxLength];
         foreach (string entry in entries)
-            if (Find(entry, buffer) is int t and >= 0) marked[t] = true;
+            if (Find(entry) is int t and >= 0) marked[t] = true;
         return marked;
     }
 
@@ -145,36 +221,38 @@ internal sealed class WordTypes
         return false;
     }
 
-    private static int[] Grow(int[] old, List<uint> hashes, int size)
+    private static ulong[] Grow(ulong[] old, int size)
     {
-        var slots = new int[size];
-        foreach (int s in old)
+        var slots = new ulong[size];
+        foreach (ulong s in old)
         {
             if (s == 0) continue;
-            int slot = (int)(hashes[s - 1] & (uint)(size - 1));
+            int slot = (int)((uint)(s >> 32) & (uint)(size - 1));
             while (slots[slot] != 0) slot = (slot + 1) & (size - 1);
             slots[slot] = s;
         }
         return slots;
     }
 
-    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer, out uint hash)
+    /// <summary>The word in lower case: "A".."Z" lowered, or all of it by the invariant culture when it has any other letter.</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        hash = 2166136261;
         for (int k = 0; k < word.Length; k++)
         {
             char c = word[k];
-            if (c >= 0x80)
-            {
-                var lowered = buffer[..word.ToLowerInvariant(buffer)];
-                hash = 2166136261;
-                foreach (char l in lowered) hash = (hash ^ l) * 16777619;
-                return lowered;
-            }
-            c = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-            buffer[k] = c;
-            hash = (hash ^ c) * 16777619;
+            if (c >= 0x80) return buffer[..word.ToLowerInvariant(buffer)];
+            buffer[k] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
         }
         return buffer[..word.Length];
+    }
+
+    /// <summary>The lower-cased word as chunks (as the token loop reads them), and its hash.</summary>
+    private static uint Pack(ReadOnlySpan<char> lowered, Span<ulong> chunks)
+    {
+        chunks.Clear();
+        for (int k = 0; k < lowered.Length; k++) chunks[k >> 2] |= (ulong)lowered[k] << (16 * (k & 3));
+        ulong hash = Seed;
+        for (int c = 0; c < chunks.Length; c += 2) hash = (((hash ^ chunks[c]) * Prime) ^ chunks[c + 1]) * Prime;
+        return (uint)(hash >> 32);
     }
 }
