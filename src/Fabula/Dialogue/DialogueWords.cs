@@ -107,33 +107,38 @@ internal static class DialogueWords
         || w.Equals("thy", StringComparison.OrdinalIgnoreCase) || w.Equals("thine", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The lengths and the pairs of first and last characters of a table's words, ASCII folded to small
-    /// letters: a word whose length or pair no entry has is not in the table (compared ignoring case).
-    /// Where an entry starts or ends outside ASCII, every word may be in it.
+    /// The length, first and last character of a table's words, ASCII folded to small letters: a word
+    /// whose length, first and last character no entry has together is not in the table (compared
+    /// ignoring case). Where an entry starts or ends outside ASCII, every word may be in it.
     /// </summary>
     private sealed class WordEdges
     {
-        private readonly ulong _lengths;
-        private readonly bool[] _pairs = new bool[128 * 128];
+        private readonly ulong[] _bits = new ulong[32 * 32 * 32 / 64];
         private readonly bool _any;
 
         public WordEdges(IEnumerable<string> entries)
         {
             foreach (string entry in entries)
             {
-                if (entry.Length == 0 || entry.Length >= 64 || entry[0] >= 0x80 || entry[^1] >= 0x80) { _any = true; continue; }
-                _lengths |= 1UL << entry.Length;
-                _pairs[(entry[0] | 0x20) * 128 + (entry[^1] | 0x20)] = true;
+                if (entry.Length == 0 || entry[0] >= 0x80 || entry[^1] >= 0x80) { _any = true; continue; }
+                int key = Key(entry.Length, entry[0], entry[^1]);
+                _bits[key >> 6] |= 1UL << key;
             }
         }
 
+        // Small and capital ASCII letters alike; the other ASCII characters share four places (a screen may say yes wrongly, never no).
+        private static int Fold(char c) => (c | 0x20) is >= 'a' and <= 'z' ? (c | 0x20) - 'a' : 26 + (c & 3);
+
+        private static int Key(int length, char first, char last) => (Math.Min(length, 31) * 32 + Fold(first)) * 32 + Fold(last);
+
         public bool May(ReadOnlySpan<char> word)
         {
-            if (_any) return true;
-            if (word.Length >= 64 || (_lengths & (1UL << word.Length)) == 0) return false;
+            if (_any || word.Length == 0) return true;
             char first = word[0], last = word[^1];
             // A character outside ASCII may equal an entry's ASCII one ignoring case ("ſ" and "s"): let the set decide.
-            return first >= 0x80 || last >= 0x80 || _pairs[(first | 0x20) * 128 + (last | 0x20)];
+            if (first >= 0x80 || last >= 0x80) return true;
+            int key = Key(word.Length, first, last);
+            return (_bits[key >> 6] & (1UL << key)) != 0;
         }
     }
 }

@@ -100,11 +100,14 @@ public sealed class AttributeFinder : IStage
             var ageWords = View.PerWord(w => !System.Text.Ascii.IsValid(w) || MayStateAge(w));
             var mentionEnding = View.MentionEnding;
             var types = View.Types;
+            var marked = new bool[triggers.Length];
+            for (int k = 0; k < marked.Length; k++) marked[k] = triggers[k] != Trigger.None || ageWords[k];
             for (int i = 0; i < types.Length; i++)
             {
+                // PERF: the words that trigger nothing and end no mention are passed in a loop of their own.
+                if ((i = NextToRead(types, marked, mentionEnding, i)) >= types.Length) break;
                 int type = types[i];
-                // PERF: most words are passed over here, on three array look-ups.
-                if (type >= 0 ? triggers[type] == Trigger.None && !ageWords[type] && mentionEnding[i] < 0 : !View.IsWord(i)) continue;
+                if (type < 0 && !View.IsWord(i)) continue;
                 if (mentionEnding[i] >= 0 && View.Mentions[mentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
                     Apposition(i);
                 var trigger = type >= 0 ? triggers[type] : TriggerOf(words.Triggers.TryGetValue(View[i], out var t) ? t : null);
@@ -137,6 +140,17 @@ public sealed class AttributeFinder : IStage
             }
             foreach (var mention in View.Mentions)
                 if (mention.Character >= 0 && mention.Kind != MentionKind.Pronoun) Role(mention);
+        }
+
+        // The first token at or after i that is no word of an unmarked type ending no mention, or types.Length.
+        private static int NextToRead(int[] types, bool[] marked, int[] mentionEnding, int i)
+        {
+            for (; (uint)i < (uint)types.Length && (uint)i < (uint)mentionEnding.Length; i++)
+            {
+                int t = types[i];
+                if (t < 0 || marked[t] || mentionEnding[i] >= 0) return i;
+            }
+            return types.Length;
         }
 
         // ---- copulas: "Izzy was a beta", "she was seventeen", "he was tall and lean" ----

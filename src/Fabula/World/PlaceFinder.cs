@@ -61,9 +61,10 @@ public sealed class PlaceFinder : IStage
         var types = view.Types;
         for (int i = 0; i < n; i++)
         {
-            int type = types[i];
-            // PERF: a word that is no preposition and starts with a small letter starts neither a room nor a name.
-            if (type >= 0 ? !prepositions[type] && view.StartsLowerAscii(i) : !view.IsWord(i)) continue;
+            // PERF: a word that is no preposition and starts with a small letter starts neither a room nor a name:
+            // those are passed in a loop of their own.
+            if ((i = NextCandidate(view, types, prepositions, i)) >= n) break;
+            if (types[i] < 0 && !view.IsWord(i)) continue;
             if (view.May(prepositions, i) && view.Is(i + 1, "the") && view.IsLower(i + 2) && view.May(roomWords, i + 2)
                 && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
             {
@@ -156,6 +157,17 @@ public sealed class PlaceFinder : IStage
         result.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.First.Start.CompareTo(b.First.Start));
         organizations.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.First.Start.CompareTo(b.First.Start));
         story.Set(new Setting(result, organizations, scenePlaces));
+    }
+
+    // The first token at or after i that is not a word of a known type, no preposition, starting with a small letter; or types.Length.
+    private static int NextCandidate(WorldView view, int[] types, bool[] prepositions, int i)
+    {
+        for (; (uint)i < (uint)types.Length; i++)
+        {
+            int t = types[i];
+            if (t < 0 || prepositions[t] || !view.StartsLowerAscii(i)) return i;
+        }
+        return types.Length;
     }
 
     /// <summary>The screens (<see cref="WorldView.Screen"/>) of the tables asked of the runs of names.</summary>

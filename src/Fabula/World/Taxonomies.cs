@@ -102,15 +102,15 @@ internal static class Taxonomies
         var termOfWord = view.PerWord(forms.Keys, w => forms.TryGetValue(w, out int t) ? t : -1, -1);
         int lastTerm = -1, lastToken = -1;
         var types = view.Types;
+        var isTerm = new bool[termOfWord.Length];
+        for (int t = 0; t < isTerm.Length; t++) isTerm[t] = termOfWord[t] >= 0;
         for (int i = 0; i < types.Length; i++)
         {
+            // PERF: with no list open, the words of no term are passed in a loop of their own.
+            if (lastToken < 0 && (i = view.NextMarked(isTerm, i)) >= types.Length) break;
             int term = -1;
             int type = types[i];
-            if (type >= 0)
-            {
-                term = termOfWord[type];
-                if (term < 0 && lastToken < 0) continue; // PERF: most tokens, on two array look-ups
-            }
+            if (type >= 0) term = termOfWord[type];
             else if (view.Span(i).Length >= shortest && view.Span(i).Length <= longest && view.IsWord(i))
             {
                 var word = view[i];

@@ -29,12 +29,11 @@ public sealed class TimelineFinder : IStage
         for (int t = 0; t < go.Length; t++) go[t] |= starts[t];
         var units = view.Screen(words.TimeUnits.Dictionary.Keys);
         var types = view.Types;
-        for (int i = 0; i < types.Length; i++)
+        for (int i = view.NextMarked(go, 0); i < types.Length; i = view.NextMarked(go, i + 1))
         {
             int type = types[i];
             if (type >= 0)
             {
-                if (!go[type]) continue;
                 // "a", "an" count only with a unit of time at most three words on ("a few months", "a couple of days").
                 if (view.Span(i).Length <= 2 && (view.Is(i, "a") || view.Is(i, "an"))
                     && !IsUnit(view, units, i + 1) && !IsUnit(view, units, i + 2) && !IsUnit(view, units, i + 3)) continue;

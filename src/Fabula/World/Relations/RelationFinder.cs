@@ -640,20 +640,32 @@ public sealed class RelationFinder : IStage
                     lastQuote = q;
                     continue;
                 }
-                if (lastQuote < 0 || _speaker[lastQuote] >= 0 || !_view.IsWord(i)) continue;
-                // The first words after the quotation: "said Alec", "Alec said", "he said".
-                int prev = i - 1;
-                while (prev >= 0 && !_view.IsWord(prev) && _view.QuotationOf[prev] < 0) prev--;
-                if (prev < 0 || _view.QuotationOf[prev] != lastQuote || _view.ParagraphOf[prev] != _view.ParagraphOf[i]) continue;
-                int speaker = -1;
-                if (verbs.Contains(_view[i])) speaker = PersonAt(i + 1, out _, out _);
-                else if (i + 1 < n)
+                if (lastQuote >= 0 && _speaker[lastQuote] < 0)
                 {
-                    int c = PersonAt(i, out _, out int last);
-                    if (c >= 0 && last + 1 < n && _view.IsWord(last + 1) && verbs.Contains(_view[last + 1])) speaker = c;
+                    if (!_view.IsWord(i)) continue;
+                    ReadTagAfter(i, lastQuote, verbs);
                 }
-                if (speaker >= 0) _speaker[lastQuote] = speaker;
+                // PERF: the narration's later words follow a word of narration, not the quotation, so none reads a tag
+                // (nor does any when the quotation's speaker is known): they are passed up to the next quotation.
+                while (i + 1 < n && _view.QuotationOf[i + 1] < 0) i++;
             }
+        }
+
+        // The first words after the quotation: "said Alec", "Alec said", "he said".
+        private void ReadTagAfter(int i, int lastQuote, System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> verbs)
+        {
+            int n = _view.Count;
+            int prev = i - 1;
+            while (prev >= 0 && !_view.IsWord(prev) && _view.QuotationOf[prev] < 0) prev--;
+            if (prev < 0 || _view.QuotationOf[prev] != lastQuote || _view.ParagraphOf[prev] != _view.ParagraphOf[i]) return;
+            int speaker = -1;
+            if (verbs.Contains(_view[i])) speaker = PersonAt(i + 1, out _, out _);
+            else if (i + 1 < n)
+            {
+                int c = PersonAt(i, out _, out int last);
+                if (c >= 0 && last + 1 < n && _view.IsWord(last + 1) && verbs.Contains(_view[last + 1])) speaker = c;
+            }
+            if (speaker >= 0) _speaker[lastQuote] = speaker;
         }
     }
 }
