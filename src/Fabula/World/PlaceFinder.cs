@@ -63,7 +63,7 @@ public sealed class PlaceFinder : IStage
         {
             // PERF: a word that is no preposition and starts with a small letter starts neither a room nor a name:
             // those are passed in a loop of their own.
-            if ((i = NextCandidate(view, types, prepositions, i)) >= n) break;
+            if ((i = NextCandidate(types, view.Tokens, text.AsSpan(), prepositions, i)) >= n) break;
             if (types[i] < 0 && !view.IsWord(i)) continue;
             if (view.May(prepositions, i) && view.Is(i + 1, "the") && view.IsLower(i + 2) && view.May(roomWords, i + 2)
                 && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
@@ -160,12 +160,12 @@ public sealed class PlaceFinder : IStage
     }
 
     // The first token at or after i that is not a word of a known type, no preposition, starting with a small letter; or types.Length.
-    private static int NextCandidate(WorldView view, int[] types, bool[] prepositions, int i)
+    private static int NextCandidate(ReadOnlySpan<int> types, ReadOnlySpan<Structure.Token> tokens, ReadOnlySpan<char> text, bool[] prepositions, int i)
     {
-        for (; (uint)i < (uint)types.Length; i++)
+        for (; (uint)i < (uint)types.Length && (uint)i < (uint)tokens.Length; i++)
         {
             int t = types[i];
-            if (t < 0 || prepositions[t] || !view.StartsLowerAscii(i)) return i;
+            if (t < 0 || prepositions[t] || text[tokens[i].Span.Start] is not (>= 'a' and <= 'z')) return i;
         }
         return types.Length;
     }

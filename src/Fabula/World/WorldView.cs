@@ -249,8 +249,8 @@ internal sealed class WorldView
     /// <summary>The first token that starts at or after an offset (<see cref="Count"/> if none).</summary>
     public int FirstStartingAtOrAfter(int offset) => _tokens.FirstStartingAtOrAfter(offset);
 
-    /// <summary>Does token i start with a small ASCII letter (so is no capitalised word)?</summary>
-    public bool StartsLowerAscii(int i) => _text[_tokenArray[i].Span.Start] is >= 'a' and <= 'z';
+    /// <summary>The tokens (the layer's own array, read in place), for the loops over every token.</summary>
+    public ReadOnlySpan<Token> Tokens => _tokenArray;
 
     /// <summary>The token that starts at an offset, or -1.</summary>
     public int TokenAt(int offset)

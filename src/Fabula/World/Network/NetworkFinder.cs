@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Fabula.Cast;
 using Fabula.Dialogue;
 using Fabula.Structure;
@@ -56,9 +57,8 @@ public sealed class NetworkFinder : IStage
             for (int i = 0; i < present.Count; i++)
                 for (int j = i + 1; j < present.Count; j++)
                 {
-                    long key = Key(present[i], present[j]);
-                    var e = pairs.GetValueOrDefault(key);
-                    pairs[key] = (e.Scenes + 1, e.Conversations, e.Quotes);
+                    // PERF: one hash look-up a pair (a reference to its counts), not two.
+                    CollectionsMarshal.GetValueRefOrAddDefault(pairs, Key(present[i], present[j]), out _).Scenes++;
                 }
         }
 
@@ -70,9 +70,7 @@ public sealed class NetworkFinder : IStage
                     for (int j = i + 1; j < people.Length; j++)
                     {
                         if (people[i] < 0 || people[j] < 0 || people[i] == people[j] || people[i] >= count || people[j] >= count) continue;
-                        long key = Key(people[i], people[j]);
-                        var e = pairs.GetValueOrDefault(key);
-                        pairs[key] = (e.Scenes, e.Conversations + 1, e.Quotes);
+                        CollectionsMarshal.GetValueRefOrAddDefault(pairs, Key(people[i], people[j]), out _).Conversations++;
                     }
             }
 
@@ -80,15 +78,23 @@ public sealed class NetworkFinder : IStage
             foreach (ref readonly var a in story.Layer<Attribution>().Items)
             {
                 if (a.Speaker < 0 || a.Addressee < 0 || a.Speaker == a.Addressee || a.Speaker >= count || a.Addressee >= count) continue;
-                long key = Key(a.Speaker, a.Addressee);
-                var e = pairs.GetValueOrDefault(key);
-                pairs[key] = (e.Scenes, e.Conversations, e.Quotes + 1);
+                CollectionsMarshal.GetValueRefOrAddDefault(pairs, Key(a.Speaker, a.Addressee), out _).Quotes++;
             }
 
-        var edges = new List<Interaction>(pairs.Count);
+        var edges = new Interaction[pairs.Count];
+        var order = new long[pairs.Count];
+        bool packed = count < 1 << 20;
+        int k = 0;
         foreach (var (key, e) in pairs)
-            edges.Add(new Interaction((int)(key >> 32), (int)(key & 0xffffffff), e.Scenes, e.Conversations, e.Quotes));
-        edges.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        {
+            var edge = new Interaction((int)(key >> 32), (int)(key & 0xffffffff), e.Scenes, e.Conversations, e.Quotes);
+            packed &= edge.Weight < 1 << 23;
+            order[k] = ((long)(int.MaxValue >> 8) - edge.Weight) << 40 | (long)edge.A << 20 | (long)edge.B;
+            edges[k++] = edge;
+        }
+        // Heaviest first, then by A and B. PERF: sorted by one number a pair (weight, A and B packed), where they fit.
+        if (packed) Array.Sort(order, edges);
+        else Array.Sort(edges, (x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         story.Set(new InteractionNetwork(edges, sceneCharacters, scenesOf));
     }
 
