@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -31,11 +32,7 @@ public sealed class CastFinder : IStage
         for (int m = 0; m < names.Count; m++)
             if (characterOf[m] >= 0)
                 mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
-        Read(view, types, names, characterOf, tables, prominent, sets, (pronoun, c, token) =>
-        {
-            mentions.Add(new Mention(view.Tokens[token].Span, MentionKind.Pronoun, c));
-            if (c >= 0) characters[c].PronounCounts[pronoun.Set] = characters[c].PronounCounts.GetValueOrDefault(pronoun.Set) + 1;
-        });
+        Read(view, types, names, characterOf, prominent, sets, characters, mentions);
         NominalMentions.Find(view, types, names, characters, mentions);
 
         var ordered = Finish(story, characters, sets, mentions);
@@ -62,11 +59,12 @@ public sealed class CastFinder : IStage
         var named = new int[characters.Count];
         foreach (int c in characterOf) if (c >= 0 && ++named[c] > (protagonist >= 0 ? named[protagonist] : 0)) protagonist = c;
         string? protagonistSet = protagonist >= 0 ? PriorSet(characters[protagonist]) : null;
-        int m = 0, subject = -1, subjectSentence = -1;
-        for (int i = 0; i < view.Count; i++)
+        int subject = -1, subjectSentence = -1;
+        var walk = new NamesAndPronouns(names, types.PronounTokens);
+        while (walk.Next(out int i, out int m))
         {
             int sentence = view.SentenceOf[i];
-            if (m < names.Count && names[m].FirstToken == i)
+            if (m >= 0)
             {
                 int c = characterOf[m];
                 if (c >= 0)
@@ -86,11 +84,10 @@ public sealed class CastFinder : IStage
                     }
                     else if (subject != c) subject = -1;
                 }
-                i = names[m].LastToken;
-                m++;
                 continue;
             }
-            if (view.QuotationOf[i] >= 0 || !types.TryPronoun(i, out var pronoun)) continue;
+            if (view.QuotationOf[i] >= 0) continue;
+            var pronoun = types.Pronouns[types.TypeOf[i]];
             // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
             if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, i)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
@@ -115,7 +112,7 @@ public sealed class CastFinder : IStage
             if (subjectSentence == sentence && subject >= 0 && !characters[subject].TitledPrior
                 && (pronoun.Case is PronounCase.Possessive or PronounCase.Reflexive || PronounResolver.IsPossessiveHer(view, i)))
             { only = subject; possible = 1; }
-            if (possible == 1) votes[only][pronoun.Set] = votes[only].GetValueOrDefault(pronoun.Set) + 1;
+            if (possible == 1) CollectionsMarshal.GetValueRefOrAddDefault(votes[only], pronoun.Set, out _)++;
         }
         return votes;
     }
@@ -128,29 +125,59 @@ public sealed class CastFinder : IStage
     }
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
-    private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, CastTables tables, bool[] prominent,
-                             string?[] sets, Action<Pronoun, int, int> resolved)
+    private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, bool[] prominent,
+                             string?[] sets, List<Character> characters, List<Mention> mentions)
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
         var resolver = new PronounResolver(view, prominent.Length, sets, prominent, nameCounts);
         var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
-        int m = 0;
-        for (int i = 0; i < view.Count; i++)
+        var walk = new NamesAndPronouns(names, types.PronounTokens);
+        while (walk.Next(out int i, out int m))
         {
-            if (m < names.Count && names[m].FirstToken == i)
+            if (m >= 0)
             {
                 if (characterOf[m] >= 0) resolver.Saw(characterOf[m], names[m].NameStart);
-                i = names[m].LastToken;
-                m++;
                 continue;
             }
-            if (!types.TryPronoun(i, out var pronoun)) continue;
-            if (char.IsUpper(view.Text[view.Tokens[i].Span.Start]) && !view.Initial[i]) continue; // "Her Majesty", a heading
+            var span = view.Tokens[i].Span;
+            if (char.IsUpper(view.Text[span.Start]) && !view.Initial[i]) continue; // "Her Majesty", a heading
             // Inside a quotation, "he" and "she" are neither the one speaking ("I") nor the one spoken to ("you").
+            var pronoun = types.Pronouns[types.TypeOf[i]];
             int p = view.ParagraphOf[i];
             bool quoted = view.QuotationOf[i] >= 0;
-            resolved(pronoun, resolver.Resolve(i, pronoun, quoted ? speaker[p] : -1, quoted ? addressee[p] : -1), i);
+            int c = resolver.Resolve(i, pronoun, quoted ? speaker[p] : -1, quoted ? addressee[p] : -1);
+            mentions.Add(new Mention(span, MentionKind.Pronoun, c));
+            if (c >= 0) CollectionsMarshal.GetValueRefOrAddDefault(characters[c].PronounCounts, pronoun.Set, out _)++;
+        }
+    }
+
+    /// <summary>
+    /// The name mentions and the pronouns outside them, in text order, as a pass over every token meets them
+    /// (a name's tokens skipped). PERF: the pronoun passes visit these, not every token.
+    /// </summary>
+    private struct NamesAndPronouns(List<NameMention> names, int[] pronouns)
+    {
+        private int _name, _pronoun, _next;
+
+        /// <summary>The next name (its index in <paramref name="name"/>) or pronoun (name -1) at <paramref name="token"/>.</summary>
+        public bool Next(out int token, out int name)
+        {
+            while (_pronoun < pronouns.Length && pronouns[_pronoun] < _next) _pronoun++;
+            // A name starting inside one already passed would never be met (names do not overlap).
+            int nameAt = _name < names.Count && names[_name].FirstToken >= _next ? names[_name].FirstToken : int.MaxValue;
+            int pronounAt = _pronoun < pronouns.Length ? pronouns[_pronoun] : int.MaxValue;
+            if (nameAt <= pronounAt && nameAt != int.MaxValue)
+            {
+                (token, name) = (nameAt, _name);
+                _next = names[_name++].LastToken + 1;
+                return true;
+            }
+            name = -1;
+            token = pronounAt;
+            if (pronounAt == int.MaxValue) return false;
+            _next = pronounAt + 1;
+            return true;
         }
     }
 

@@ -13,12 +13,13 @@ internal static class NominalMentions
     public static void Find(TokenView view, WordTypes types, List<NameMention> names, List<Character> characters, List<Mention> mentions)
     {
         var titleHolders = TitleHolders(view, names, characters);
-        int nameIndex = 0;
-        for (int i = 0; i < view.Count; i++)
+        int nameIndex = 0, next = 0;
+        // PERF: the determiners, not every token (a nominal mention begins with one).
+        foreach (int i in types.DeterminerTokens)
         {
+            if (i < next) continue;
             while (nameIndex < names.Count && names[nameIndex].LastToken < i) nameIndex++;
             if (nameIndex < names.Count && names[nameIndex].FirstToken <= i) continue;
-            if (!types.Is(i, WordFlags.Determiner)) continue;
             int head = -1;
             for (int k = i + 1; k <= i + 3 && k < view.Count && view.IsWord(k) && view.SentenceOf[k] == view.SentenceOf[i]; k++)
             {
@@ -29,9 +30,9 @@ internal static class NominalMentions
             }
             if (head < 0) continue;
             int character = -1;
-            if (titleHolders.TryGetValue(view[head].ToString().ToLowerInvariant(), out int holder)) character = holder;
+            if (titleHolders.TryGetValue(types.WordOf(types.TypeOf[head]), out int holder)) character = holder;
             mentions.Add(new Mention(TextSpan.FromBounds(view.Tokens[i].Span.Start, view.Tokens[head].Span.End), MentionKind.Nominal, character));
-            i = head;
+            next = head + 1;
         }
     }
 

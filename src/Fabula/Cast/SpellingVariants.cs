@@ -1,3 +1,4 @@
+using System.Numerics;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -53,22 +54,39 @@ internal static class SpellingVariants
         var neighbourhood = new Neighbourhood(view, names, characterOf);
 
         bearers.Sort((a, b) => b.Count.CompareTo(a.Count));
+        // PERF: for each first letter, the characters' bearers with a form of that initial, in order: a rare
+        // bearer is compared with those alone, not with every more common bearer.
+        var byInitial = new List<int>?[64];
+        var candidates = new List<int>();
         for (int i = 0; i < bearers.Count; i++)
         {
             var rare = bearers[i];
-            for (int j = 0; j < i && rare.MergedInto is null; j++)
+            candidates.Clear();
+            for (ulong bits = rare.Initials; bits != 0; bits &= bits - 1)
+                if (byInitial[BitOperations.TrailingZeroCount(bits)] is { } list) candidates.AddRange(list);
+            if (BitOperations.PopCount(rare.Initials) > 1) { candidates.Sort(); }
+            int previous = -1;
+            foreach (int j in candidates)
             {
+                if (j == previous) continue;
+                previous = j;
                 var common = bearers[j];
-                if (common.Character < 0 || common.MergedInto is not null || (rare.Initials & common.Initials) == 0) continue;
-                if (IsVariant(rare, common, tables, neighbourhood)) rare.MergedInto = common;
+                if (common.MergedInto is not null) continue;
+                if (IsVariant(rare, common, tables, neighbourhood)) { rare.MergedInto = common; break; }
             }
+            if (rare.Character >= 0)
+                for (ulong bits = rare.Initials; bits != 0; bits &= bits - 1)
+                    (byInitial[BitOperations.TrailingZeroCount(bits)] ??= []).Add(i);
         }
 
+        // The bearers merged into each, in order.
+        var mergedInto = new Dictionary<Bearer, List<Bearer>>(ReferenceEqualityComparer.Instance);
+        foreach (var b in bearers)
+            if (b.MergedInto is { } into) (mergedInto.TryGetValue(into, out var list) ? list : mergedInto[into] = []).Add(b);
         foreach (var common in bearers)
         {
             if (common.Character < 0) continue;
-            var merged = bearers.FindAll(b => b.MergedInto == common);
-            if (merged.Count == 0) continue;
+            if (!mergedInto.TryGetValue(common, out var merged)) continue;
             var target = characters[common.Character];
             var forms = new List<string> { MostUsed(common.Forms) };
             var evidence = new List<TextSpan>();

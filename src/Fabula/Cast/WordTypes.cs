@@ -33,6 +33,10 @@ internal sealed class WordTypes
     public readonly Gender[] TitleGender;
     public readonly Pronoun[] Pronouns;
     public int Count => Flags.Length;
+    /// <summary>The tokens whose word is a pronoun of the tables, in text order: what the pronoun passes read, not every token.</summary>
+    public readonly int[] PronounTokens;
+    /// <summary>The tokens whose word is a determiner or a possessive ("the", "his"), in text order.</summary>
+    public readonly int[] DeterminerTokens;
 
     // An open-addressing table of the lower-cased words. A word is kept as "chunks" of four characters (one
     // ulong each, zero-padded after its end, in pairs: a vector of eight), all words' chunks in one array. A slot holds the
@@ -113,6 +117,17 @@ internal sealed class WordTypes
             if (entry.Flag == WordFlags.Title) TitleGender[t] = entry.Gender;
             if (entry.Flag == WordFlags.Pronoun) Pronouns[t] = entry.Pronoun;
         }
+        var pronouns = new List<int>(n / 16);
+        var determiners = new List<int>(n / 8);
+        var flags = Flags.AsSpan();
+        for (int i = 0; i < typeOf.Length; i++)
+        {
+            if (typeOf[i] is not (int t and >= 0) || (flags[t] & (WordFlags.Pronoun | WordFlags.Determiner)) is not (var f and not 0)) continue;
+            if ((f & WordFlags.Pronoun) != 0) pronouns.Add(i);
+            if ((f & WordFlags.Determiner) != 0) determiners.Add(i);
+        }
+        PronounTokens = [.. pronouns];
+        DeterminerTokens = [.. determiners];
     }
 
     /// <summary>A table's word, lowered and packed as a story's words are, with what the table says of it.</summary>
