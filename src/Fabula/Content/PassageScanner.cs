@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Fabula.Text;
 using static Fabula.Content.ContentTaxonomy;
 
@@ -90,12 +91,14 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         }
         if (_count == 0) return;
         var flags = FindForms(chars);
-        // PERF: most paragraphs hold no word that starts a trigger phrase (followed by the phrase's second
-        // word): nothing below can find a hit in them, and their words are not read further.
-        if (!MayHoldTrigger(flags)) return;
+        // PERF: most sentences hold no word that starts a trigger phrase (followed by the phrase's second word):
+        // no hit can come from them. Only the sentences that do, and their neighbours (whose ages and consent
+        // signals the paragraph rules read), are read further; most paragraphs have none.
+        if (!MarkSentencesRead()) return;
         ReadWords(chars);
         if ((flags & FormFlags.ApostropheD) != 0) ResolveApostropheD(chars);
-        for (int s = 0; s < _sentences.Count; s++) FindPhrases(s);
+        for (int s = 0; s < _sentences.Count; s++)
+            if (_read[s]) FindPhrases(s);
         // Most paragraphs hold no trigger: the rules below only ever run around one.
         if (!AnyTrigger()) return;
         int? youngestKnownAge = ages?.YoungestAgeIn(paragraph);
@@ -105,9 +108,10 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             int age = youngestKnownAge ?? int.MaxValue;
             float ageConfidence = youngestKnownAge is null ? 0 : 0.8f;
             TextSpan ageSpan = default;
-            FindAge(chars, _sentences[s], ref age, ref ageConfidence, ref ageSpan);
+            // A sentence not read is no neighbour of a hit's: its ages and signals are never asked.
+            if (_read[s]) FindAge(chars, _sentences[s], ref age, ref ageConfidence, ref ageSpan);
             _ages.Add((age, ageConfidence, ageSpan));
-            _consent.Add(CountConsentSignals(_sentences[s]));
+            _consent.Add(_read[s] ? CountConsentSignals(_sentences[s]) : default);
         }
         RemoveNestedTriggers();
         foreach (var m in _matches)
@@ -142,46 +146,51 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         Array.Resize(ref _words, _scanned.Length);
     }
 
-    /// <summary>Finds the form of each word of the paragraph in the table of seen words; returns the flags of them all.</summary>
+    /// <summary>
+    /// Finds the form of each word of the paragraph in the table of seen words and marks the sentences that may hold
+    /// a trigger (<see cref="SeenWords.FindAll"/>); returns the flags of all the forms.
+    /// </summary>
     // PERF: a story uses a few thousand distinct words; each is read once (lowered, its suffixes
     // and its lexicon entry) and every later use is one probe of the scanner's word table.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FormFlags FindForms(ReadOnlySpan<char> chars)
     {
-        var seen = _seen;
-        var scanned = _scanned.AsSpan(0, _count);
-        var formOf = _formOf.AsSpan(0, _count);
         var flags = FormFlags.None;
-        for (int k = 0; k < scanned.Length; k++)
+        if (_trigger.Length < _sentences.Count)
         {
-            int f = seen.Find(chars, scanned[k].Start, scanned[k].Length, _lexicon);
-            formOf[k] = f;
-            flags |= seen.Form(f).Flags;
+            _trigger = new bool[Math.Max(_sentences.Count, _trigger.Length * 2)];
+            _read = new bool[_trigger.Length];
+        }
+        for (int s = 0; s < _sentences.Count; s++)
+        {
+            var range = _sentences[s];
+            flags |= _seen.FindAll(chars, _scanned.AsSpan(range.From, range.To - range.From), _formOf.AsSpan(range.From), out _trigger[s]);
         }
         return flags;
     }
 
-    /// <summary>
-    /// Whether a trigger phrase may start in the paragraph: a word of the lemma of a one-word trigger, or of the
-    /// first lemma of a longer one with the second lemma next (FindPhrases asks more of a match: never less).
-    /// </summary>
-    private bool MayHoldTrigger(FormFlags flags)
+    // Per sentence of the paragraph: whether a trigger may start in it, and whether it is read (one that may, or its neighbour).
+    private bool[] _trigger = new bool[64], _read = new bool[64];
+
+    /// <summary>Marks the sentences to read: those that may hold a trigger, and their neighbours. False when there are none.</summary>
+    private bool MarkSentencesRead()
     {
-        if ((flags & FormFlags.TriggerAlone) != 0) return true;
-        if ((flags & FormFlags.TriggerFirst) == 0) return false;
-        for (int k = 0; k + 1 < _count; k++)
+        int n = _sentences.Count;
+        bool any = false;
+        for (int s = 0; s < n; s++)
         {
-            ref readonly var form = ref _seen.Form(_formOf[k]);
-            if ((form.Flags & FormFlags.TriggerFirst) != 0 && _lexicon.TriggerSeconds(form.Lemma).Contains(_seen.Form(_formOf[k + 1]).Lemma))
-                return true;
+            _read[s] = _trigger[s] || s > 0 && _trigger[s - 1] || s + 1 < n && _trigger[s + 1];
+            any |= _trigger[s];
         }
-        return false;
+        return any;
     }
 
-    /// <summary>The words of the paragraph with what their forms and places say.</summary>
+    /// <summary>The words of the sentences read, with what their forms and places say.</summary>
     private void ReadWords(ReadOnlySpan<char> chars)
     {
-        foreach (var range in _sentences)
+        for (int s = 0; s < _sentences.Count; s++)
+        {
+            if (!_read[s]) continue;
+            var range = _sentences[s];
             for (int k = range.From; k < range.To; k++)
             {
                 var w = _scanned[k];
@@ -196,6 +205,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                     Capital = k != range.From && (form.Flags & FormFlags.Upper) != 0 && !IsAfterQuote(chars, w.Start),
                 };
             }
+        }
     }
 
     [Flags]
@@ -320,17 +330,61 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         /// <summary>A form of the table, by its number.</summary>
         public ref readonly Form Form(int f) => ref _forms[f];
 
+        /// <summary>
+        /// The form numbers of the words of a sentence (into <paramref name="formOf"/>), new forms added; returns the
+        /// flags of all the forms, and in <paramref name="trigger"/> whether a trigger phrase may start in the sentence:
+        /// a word of a one-word trigger's lemma, or of the first lemma of a longer one with its second lemma next.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public FormFlags FindAll(ReadOnlySpan<char> chars, ReadOnlySpan<ScannedWord> words, Span<int> formOf, out bool trigger)
+        {
+            // PERF: the table's arrays in locals (read again only after a form is added).
+            var slots = _slots;
+            var forms = _forms;
+            int shift = _shift;
+            var flags = FormFlags.None;
+            bool mayTrigger = false;
+            int previous = -1;
+            for (int k = 0; k < words.Length; k++)
+            {
+                int start = words[k].Start, length = words[k].Length, f = -1;
+                if (length <= WordScanner.KeyLength && start <= chars.Length - WordScanner.KeyLength)
+                {
+                    // The key of a word of up to eight letters: two ulongs read from the text, cut at its length.
+                    var raw = MemoryMarshal.Cast<char, ulong>(chars.Slice(start, WordScanner.KeyLength));
+                    ulong head = raw[0] & HeadMasks[length], next = raw[1] & NextMasks[length];
+                    f = slots[(int)(WordScanner.Hash(head, next) >> shift)] - 1;
+                    if (f >= 0 && !Holds(in forms[f], head, next, length)) f = -1;
+                }
+                if (f < 0)
+                {
+                    f = Find(chars, start, length, _lexicon);
+                    slots = _slots;
+                    forms = _forms;
+                    shift = _shift;
+                }
+                formOf[k] = f;
+                ref readonly var form = ref forms[f];
+                flags |= form.Flags;
+                if ((form.Flags & FormFlags.TriggerAlone) != 0 || previous >= 0 && _lexicon.TriggerSeconds(previous).Contains(form.Lemma))
+                    mayTrigger = true;
+                previous = (form.Flags & FormFlags.TriggerFirst) != 0 ? form.Lemma : -1;
+            }
+            trigger = mayTrigger;
+            return flags;
+        }
+
+        // The bits of the first and the next four characters that a word of 0 to 8 letters keeps in its key.
+        private static readonly ulong[] HeadMasks = [0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue];
+        private static readonly ulong[] NextMasks = [0, 0, 0, 0, 0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue];
+
         /// <summary>The number of the form of the word at [<paramref name="start"/>, +<paramref name="length"/>) of the text, added if new.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Find(ReadOnlySpan<char> chars, int start, int length, ContentLexicon lexicon)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int Find(ReadOnlySpan<char> chars, int start, int length, ContentLexicon lexicon)
         {
             var (head, next) = WordScanner.Key(chars, start, length);
             uint hash = WordScanner.Hash(head, next, length > WordScanner.KeyLength ? chars.Slice(start + WordScanner.KeyLength, length - WordScanner.KeyLength) : []);
-            // The first slot holds the word almost always: that test is compiled into the caller's loop.
             int slot = (int)(hash >> _shift);
-            int f = _slots[slot] - 1;
-            if (f >= 0 && Holds(in _forms[f], head, next, length) && (length <= WordScanner.KeyLength || SameRest(in _forms[f], chars, start, length)))
-                return f;
             return Add(chars.Slice(start, length), head, next, slot, lexicon);
         }
 
@@ -399,17 +453,24 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     // "he'd killed" is had (backstory), "he'd kill" would (hypothetical).
     private void ResolveApostropheD(ReadOnlySpan<char> chars)
     {
-        for (int i = 0; i < _count; i++)
+        for (int s = 0; s < _sentences.Count; s++)
         {
-            if (!_words[i].ApostropheD) continue;
-            bool participle = false;
-            if (i + 1 < _count)
-            {
-                var next = chars.Slice(_words[i + 1].Start, _words[i + 1].Length);
-                participle = next.EndsWith("ed") || next.EndsWith("en") || next.Equals("been", StringComparison.OrdinalIgnoreCase);
-            }
-            _words[i].Signals |= participle ? Signal.Perfect : Signal.Hypothetical;
+            if (!_read[s]) continue;
+            for (int i = _sentences[s].From; i < _sentences[s].To; i++) ResolveApostropheD(chars, i);
         }
+    }
+
+    private void ResolveApostropheD(ReadOnlySpan<char> chars, int i)
+    {
+        if (!_words[i].ApostropheD) return;
+        bool participle = false;
+        if (i + 1 < _count)
+        {
+            // The next word may be in a sentence not read: its letters are those of the scan.
+            var next = chars.Slice(_scanned[i + 1].Start, _scanned[i + 1].Length);
+            participle = next.EndsWith("ed") || next.EndsWith("en") || next.Equals("been", StringComparison.OrdinalIgnoreCase);
+        }
+        _words[i].Signals |= participle ? Signal.Perfect : Signal.Hypothetical;
     }
 
     // ---- phrases ----

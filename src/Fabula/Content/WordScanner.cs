@@ -189,13 +189,16 @@ public static class WordScanner
     private const ulong HeadFactor = 0x9E3779B97F4A7C15, Mixer = 0xC2B2AE3D27D4EB4F, RestPrime = 0x100000001B3;
 
     /// <summary>A hash of a word from its <see cref="Key"/> and the characters after its first eight.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(ulong head, ulong next, ReadOnlySpan<char> rest)
     {
         ulong x = head * HeadFactor ^ next;
         foreach (char c in rest) x = (x ^ c) * RestPrime;
         return (uint)((x * Mixer) >> 32);
     }
+
+    /// <summary><see cref="Hash(ulong, ulong, ReadOnlySpan{char})"/> of a word of eight characters or fewer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Hash(ulong head, ulong next) => (uint)(((head * HeadFactor ^ next) * Mixer) >> 32);
 
     private readonly struct ListOfWords(List<ScannedWord> list) : IWordReceiver
     {
