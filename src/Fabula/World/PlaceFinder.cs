@@ -55,15 +55,16 @@ public sealed class PlaceFinder : IStage
         var prepositions = view.Screen(words.PlacePrepositions.Set);
         var roomWords = view.Screen(words.Rooms.Set);
         var notNames = view.Screen(words.NotNames.Set);
+        var the = view.Screen(["the"]);
         var screens = new Screens(view.Screen(words.PlaceWords.Set), view.Screen(words.Titles.Set), view.Screen(words.NotPlaces.Set),
             view.Screen(words.OrganizationWords.Set));
         int n = view.Count;
         var types = view.Types;
         for (int i = 0; i < n; i++)
         {
-            // PERF: a word that is no preposition and starts with a small letter starts neither a room nor a name:
-            // those are passed in a loop of their own.
-            if ((i = NextCandidate(types, view.Tokens, text.AsSpan(), prepositions, i)) >= n) break;
+            // PERF: a word that starts with a small letter and is no preposition before "the" starts neither a room
+            // nor a name: those are passed in a loop of their own.
+            if ((i = NextCandidate(types, view.Tokens, text.AsSpan(), prepositions, the, i)) >= n) break;
             if (types[i] < 0 && !view.IsWord(i)) continue;
             if (view.May(prepositions, i) && view.Is(i + 1, "the") && view.IsLower(i + 2) && view.May(roomWords, i + 2)
                 && words.Rooms.Contains(view[i + 2]) && words.PlacePrepositions.Contains(view[i]))
@@ -160,12 +161,14 @@ public sealed class PlaceFinder : IStage
     }
 
     // The first token at or after i that is not a word of a known type, no preposition, starting with a small letter; or types.Length.
-    private static int NextCandidate(ReadOnlySpan<int> types, ReadOnlySpan<Structure.Token> tokens, ReadOnlySpan<char> text, bool[] prepositions, int i)
+    // A preposition counts only before "the" (a word typed "the", or one the cast stage did not type).
+    private static int NextCandidate(ReadOnlySpan<int> types, ReadOnlySpan<Structure.Token> tokens, ReadOnlySpan<char> text, bool[] prepositions, bool[] the, int i)
     {
         for (; (uint)i < (uint)types.Length && (uint)i < (uint)tokens.Length; i++)
         {
             int t = types[i];
-            if (t < 0 || prepositions[t] || text[tokens[i].Span.Start] is not (>= 'a' and <= 'z')) return i;
+            if (t < 0 || text[tokens[i].Span.Start] is not (>= 'a' and <= 'z')) return i;
+            if (prepositions[t] && (i + 1 == types.Length || types[i + 1] is not (int next and >= 0) || the[next])) return i;
         }
         return types.Length;
     }

@@ -39,11 +39,14 @@ internal static class FamilyNames
         // The daughters of a family: "the Miss Bennets", "the Misses Lucas".
         var lookup = families.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = story.Text;
-        var tokens = story.Layer<Token>().Items;
-        for (int t = 1; t < tokens.Length; t++)
+        var layer = story.Layer<Token>();
+        var tokens = layer.Items;
+        var chars = text.AsSpan();
+        // PERF: the titles are found by a vectorised search of the text for "Miss", not token by token.
+        for (int at = chars.IndexOf("Miss", StringComparison.Ordinal); at >= 0; at = Next(chars, at + 1))
         {
-            // PERF: the title's length and first letter first: most tokens follow no "Miss" or "Misses".
-            if (tokens[t - 1].Span.Length is not (4 or 6 or 7) || text[tokens[t - 1].Span.Start] != 'M') continue;
+            int t = layer.FirstStartingAtOrAfter(at) + 1;
+            if (t - 1 >= tokens.Length || tokens[t - 1].Span.Start != at || t >= tokens.Length) continue;
             var token = tokens[t];
             if (token.Kind != TokenKind.Word || token.Span.Length < 3 || !char.IsUpper(text[token.Span.Start])) continue;
             var title = text[tokens[t - 1].Span];
@@ -96,6 +99,12 @@ internal static class FamilyNames
             }
         }
         return found;
+    }
+
+    private static int Next(ReadOnlySpan<char> chars, int from)
+    {
+        int k = chars[from..].IndexOf("Miss", StringComparison.Ordinal);
+        return k < 0 ? -1 : from + k;
     }
 
     // How often a daughter known by her given name alone must be named beside the family's daughters.

@@ -137,7 +137,7 @@ public sealed class RelationFinder : IStage
             var listed = _types?.Marking(_words.Keys);
             for (int i = 0; i < _view.Count; i++)
             {
-                if (listed is not null && (typeOf![i] is var t && (t < 0 || !listed[t]))) continue;
+                if (listed is not null && (i = NextListed(typeOf!, listed, i)) >= _view.Count) break;
                 if (!_view.IsWord(i)) continue;
                 var w = _view[i];
                 if (w.Length < 2 || w.Length > _words.LongestWord) continue;
@@ -148,6 +148,14 @@ public sealed class RelationFinder : IStage
                 }
                 else if (_attributed && _view.QuotationOf[i] >= 0 && _words.Address.TryGetValue(w, out var address)) ReadAddress(i, address);
             }
+        }
+
+        // The first token at or after i whose word the tables list (PERF: a loop of its own over the others), or the count.
+        private static int NextListed(int[] typeOf, bool[] listed, int i)
+        {
+            for (; (uint)i < (uint)typeOf.Length; i++)
+                if (typeOf[i] is int t and >= 0 && listed[t]) return i;
+            return typeOf.Length;
         }
 
         // ---- people -------------------------------------------------------------------------
