@@ -1,3 +1,4 @@
+using Fabula.Structure;
 using Fabula.Text;
 
 namespace Fabula.Cast;
@@ -23,16 +24,19 @@ internal static class NameFinder
     public static List<NameMention> Find(TokenView view, WordTypes types)
     {
         var tables = CastTables.Shared;
-        var counts = CountWords(view, types);
+        var capitals = new List<int>();
+        var counts = CountWords(view, types, capitals);
         var found = new List<NameMention>();
         int n = view.Count;
         // "Buck Mulligan": pairs of a given name that is also a word and a name, seen mid-sentence; and the
         // sentence-initial pairs that may be the same (checked at the end, when all of the first are known).
         HashSet<(int, int)>? givenPairs = null;
         List<int>? initialPairs = null;
-        for (int i = 0; i < n; i++)
+        int after = 0;
+        // PERF: the capitalised words (listed while counting), not every token.
+        foreach (int i in capitals)
         {
-            if (!view.IsWord(i) || !view.IsCapitalized(i)) continue;
+            if (i < after) continue;
             // "New York", "the Lord Chancellor": after a capitalised word that is no name, mid-sentence, a
             // capitalised word belongs to that other proper noun.
             if (i > 0 && view.IsWord(i - 1) && view.IsCapitalized(i - 1) && !view.Initial[i - 1]
@@ -73,7 +77,7 @@ internal static class NameFinder
             var span = TextSpan.FromBounds(view.Tokens[first].Span.Start, view.Tokens[last].Span.End);
             var nameSpan = TextSpan.FromBounds(view.Tokens[nameStart].Span.Start, view.Tokens[last].Span.End);
             found.Add(new NameMention(first, last, nameStart, span, titled ? titleGender : Gender.Unknown, titled, FormOf(view, nameStart, last)));
-            i = last;
+            after = last + 1;
         }
         if (givenPairs is not null && initialPairs is not null) AddInitialGivenNames(view, types, found, givenPairs, initialPairs);
         return found;
@@ -175,23 +179,27 @@ internal static class NameFinder
         return i > 0 && types.Is(i - 1, WordFlags.SpeechVerb);
     }
 
-    private static WordCounts CountWords(TokenView view, WordTypes types)
+    /// <summary>Counts each word's uses, and lists the capitalised words (a name's first word is one).</summary>
+    private static WordCounts CountWords(TokenView view, WordTypes types, List<int> capitals)
     {
         var counts = new WordCounts(types.Count);
-        for (int i = 0; i < view.Count; i++)
+        var tokens = view.Tokens;
+        var typeOf = types.TypeOf;
+        for (int i = 0; i < tokens.Length; i++)
         {
-            int t = types.TypeOf[i];
-            if (t < 0) continue;
-            char first = view.Text[view.Tokens[i].Span.Start];
-            if (!char.IsLetter(first)) continue;
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Word || token.Span.Length == 0) continue;
+            char first = view.Text[token.Span.Start];
+            int t = typeOf[i];
             if (char.IsUpper(first))
             {
-                if (view.IsAllCaps(i)) continue;
+                capitals.Add(i);
+                if (t < 0 || view.IsAllCaps(i)) continue;
                 if (view.Initial[i]) counts.CapitalInitial[t]++;
                 else counts.CapitalMid[t]++;
                 if (StandsLikeAName(view, types, i)) counts.NameLike[t]++;
             }
-            else counts.Lower[t]++;
+            else if (t >= 0 && char.IsLetter(first)) counts.Lower[t]++;
         }
         return counts;
     }

@@ -122,7 +122,9 @@ internal sealed class WordTypes
         var flags = Flags.AsSpan();
         for (int i = 0; i < typeOf.Length; i++)
         {
-            if (typeOf[i] is not (int t and >= 0) || (flags[t] & (WordFlags.Pronoun | WordFlags.Determiner)) is not (var f and not 0)) continue;
+            int t = typeOf[i];
+            if (t < 0) continue;
+            var f = flags[t];
             if ((f & WordFlags.Pronoun) != 0) pronouns.Add(i);
             if ((f & WordFlags.Determiner) != 0) determiners.Add(i);
         }
