@@ -38,20 +38,33 @@ public sealed class Tokenizer : IStage
 
     public void Run(Story story)
     {
-        // PERF: the 100 LitBank novels run 4.6 characters per token (4.1 in the densest); room for one per 4 means the list
-        // seldom grows (each growth copies every token so far).
-        var tokens = new List<Token>(story.Text.Length / 4 + 16);
+        // PERF: the 100 LitBank novels run 4.6 characters per token (4.1 in the densest); room for one per 4 means the
+        // array seldom grows (each growth copies every token so far).
+        var tokens = new Token[story.Text.Length / 4 + 16];
+        int count = 0;
         var text = story.Text.AsSpan();
         foreach (ref readonly var paragraph in story.Layer<Paragraph>().Items)
-            Tokenize(text, paragraph.Span, tokens);
-        story.Add(tokens);
+        {
+            tokens = WithRoom(tokens, count, paragraph.Span.Length);
+            count = Tokenize(text, paragraph.Span, tokens, count);
+        }
+        story.Add(new ArraySegment<Token>(tokens, 0, count));
     }
 
     /// <summary>Tokens of a plain string (tests, tools).</summary>
     public static List<Token> Tokenize(ReadOnlySpan<char> text)
     {
-        var tokens = new List<Token>();
-        Tokenize(text, new TextSpan(0, text.Length), tokens);
+        var tokens = new Token[text.Length];
+        int count = Tokenize(text, new TextSpan(0, text.Length), tokens, 0);
+        return [.. tokens.AsSpan(0, count)];
+    }
+
+    // PERF: a span of text has at most one token per character. With room for that many after the tokens
+    // so far, Tokenize writes each token into the array without asking whether it must grow.
+    private static Token[] WithRoom(Token[] tokens, int count, int chars)
+    {
+        if (tokens.Length - count >= chars) return tokens;
+        Array.Resize(ref tokens, Math.Max(tokens.Length * 2, count + chars));
         return tokens;
     }
 
@@ -66,21 +79,22 @@ public sealed class Tokenizer : IStage
         return word.Length > 1 && !Known.IsTitle(word) && !Known.IsBeforeNumber(word);
     }
 
-    /// <summary>Adds the tokens of <paramref name="span"/>; lookahead never leaves the span.</summary>
-    // PERF: Tokenize and ReadWord are compiled fully optimised at once. They run per paragraph, and with
-    // tiered compilation the first novels of a run were tokenized by unoptimised code (the bench's first
-    // pass: 3.2-3.7 G instructions against 2.2 G). Left out of the ReadyToRun image, they cost `fabula
-    // analyze` about 13 M instructions of compiling at start-up (1.541 against 1.528 G for The Secret Garden).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tokenize(ReadOnlySpan<char> text, TextSpan span, List<Token> tokens)
+    /// <summary>
+    /// Writes the tokens of <paramref name="span"/> into <paramref name="tokens"/> from index <paramref name="count"/>
+    /// (the array has room for one token per character of the span); returns the new count. Lookahead never
+    /// leaves the span.
+    /// </summary>
+    private static int Tokenize(ReadOnlySpan<char> text, TextSpan span, Token[] tokens, int count)
     {
-        int end = span.End;
+        // Cut where the span ends: every read below is inside it or before it.
+        text = text[..span.End];
         int i = span.Start;
-        // PERF: `line` ends where the span ends, so its length bounds the loops without a second check.
-        var line = text[..end];
-        while (i < line.Length)
+        // PERF: the loop keeps the count in a register; `count` itself, passed by reference to the rarer
+        // readers, is brought up to date around them.
+        int n = count;
+        while (i < text.Length)
         {
-            char c = line[i];
+            char c = text[i];
             if (c < 128)
             {
                 // PERF: ASCII letters, digits and spaces take a table lookup, not a category query.
@@ -91,68 +105,90 @@ public sealed class Tokenizer : IStage
                     // PERF: most words are a run of ASCII letters and digits ended by a space or a mark that
                     // never joins two parts of a word; read them here. Anything else goes on in ReadWord.
                     int wordStart = i;
-                    for (i++; i < line.Length; i++)
+                    for (i++; i < text.Length; i++)
                     {
-                        c = line[i];
+                        c = text[i];
                         if (c >= 128 || AsciiClass[c] < Digit) break;
                     }
-                    bool letters = cls == Letter || HasLetter(line[wordStart..i]);
-                    if (i == line.Length || c < 128 && EndsWord(c, line[i - 1]))
-                        tokens.Add(new Token(TextSpan.FromBounds(wordStart, i), letters ? TokenKind.Word : TokenKind.Number));
-                    else
-                        i = ReadWord(text, wordStart, i, letters, end, tokens);
+                    bool letters = cls == Letter || HasLetter(text[wordStart..i]);
+                    if (i == text.Length || c < 128 && EndsWord(c, text[i - 1]))
+                    {
+                        tokens[n++] = new Token(TextSpan.FromBounds(wordStart, i), letters ? TokenKind.Word : TokenKind.Number);
+                        if (c == ' ') i++;   // PERF: the space after a word, skipped here rather than by the loop
+                        continue;
+                    }
+                    if (c == '.' && AsciiClass[text[i - 1]] == Letter)
+                    {
+                        // PERF: a period after a letter never joins two parts of a word (ReadWord stops there
+                        // too), so only the word's own period is in question ("Mr." or "said" ".").
+                        int wordEnd = i + 1 < text.Length && text[i + 1] == '.' ? i : WithPeriod(text, wordStart, i, text.Length);
+                        tokens[n++] = new Token(TextSpan.FromBounds(wordStart, wordEnd), TokenKind.Word);
+                        i = wordEnd;
+                        continue;
+                    }
+                    count = n;
+                    i = ReadWord(text, wordStart, i, letters, tokens, ref count);
+                    n = count;
                     continue;
                 }
             }
             else if (char.IsWhiteSpace(c)) { i++; continue; }
-            else if (IsWordChar(text, i, end))
-            {
-                i = ReadWord(text, i, i, false, end, tokens);
-                continue;
-            }
-            int start = i;
-            TokenKind kind;
-            switch (c)
-            {
-                case '.' or '!' or '?' or '…':
-                    // A run of terminal marks is one token: "?!", "!!!", "...", "…", "?..".
-                    while (i < end && text[i] is '.' or '!' or '?' or '…') i++;
-                    // Spaced ellipsis ". . ." (Gutenberg): one token.
-                    if (i - start == 1 && c == '.')
-                        while (i + 1 < end && text[i] == ' ' && text[i + 1] == '.') i += 2;
-                    kind = TokenKind.Punctuation;
-                    break;
-                case '\'' or '’' or '‘' or '‛' when IsElision(text, i, end, out int elisionEnd):
-                    // 'tis, 'em: the apostrophe stands for dropped letters.
-                    i = elisionEnd;
-                    kind = TokenKind.Word;
-                    break;
-                case '"' or '“' or '”' or '„' or '‟' or '«' or '»' or '‹' or '›' or '\'' or '‘' or '’' or '‚' or '‛' or '`':
-                    i++;
-                    kind = TokenKind.Quote;
-                    break;
-                case '—' or '–' or '―' or '‒' or '⸺' or '⸻':
-                    while (i < end && text[i] == c) i++;
-                    kind = TokenKind.Dash;
-                    break;
-                case '-' or '‐' or '‑':
-                    // "--" (typewriter dash) or a lone hyphen between spaces.
-                    while (i < end && text[i] is '-' or '‐' or '‑') i++;
-                    kind = TokenKind.Dash;
-                    break;
-                case ',' or ';' or ':' or '(' or ')' or '[' or ']' or '{' or '}' or '¡' or '¿':
-                    i++;
-                    kind = TokenKind.Punctuation;
-                    break;
-                default:
-                    // Symbols: a run of the same mark is one token ("***", "~~~").
-                    if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) i += 2;
-                    else { i++; while (i < end && text[i] == c) i++; }
-                    kind = TokenKind.Symbol;
-                    break;
-            }
-            tokens.Add(new Token(TextSpan.FromBounds(start, i), kind));
+            count = n;
+            i = ReadOther(text, i, tokens, ref count);
+            n = count;
         }
+        return n;
+    }
+
+    // Reads the token at i (a word that starts beyond ASCII, or a mark) into tokens[count]; returns its end.
+    private static int ReadOther(ReadOnlySpan<char> text, int i, Token[] tokens, ref int count)
+    {
+        int end = text.Length;
+        char c = text[i];
+        if (c >= 128 && IsWordChar(text, i, end)) return ReadWord(text, i, i, false, tokens, ref count);
+        int start = i;
+        TokenKind kind;
+        switch (c)
+        {
+            case '.' or '!' or '?' or '…':
+                // A run of terminal marks is one token: "?!", "!!!", "...", "…", "?..".
+                while (i < end && text[i] is '.' or '!' or '?' or '…') i++;
+                // Spaced ellipsis ". . ." (Gutenberg): one token.
+                if (i - start == 1 && c == '.')
+                    while (i + 1 < end && text[i] == ' ' && text[i + 1] == '.') i += 2;
+                kind = TokenKind.Punctuation;
+                break;
+            case '\'' or '’' or '‘' or '‛' when IsElision(text, i, end, out int elisionEnd):
+                // 'tis, 'em: the apostrophe stands for dropped letters.
+                i = elisionEnd;
+                kind = TokenKind.Word;
+                break;
+            case '"' or '“' or '”' or '„' or '‟' or '«' or '»' or '‹' or '›' or '\'' or '‘' or '’' or '‚' or '‛' or '`':
+                i++;
+                kind = TokenKind.Quote;
+                break;
+            case '—' or '–' or '―' or '‒' or '⸺' or '⸻':
+                while (i < end && text[i] == c) i++;
+                kind = TokenKind.Dash;
+                break;
+            case '-' or '‐' or '‑':
+                // "--" (typewriter dash) or a lone hyphen between spaces.
+                while (i < end && text[i] is '-' or '‐' or '‑') i++;
+                kind = TokenKind.Dash;
+                break;
+            case ',' or ';' or ':' or '(' or ')' or '[' or ']' or '{' or '}' or '¡' or '¿':
+                i++;
+                kind = TokenKind.Punctuation;
+                break;
+            default:
+                // Symbols: a run of the same mark is one token ("***", "~~~").
+                if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) i += 2;
+                else { i++; while (i < end && text[i] == c) i++; }
+                kind = TokenKind.Symbol;
+                break;
+        }
+        tokens[count++] = new Token(TextSpan.FromBounds(start, i), kind);
+        return i;
     }
 
     // Does the ASCII character c, after a run of ASCII letters and digits that ends with `last`, end the
@@ -171,10 +207,10 @@ public sealed class Tokenizer : IStage
     }
 
     // Reads a word or number that starts at start and has been read up to i (letters: whether that part
-    // has a letter), with its contractions split off; returns its end.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]  // PERF: see Tokenize
-    private static int ReadWord(ReadOnlySpan<char> text, int start, int i, bool letters, int end, List<Token> tokens)
+    // has a letter), with its contractions split off, into tokens[count...]; returns its end.
+    private static int ReadWord(ReadOnlySpan<char> text, int start, int i, bool letters, Token[] tokens, ref int count)
     {
+        int end = text.Length;
         while (i < end)
         {
             char c = text[i];
@@ -219,8 +255,8 @@ public sealed class Tokenizer : IStage
                     split = i - 1;   // don't -> do n't; can't -> ca n't; won't -> wo n't (Penn Treebank)
                 if (split >= 0)
                 {
-                    if (split > start) tokens.Add(new Token(TextSpan.FromBounds(start, split), TokenKind.Word));
-                    tokens.Add(new Token(TextSpan.FromBounds(split, suffixEnd), TokenKind.Word));
+                    if (split > start) tokens[count++] = new Token(TextSpan.FromBounds(start, split), TokenKind.Word);
+                    tokens[count++] = new Token(TextSpan.FromBounds(split, suffixEnd), TokenKind.Word);
                     if (!more) return suffixEnd;
                     start = i = suffixEnd;   // read on from the next apostrophe
                     letters = false;
@@ -235,7 +271,7 @@ public sealed class Tokenizer : IStage
         if (i < end && text[i] == '.' && letters && (i + 1 >= end || text[i + 1] != '.'))
             i = WithPeriod(text, start, i, end);
         if (i > start)
-            tokens.Add(new Token(TextSpan.FromBounds(start, i), letters ? TokenKind.Word : TokenKind.Number));
+            tokens[count++] = new Token(TextSpan.FromBounds(start, i), letters ? TokenKind.Word : TokenKind.Number);
         return i;
     }
 
@@ -243,7 +279,10 @@ public sealed class Tokenizer : IStage
     private static int WithPeriod(ReadOnlySpan<char> text, int start, int dot, int end)
     {
         var word = text[start..dot];
-        if (Known.IsTitle(word) || Known.IsAbbreviation(word)) return dot + 1;
+        var known = Known;
+        // PERF: a word of two letters or more that the tables' screen rules out keeps no period.
+        if (word.Length > 1 && !known.MayBeListed(word)) return dot;
+        if (known.IsTitle(word) || known.IsAbbreviation(word)) return dot + 1;
         if (word.Length == 1 && char.IsLetter(word[0]))
         {
             // Dotted letters: e.g. i.e. a.m. U.S.A.
@@ -265,7 +304,7 @@ public sealed class Tokenizer : IStage
             }
             return dot;
         }
-        if (Known.IsBeforeNumber(word))
+        if (known.IsBeforeNumber(word))
         {
             int n = dot + 1;
             while (n < end && text[n] == ' ') n++;
@@ -321,6 +360,12 @@ public sealed class Tokenizer : IStage
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _others, _othersAnyCase;
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _beforeNumbers, _elisions;
 
+        // PERF: a screen in front of the title, abbreviation and number tables (a bit for each entry's
+        // first letter, last letter and length, folded to 1024 bits): most words before a period are in
+        // none, and one bit test costs less than three set look-ups. Only words that begin and end in ASCII
+        // are screened (their case folds one way); for the rest the tables are asked.
+        private readonly ulong[] _screen = new ulong[16];
+
         public Abbreviations()
         {
             _titles = WordList.Load("structure/titles.txt").GetAlternateLookup<ReadOnlySpan<char>>();
@@ -329,16 +374,39 @@ public sealed class Tokenizer : IStage
             _othersAnyCase = WordList.Load("structure/abbreviations.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
             _beforeNumbers = WordList.Load("structure/abbreviations-before-numbers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
             _elisions = WordList.Load("structure/elisions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var set in new[] { _titlesAnyCase.Set, _othersAnyCase.Set, _beforeNumbers.Set })
+                foreach (string entry in set)
+                {
+                    // An entry the screen cannot fold (not ASCII at either end) opens it to every word.
+                    if (entry.Length == 0 || (entry[0] | entry[^1]) >= 128) { Array.Fill(_screen, ulong.MaxValue); continue; }
+                    int key = ScreenKey(entry);
+                    _screen[key >> 6] |= 1UL << key;
+                }
         }
+
+        /// <summary>Can the word be in the title, abbreviation or number table? (False: in none of them.)</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayBeListed(ReadOnlySpan<char> word)
+        {
+            if (word.IsEmpty || (word[0] | word[^1]) >= 128) return true;
+            int key = ScreenKey(word);
+            return (_screen[key >> 6] & (1UL << key)) != 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int ScreenKey(ReadOnlySpan<char> word) => ((Fold(word[0]) * 31 + Fold(word[^1])) * 7 + word.Length) & 1023;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Fold(char c) => char.IsAsciiLetter(c) ? c | 0x20 : c;
 
         // As written ("Mr"), or in capitals ("MR") — but not lower case ("gen", "col" are words).
         public bool IsTitle(ReadOnlySpan<char> word) =>
-            word.Length <= 6 && (_titles.Contains(word) || IsCapitals(word) && _titlesAnyCase.Contains(word));
+            word.Length <= 6 && MayBeListed(word) && (_titles.Contains(word) || IsCapitals(word) && _titlesAnyCase.Contains(word));
 
         public bool IsAbbreviation(ReadOnlySpan<char> word) =>
-            word.Length <= 7 && (_others.Contains(word) || IsCapitals(word) && _othersAnyCase.Contains(word));
+            word.Length <= 7 && MayBeListed(word) && (_others.Contains(word) || IsCapitals(word) && _othersAnyCase.Contains(word));
 
-        public bool IsBeforeNumber(ReadOnlySpan<char> word) => word.Length <= 5 && _beforeNumbers.Contains(word);
+        public bool IsBeforeNumber(ReadOnlySpan<char> word) => word.Length <= 5 && MayBeListed(word) && _beforeNumbers.Contains(word);
 
         public bool IsElision(ReadOnlySpan<char> word) => _elisions.Contains(word);
 

@@ -16,11 +16,12 @@ public sealed class SpanLayer<T> where T : ISpanned
 
     public SpanLayer(IEnumerable<T> items, int textLength, bool allowOverlap = false)
     {
-        // PERF: a list's or an array's items are copied in one block, not enumerated one by one.
+        // PERF: a list's, an array's or an array segment's items are copied in one block, not enumerated one by one.
         _items = items switch
         {
             List<T> list => list.ToArray(),
             T[] array => (T[])array.Clone(),
+            ArraySegment<T> segment => segment.AsSpan().ToArray(),
             _ => [.. items],
         };
         Check(_items, textLength, allowOverlap);
