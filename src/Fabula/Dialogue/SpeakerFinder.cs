@@ -61,6 +61,7 @@ public sealed class SpeakerFinder : IStage
                     recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start, StartsSentence(story.Text, mentions[nextMention].Span.Start));
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
+            int called = -1; // the one the line calls by name, whoever says it (when asked below)
             bool fromParagraphBefore = false, vague = false;
             if (reading.Method is AttributionMethod.None or AttributionMethod.Beat)
             {
@@ -75,11 +76,11 @@ public sealed class SpeakerFinder : IStage
             else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
-                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start) };
+                    (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start) };
             else if (reading.Method == AttributionMethod.Nominal)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
-                    vocatives.Find(quotes[k].Span, -1), quotes[k].Span.Start, out vague) };
+                    (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };
             speaker[k] = reading.Speaker;
             lastTag = reading.Mention;
             if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
@@ -97,7 +98,8 @@ public sealed class SpeakerFinder : IStage
                 _ => 0,
             };
             if (reading.Speaker == -1) confidence[k] *= 0.5f; // someone unnamed, or a pronoun the cast could not resolve
-            vocative[k] = vocatives.Find(quotes[k].Span, speaker[k]);
+            // PERF: the one called, found above, is also the one called other than the speaker unless it is the speaker.
+            vocative[k] = called >= 0 && called != speaker[k] ? called : vocatives.Find(quotes[k].Span, speaker[k]);
             if (addressee[k] < 0) addressee[k] = vocative[k];
             partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
             if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;

@@ -105,7 +105,7 @@ public sealed class AttributeFinder : IStage
             for (int i = 0; i < types.Length; i++)
             {
                 // PERF: the words that trigger nothing and end no mention are passed in a loop of their own.
-                if ((i = NextToRead(types, marked, mentionEnding, i)) >= types.Length) break;
+                if ((i = NextToRead(types, marked, mentionEnding, View.Mentions, i)) >= types.Length) break;
                 int type = types[i];
                 if (type < 0 && !View.IsWord(i)) continue;
                 if (mentionEnding[i] >= 0 && View.Mentions[mentionEnding[i]].Kind == MentionKind.Name && View.IsMark(i + 1, ','))
@@ -142,13 +142,13 @@ public sealed class AttributeFinder : IStage
                 if (mention.Character >= 0 && mention.Kind != MentionKind.Pronoun) Role(mention);
         }
 
-        // The first token at or after i that is no word of an unmarked type ending no mention, or types.Length.
-        private static int NextToRead(int[] types, bool[] marked, int[] mentionEnding, int i)
+        // The first token at or after i that is no word of an unmarked type ending no name (an apposition may follow a name), or types.Length.
+        private static int NextToRead(int[] types, bool[] marked, int[] mentionEnding, Mention[] mentions, int i)
         {
             for (; (uint)i < (uint)types.Length && (uint)i < (uint)mentionEnding.Length; i++)
             {
                 int t = types[i];
-                if (t < 0 || marked[t] || mentionEnding[i] >= 0) return i;
+                if (t < 0 || marked[t] || mentionEnding[i] is int m and >= 0 && mentions[m].Kind == MentionKind.Name) return i;
             }
             return types.Length;
         }
