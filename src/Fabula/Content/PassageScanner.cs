@@ -91,9 +91,9 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         }
         if (_count == 0) return;
         var flags = FindForms(chars);
-        // PERF: most sentences hold no word that starts a trigger phrase (followed by the phrase's second word):
-        // no hit can come from them. Only the sentences that do, and their neighbours (whose ages and consent
-        // signals the paragraph rules read), are read further; most paragraphs have none.
+        // PERF: most sentences hold no trigger phrase (HoldsTrigger, tried where a word starts one and the phrase's
+        // second word is next): no hit can come from them. Only the sentences that do, and their neighbours (whose
+        // ages and consent signals the paragraph rules read), are read further; most paragraphs have none.
         if (!MarkSentencesRead()) return;
         ReadWords(chars);
         if ((flags & FormFlags.ApostropheD) != 0) ResolveApostropheD(chars);
@@ -164,8 +164,44 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         {
             var range = _sentences[s];
             flags |= _seen.FindAll(chars, _scanned.AsSpan(range.From, range.To - range.From), _formOf.AsSpan(range.From), out _trigger[s]);
+            if (_trigger[s]) _trigger[s] = HoldsTrigger(chars, range);
         }
         return flags;
+    }
+
+    /// <summary>
+    /// Whether a trigger phrase matches in a sentence, by the test of <see cref="FindPhrases"/> (on the words' forms
+    /// and the scan, before the words are read): a sentence that may hold one often holds none ("the" and "in" start
+    /// triggers of three words).
+    /// </summary>
+    private bool HoldsTrigger(ReadOnlySpan<char> chars, SentenceRange range)
+    {
+        for (int i = range.From; i < range.To; i++)
+        {
+            ref readonly var form = ref _seen.Form(_formOf[i]);
+            if ((form.Flags & (FormFlags.TriggerAlone | FormFlags.TriggerFirst)) == 0) continue;
+            var phrases = _lexicon.StartingWith(form.Lemma);
+            var seconds = _lexicon.SecondLemmas(form.Lemma);
+            int next = i + 1 < range.To ? _seen.Form(_formOf[i + 1]).Lemma : -1;
+            for (int p = 0; p < phrases.Length; p++)
+            {
+                var phrase = phrases[p];
+                if (phrase.Kind != PhraseKind.Trigger || seconds[p] != next && seconds[p] != ContentLexicon.OneWord) continue;
+                int n = phrase.Lemmas.Length;
+                if (i + n > range.To) continue;
+                if ((phrase.Options & TriggerOptions.Participle) != 0 && (form.Flags & FormFlags.Ed) == 0) continue;
+                if ((phrase.Options & TriggerOptions.Gerund) != 0 && (form.Flags & FormFlags.Ing) == 0) continue;
+                bool match = true;
+                for (int k = 1; k < n && match; k++)
+                {
+                    var w = _scanned[i + k];
+                    match = _seen.Form(_formOf[i + k]).Lemma == phrase.Lemmas[k] && !w.BreakBefore
+                            && (!phrase.Hyphenated || w.Start > 0 && chars[w.Start - 1] == '-');
+                }
+                if (match) return true;
+            }
+        }
+        return false;
     }
 
     // Per sentence of the paragraph: whether a trigger may start in it, and whether it is read (one that may, or its neighbour).
