@@ -35,20 +35,29 @@ internal sealed class TokenView
         QuotationOf = new int[n];
         Initial = new bool[n];
         SentenceOpenings.Mark(Text, Tokens, sentences.Items, SentenceOf, Initial);
-        // PERF: the layers and arrays in locals (spans), so the loop reads no field twice.
+        // PERF: the layers and arrays in locals (spans); each sentence's paragraph and each quotation's index
+        // filled into its run of tokens at once, not token by token.
         var tokens = Tokens.AsSpan(0, n);
         var sentenceItems = sentences.Items;
         var quoteItems = quotes.Items;
         var sentenceOf = SentenceOf.AsSpan(0, n);
         var paragraphOf = ParagraphOf.AsSpan(0, n);
         var quotationOf = QuotationOf.AsSpan(0, n);
-        int q = 0;
-        for (int i = 0; i < tokens.Length; i++)
+        for (int i = 0; i < n;)
         {
-            int start = tokens[i].Span.Start;
-            paragraphOf[i] = sentenceItems.Length > 0 ? sentenceItems[sentenceOf[i]].Paragraph : 0;
-            while (q < quoteItems.Length && quoteItems[q].Span.End <= start) q++;
-            quotationOf[i] = q < quoteItems.Length && quoteItems[q].Span.Contains(start) ? q : -1;
+            int s = sentenceOf[i], end = i + 1;
+            while (end < n && sentenceOf[end] == s) end++;
+            paragraphOf[i..end].Fill(sentenceItems.Length > 0 ? sentenceItems[s].Paragraph : 0);
+            i = end;
+        }
+        // A token lies in the first quotation (in layer order) that covers its start.
+        quotationOf.Fill(-1);
+        int t = 0;
+        for (int q = 0; q < quoteItems.Length; q++)
+        {
+            var span = quoteItems[q].Span;
+            while (t < n && tokens[t].Span.Start < span.Start) t++;
+            while (t < n && tokens[t].Span.Start < span.End) quotationOf[t++] = q;
         }
     }
 
