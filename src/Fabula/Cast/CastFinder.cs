@@ -341,11 +341,16 @@ public sealed class CastFinder : IStage
 
     private static List<Mention> Renumber(List<Mention> mentions, List<Character> ordered)
     {
-        var newIndex = new Dictionary<int, int>();
+        // PERF: the new index of each old one in an array (characters are numbered from 0), not a dictionary.
+        int count = 0;
+        foreach (var c in ordered) count = Math.Max(count, c.Index + 1);
+        foreach (var m in mentions) count = Math.Max(count, m.Character + 1);
+        var newIndex = new int[count];
+        Array.Fill(newIndex, -1);
         for (int i = 0; i < ordered.Count; i++) { newIndex[ordered[i].Index] = i; ordered[i].Renumber(i); }
         var result = new List<Mention>(mentions.Count);
         foreach (var m in mentions)
-            result.Add(m with { Character = m.Character >= 0 && newIndex.TryGetValue(m.Character, out int n) ? n : -1 });
+            result.Add(m with { Character = m.Character >= 0 ? newIndex[m.Character] : -1 });
         return InTextOrder(result);
     }
 

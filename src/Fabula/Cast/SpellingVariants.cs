@@ -35,14 +35,17 @@ internal static class SpellingVariants
         var bearers = new List<Bearer>();
         var ofCharacter = new Bearer?[characters.Count];
         var ofForm = new Dictionary<string, Bearer>();
+        var placeForms = new HashSet<string>(); // PERF: a form's words are split and looked up once, not at each mention
         for (int m = 0; m < names.Count; m++)
         {
             var name = names[m];
             Bearer? bearer;
             if (characterOf[m] >= 0) bearer = ofCharacter[characterOf[m]] ??= Add(bearers, new Bearer(characterOf[m]));
-            else if (!isPerson[m] && !name.Titled && !HasPlaceWord(name.Form, tables))
-                bearer = ofForm.TryGetValue(name.Form, out var b) ? b : ofForm[name.Form] = Add(bearers, new Bearer(-1));
-            else continue;
+            else if (isPerson[m] || name.Titled) continue;
+            else if (ofForm.TryGetValue(name.Form, out var b)) bearer = b;
+            else if (placeForms.Contains(name.Form)) continue;
+            else if (HasPlaceWord(name.Form, tables)) { placeForms.Add(name.Form); continue; }
+            else bearer = ofForm[name.Form] = Add(bearers, new Bearer(-1));
             bearer.Mentions.Add(m);
             bearer.Count++;
             if (!name.Titled)
