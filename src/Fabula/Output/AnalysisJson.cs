@@ -267,7 +267,9 @@ public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJs
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
 public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,
     bool AtEnd, bool? Inferred, IReadOnlyList<SpanJson> Evidence);
+[JsonConverter(typeof(NetworkNodeJsonConverter))]
 public sealed record NetworkNodeJson(string Id, string Name, int Scenes);
+[JsonConverter(typeof(NetworkEdgeJsonConverter))]
 public sealed record NetworkEdgeJson(string A, string B, int Weight, int Scenes, int Conversations, int Quotes);
 public sealed record NetworkJson(IReadOnlyList<NetworkNodeJson> Nodes, IReadOnlyList<NetworkEdgeJson> Edges);
 public sealed record MentionJson(int Start, int End, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CharacterId, string Kind);
