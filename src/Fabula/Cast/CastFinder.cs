@@ -211,8 +211,10 @@ public sealed class CastFinder : IStage
     private static bool[] WeighPersons(TokenView view, WordTypes types, List<NameMention> names, CastTables tables)
     {
         var evidence = new Dictionary<string, PersonEvidence>(StringComparer.Ordinal);
-        foreach (var name in names)
+        var evidenceOf = new PersonEvidence[names.Count]; // PERF: each mention's evidence kept, not looked up again by its form
+        for (int m = 0; m < names.Count; m++)
         {
+            var name = names[m];
             if (!evidence.TryGetValue(name.Form, out var e))
             {
                 e = new PersonEvidence();
@@ -221,6 +223,7 @@ public sealed class CastFinder : IStage
                 e.FirstName = tables.FirstNames.ContainsKey(name.Form.Split(' ')[0]);
                 evidence[name.Form] = e;
             }
+            evidenceOf[m] = e;
             e.Uses++;
             if (name.Titled) e.Titled++;
             int before = name.FirstToken - 1, after = name.LastToken + 1;
@@ -265,7 +268,7 @@ public sealed class CastFinder : IStage
         var isPerson = new bool[names.Count];
         for (int m = 0; m < names.Count; m++)
         {
-            var e = evidence[names[m].Form];
+            var e = evidenceOf[m];
             isPerson[m] = e.IsPerson || e.Family || e.ExtendsPerson || names[m].Titled && !e.PlaceWord;
         }
         return isPerson;

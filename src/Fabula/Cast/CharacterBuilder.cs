@@ -74,21 +74,30 @@ internal sealed class CharacterBuilder
         }
 
         var ordered = _forms.Values.OrderByDescending(f => f.Words.Length).ThenByDescending(f => f.Count).ThenBy(f => f.Title + f.First, StringComparer.Ordinal).ToList();
+        // PERF: the forms by last word, in order, and the untitled form of the same words looked up by key: finding
+        // the longer form or the untitled one asks a few forms, not all of them (a novel has thousands).
+        var byLast = new Dictionary<string, List<NameForm>>(StringComparer.Ordinal);
+        foreach (var f in ordered) (byLast.TryGetValue(f.Last, out var list) ? list : byLast[f.Last] = []).Add(f);
         // 1. Full names found characters; a titled full name joins the same untitled one.
-        foreach (var form in ordered.Where(f => f.IsFull && (f.Title == "" || !ordered.Any(u => u.Title == "" && u.Words.SequenceEqual(f.Words)))))
+        foreach (var form in ordered)
         {
+            if (!form.IsFull || form.Title != "" && Untitled(form) is not null) continue;
             // "Martha Sowerby" beside "Martha Phoebe Sowerby": the same first name and surname.
             // "Lambert Strether" beside "Mr. Lewis Lambert Strether": the longer name ends with the shorter.
-            var longer = ordered.FirstOrDefault(f => f.Character >= 0 && f != form && f.Last == form.Last
-                && (f.Title == "" && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First))
-                    || f.Title != "" && f.TitleGender != Gender.Female && f.Words.Length > form.Words.Length && EndsWith(f.Words, form.Words)
-                       && Compatible(form.TitleGender, GenderOf(f.Character)) && Compatible(FirstNameGender(form.First), GenderOf(f.Character))));
+            NameForm? longer = null;
+            foreach (var f in byLast[form.Last])
+                if (f.Character >= 0 && f != form
+                    && (f.Title == "" && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First))
+                        || f.Title != "" && f.TitleGender != Gender.Female && f.Words.Length > form.Words.Length && EndsWith(f.Words, form.Words)
+                           && Compatible(form.TitleGender, GenderOf(f.Character)) && Compatible(FirstNameGender(form.First), GenderOf(f.Character))))
+                { longer = f; break; }
             if (longer is not null) Join(form, longer.Character);
             else Found(form);
         }
-        foreach (var form in ordered.Where(f => f.IsFull && f.Title != "" && f.Character < 0))
+        foreach (var form in ordered)
         {
-            var same = ordered.FirstOrDefault(f => f.Title == "" && f.Character >= 0 && f.Words.SequenceEqual(form.Words));
+            if (!form.IsFull || form.Title == "" || form.Character >= 0) continue;
+            var same = Untitled(form) is { Character: >= 0 } u ? u : null;
             if (same is not null && Compatible(form.TitleGender, GenderOf(same.Character))) Join(form, same.Character);
             else Found(form);
         }
@@ -167,6 +176,9 @@ internal sealed class CharacterBuilder
         }
         return (characterOf, characters);
     }
+
+    /// <summary>The untitled form of the same words as <paramref name="form"/> (a form's words are its key's name split at spaces).</summary>
+    private NameForm? Untitled(NameForm form) => _forms.GetValueOrDefault(("", string.Join(' ', form.Words)));
 
     // "Lightwoods", "Joneses": a plural of a surname the text also uses in the singular.
     private bool IsFamily(string word)

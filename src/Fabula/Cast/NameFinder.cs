@@ -27,6 +27,7 @@ internal static class NameFinder
         var capitals = new List<int>();
         var counts = CountWords(view, types, capitals);
         var found = new List<NameMention>();
+        var forms = new string?[types.Count];
         int n = view.Count;
         // "Buck Mulligan": pairs of a given name that is also a word and a name, seen mid-sentence; and the
         // sentence-initial pairs that may be the same (checked at the end, when all of the first are known).
@@ -76,17 +77,18 @@ internal static class NameFinder
             if (titled && last < nameStart) continue;
             var span = TextSpan.FromBounds(view.Tokens[first].Span.Start, view.Tokens[last].Span.End);
             var nameSpan = TextSpan.FromBounds(view.Tokens[nameStart].Span.Start, view.Tokens[last].Span.End);
-            found.Add(new NameMention(first, last, nameStart, span, titled ? titleGender : Gender.Unknown, titled, FormOf(view, nameStart, last)));
+            found.Add(new NameMention(first, last, nameStart, span, titled ? titleGender : Gender.Unknown, titled, FormOf(view, types, forms, nameStart, last)));
             after = last + 1;
         }
-        if (givenPairs is not null && initialPairs is not null) AddInitialGivenNames(view, types, found, givenPairs, initialPairs);
+        if (givenPairs is not null && initialPairs is not null) AddInitialGivenNames(view, types, found, givenPairs, initialPairs, forms);
         return found;
     }
 
     // At the start of a sentence a pair written as a given name and a name mid-sentence ("plump Buck Mulligan")
     // is that name too ("Buck Mulligan peeped"), though "Buck" alone is not: it takes over the mention of
     // the name after it ("Mulligan ...").
-    private static void AddInitialGivenNames(TokenView view, WordTypes types, List<NameMention> found, HashSet<(int, int)> givenPairs, List<int> initialPairs)
+    private static void AddInitialGivenNames(TokenView view, WordTypes types, List<NameMention> found, HashSet<(int, int)> givenPairs, List<int> initialPairs,
+                                             string?[] forms)
     {
         int added = 0;
         foreach (int i in initialPairs)
@@ -95,7 +97,7 @@ internal static class NameFinder
             int at = IndexStartingAt(found, i + 1);
             int last = at >= 0 ? found[at].LastToken : i + 1;
             var mention = new NameMention(i, last, i, TextSpan.FromBounds(view.Tokens[i].Span.Start, view.Tokens[last].Span.End),
-                Gender.Unknown, false, FormOf(view, i, last));
+                Gender.Unknown, false, FormOf(view, types, forms, i, last));
             if (at >= 0) found[at] = mention;
             else { found.Add(mention); added++; }
         }
@@ -117,12 +119,33 @@ internal static class NameFinder
         return -1;
     }
 
-    private static string FormOf(TokenView view, int from, int to)
+    /// <summary>
+    /// The name's words as written, one space between. PERF: a one-word form is kept per word type and
+    /// reused while the text writes it the same way: one string per name, not one per mention (and the
+    /// later passes' dictionaries of forms compare equal strings by reference).
+    /// </summary>
+    private static string FormOf(TokenView view, WordTypes types, string?[] forms, int from, int to)
     {
-        if (from == to) return view[from].ToString();
-        var parts = new List<string>(to - from + 1);
-        for (int t = from; t <= to; t++) parts.Add(view[t].ToString());
-        return string.Join(' ', parts);
+        if (from == to)
+        {
+            var word = view[from];
+            int t = types.TypeOf[from];
+            if (t < 0) return word.ToString();
+            if (forms[t] is { } known && word.SequenceEqual(known)) return known;
+            return forms[t] = word.ToString();
+        }
+        int length = to - from;
+        for (int t = from; t <= to; t++) length += view.Tokens[t].Span.Length;
+        Span<char> buffer = length <= 256 ? stackalloc char[256] : new char[length];
+        int at = 0;
+        for (int t = from; t <= to; t++)
+        {
+            if (t > from) buffer[at++] = ' ';
+            var word = view[t];
+            word.CopyTo(buffer[at..]);
+            at += word.Length;
+        }
+        return new string(buffer[..length]);
     }
 
     // "Buck Mulligan", "Will Turner": a known first name that is also a common word ("a young buck"), capitalised
