@@ -89,7 +89,7 @@ public sealed class CastFinder : IStage
             if (view.QuotationOf[i] >= 0) continue;
             var pronoun = types.Pronouns[types.TypeOf[i]];
             // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
-            if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, i)) continue;
+            if (pronoun.Case == PronounCase.Object && !PronounResolver.IsPossessiveHer(view, types, i)) continue;
             // The protagonist is the antecedent of many a pronoun without being named near it.
             bool protagonistFits = protagonistSet == pronoun.Set && !Contains(recent, protagonist);
             int only = protagonistFits ? protagonist : -1, possible = protagonistFits ? 1 : 0, nearby = 0, last = -1;
@@ -110,7 +110,7 @@ public sealed class CastFinder : IStage
             // "Old Wren lay at the foot of the stairs with a cut above his eye", "when Wren died in his sleep": a possessive
             // in a sentence whose one name is its subject is the subject's, even against a first name's prior.
             if (subjectSentence == sentence && subject >= 0 && !characters[subject].TitledPrior
-                && (pronoun.Case is PronounCase.Possessive or PronounCase.Reflexive || PronounResolver.IsPossessiveHer(view, i)))
+                && (pronoun.Case is PronounCase.Possessive or PronounCase.Reflexive || PronounResolver.IsPossessiveHer(view, types, i)))
             { only = subject; possible = 1; }
             if (possible == 1) CollectionsMarshal.GetValueRefOrAddDefault(votes[only], pronoun.Set, out _)++;
         }
@@ -130,7 +130,7 @@ public sealed class CastFinder : IStage
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
-        var resolver = new PronounResolver(view, prominent.Length, sets, prominent, nameCounts);
+        var resolver = new PronounResolver(view, types, prominent.Length, sets, prominent, nameCounts);
         var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
         var walk = new NamesAndPronouns(names, types.PronounTokens);
         while (walk.Next(out int i, out int m))

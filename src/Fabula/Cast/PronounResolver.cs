@@ -1,3 +1,4 @@
+using System.Text;
 namespace Fabula.Cast;
 
 /// <summary>
@@ -11,7 +12,7 @@ namespace Fabula.Cast;
 /// <see cref="Window"/> sentences, a narration "he" or "she" goes to the story's most named he or
 /// she; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
 /// </summary>
-internal sealed class PronounResolver(TokenView view, int characterCount, string?[] sets, bool[] prominent, int[] nameCounts)
+internal sealed class PronounResolver(TokenView view, WordTypes types, int characterCount, string?[] sets, bool[] prominent, int[] nameCounts)
 {
     // The most named "he" and "she": the antecedent of a narration pronoun nobody named nearby can be.
     private readonly int _mainHe = MostNamed(nameCounts, sets, "he/him"), _mainShe = MostNamed(nameCounts, sets, "she/her");
@@ -54,7 +55,7 @@ internal sealed class PronounResolver(TokenView view, int characterCount, string
     {
         int sentence = view.SentenceOf[token];
         bool reflexive = pronoun.Case == PronounCase.Reflexive;
-        bool objectCase = pronoun.Case == PronounCase.Object && !IsPossessiveHer(view, token);
+        bool objectCase = pronoun.Case == PronounCase.Object && !IsPossessiveHer(view, types, token);
         int best = -1;
         double bestScore = double.NegativeInfinity;
         for (int r = _recent.Count - 1; r >= 0; r--)
@@ -101,11 +102,15 @@ internal sealed class PronounResolver(TokenView view, int characterCount, string
     }
 
     // "her" before a noun is a possessive ("her hand"), elsewhere an object ("helped her").
-    internal static bool IsPossessiveHer(TokenView view, int token)
+    internal static bool IsPossessiveHer(TokenView view, WordTypes types, int token)
     {
         if (!view[token].Equals("her", StringComparison.OrdinalIgnoreCase)) return false;
         int next = token + 1;
-        return next < view.Count && view.IsWord(next) && view.SentenceOf[next] == view.SentenceOf[token]
-               && !CastTables.Shared.NotNames.Contains(view[next]);
+        if (next >= view.Count || !view.IsWord(next) || view.SentenceOf[next] != view.SentenceOf[token]) return false;
+        // PERF: the word's flag from the tables, not a case-insensitive lookup. Exact for a word in ASCII (lowering
+        // it is all the table's comparison folds; the table is ASCII); any other word asks the table itself.
+        int t = types.TypeOf[next];
+        return t >= 0 && Ascii.IsValid(types.WordOf(t)) ? (types.Flags[t] & WordFlags.NotName) == 0
+            : !CastTables.Shared.NotNames.Contains(view[next]);
     }
 }

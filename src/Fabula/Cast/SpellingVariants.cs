@@ -133,8 +133,10 @@ internal static class SpellingVariants
         {
             foreach (var (b, _) in common.Forms)
             {
-                if (a == b || a.Length < 4 || b.Length < 4 || a[0] != b[0] || IsPlural(a, b) || IsPlural(b, a)) continue;
                 int limit = Math.Min(a.Length, b.Length) >= 7 ? 2 : 1;
+                // PERF: lengths too far apart for the distance, first, before any comparison of the characters.
+                if (Math.Abs(a.Length - b.Length) > limit) continue;
+                if (a == b || a.Length < 4 || b.Length < 4 || a[0] != b[0] || IsPlural(a, b) || IsPlural(b, a)) continue;
                 if (Distance(a, b, limit) > limit) continue;
                 if (TwoOrdinaryNames(a, b, tables)) continue;
                 close = true;
