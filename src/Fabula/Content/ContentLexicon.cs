@@ -70,6 +70,7 @@ public sealed class ContentLexicon
     private readonly Phrase[][] _startingWith;
     private readonly int[][] _secondLemmas;
     private readonly int[][] _triggerSeconds;
+    private readonly HashSet<int> _triggerSecondSet = [];
 
     private ContentLexicon(Dictionary<string, WordForm> forms, Phrase[][] startingWith)
     {
@@ -91,6 +92,8 @@ public sealed class ContentLexicon
                 if (phrase.Kind == PhraseKind.Trigger && !seconds.Contains(phrase.Lemmas.Length > 1 ? phrase.Lemmas[1] : OneWord))
                     seconds.Add(phrase.Lemmas.Length > 1 ? phrase.Lemmas[1] : OneWord);
             _triggerSeconds[i] = [.. seconds];
+            foreach (int second in seconds)
+                if (second != OneWord) _triggerSecondSet.Add(second);
         }
     }
 
@@ -116,6 +119,9 @@ public sealed class ContentLexicon
     /// trigger of one word): a passage holds a trigger only where a word of such a lemma comes before one of these.
     /// </summary>
     public ReadOnlySpan<int> TriggerSeconds(int lemma) => lemma >= 0 && lemma < _triggerSeconds.Length ? _triggerSeconds[lemma] : [];
+
+    /// <summary>Whether this lemma is the second lemma of some trigger phrase (one of some lemma's <see cref="TriggerSeconds"/>).</summary>
+    public bool IsTriggerSecond(int lemma) => _triggerSecondSet.Contains(lemma);
 
     private static ContentLexicon Load()
     {

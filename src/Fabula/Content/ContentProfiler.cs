@@ -29,7 +29,19 @@ public sealed class ContentProfiler : IStage
     public static ContentProfile Profile(Story story, List<DroppedHit>? dropped = null)
     {
         var hits = Scan(story, dropped);
-        int words = story.Has<Token>() ? WordCounter.Count(story.Layer<Token>().Items) : WordCounter.Count(story.Text.AsSpan());
+        int[]? chapterWords = null;
+        int words;
+        if (story.Has<Token>() && story.Has<Chapter>() && story.Layer<Chapter>().Count > 0)
+        {
+            // The whole story's words and each chapter's, in one pass over the tokens.
+            var tokens = story.Layer<Token>();
+            var chapters = story.Layer<Chapter>().Items;
+            var parts = new (int From, int To)[chapters.Length];
+            for (int i = 0; i < chapters.Length; i++) parts[i] = Within(tokens, chapters[i].Span);
+            chapterWords = new int[chapters.Length];
+            words = WordCounter.Count(tokens.Items, parts, chapterWords);
+        }
+        else words = story.Has<Token>() ? WordCounter.Count(story.Layer<Token>().Items) : WordCounter.Count(story.Text.AsSpan());
         var findings = Aggregate(story, hits, words);
         var (rating, reasons) = RatingRules.Rate(findings);
         var archive = RatingRules.ArchiveWarnings(findings);
@@ -41,7 +53,7 @@ public sealed class ContentProfiler : IStage
         }
         var audit = story.Source.Declared is { } declared ? TagAuditor.Audit(declared, findings, rating, archiveWarnings) : null;
         if (archiveWarnings.Count == 0) archiveWarnings.Add(RatingRules.NoWarningsApply);
-        return new ContentProfile(rating, reasons, archiveWarnings, findings.Warnings, audit, Time(story, words));
+        return new ContentProfile(rating, reasons, archiveWarnings, findings.Warnings, audit, Time(story, words, chapterWords));
     }
 
     /// <summary>Every hit of the story, paragraph by paragraph (each paragraph's sentences scanned together).</summary>
@@ -148,16 +160,20 @@ public sealed class ContentProfiler : IStage
         }
     }
 
-    private static ReadingTime Time(Story story, int total)
+    /// <summary>The reading time of the story (<paramref name="total"/> words) and of each chapter (<paramref name="chapterWords"/> words, when counted).</summary>
+    private static ReadingTime Time(Story story, int total, int[]? chapterWords)
     {
         var text = story.Text;
         var chapters = new List<ChapterReadingTime>();
         if (story.Has<Chapter>() && story.Layer<Chapter>().Count > 0)
-            foreach (ref readonly var c in story.Layer<Chapter>().Items)
+        {
+            var items = story.Layer<Chapter>().Items;
+            for (int i = 0; i < items.Length; i++)
             {
-                int words = WordsIn(story, c.Span);
-                chapters.Add(new ChapterReadingTime(c.Index, words, Minutes(words)));
+                int words = chapterWords?[i] ?? WordsIn(story, items[i].Span);
+                chapters.Add(new ChapterReadingTime(items[i].Index, words, Minutes(words)));
             }
+        }
         else
         {
             // No chapter layer yet: the chapters the document's markup states (AO3, EPUB, DOCX).
@@ -180,6 +196,19 @@ public sealed class ContentProfiler : IStage
         var tokens = story.Layer<Token>();
         var (from, to) = tokens.Within(span);
         return WordCounter.Count(tokens.Items[from..to]);
+    }
+
+    /// <summary>
+    /// The tokens inside a span, as <see cref="SpanLayer{T}.Within"/> finds them; PERF: the end found by a binary search,
+    /// not a walk over the span's tokens.
+    /// </summary>
+    private static (int From, int To) Within(SpanLayer<Token> tokens, TextSpan span)
+    {
+        var items = tokens.Items;
+        int from = tokens.FirstStartingAtOrAfter(span.Start);
+        int to = Math.Max(from, tokens.FirstStartingAtOrAfter(span.End));
+        while (to > from && items[to - 1].Span.End > span.End) to--;
+        return (from, to);
     }
 
     private static int Minutes(int words) => words == 0 ? 0 : (words + WordsPerMinute - 1) / WordsPerMinute;

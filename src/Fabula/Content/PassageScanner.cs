@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fabula.Text;
 using static Fabula.Content.ContentTaxonomy;
 
@@ -254,6 +255,8 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         TriggerAlone = 16,
         /// <summary>Its lemma starts a trigger of two words or more.</summary>
         TriggerFirst = 32,
+        /// <summary>Its lemma is the second of a trigger of two words or more (<see cref="ContentLexicon.IsTriggerSecond"/>).</summary>
+        TriggerSecond = 64,
     }
 
     /// <summary>
@@ -279,7 +282,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
     {
         var word = Read(surface, lexicon);
         var flags = (word.Ing ? FormFlags.Ing : 0) | (word.Ed ? FormFlags.Ed : 0) | (word.ApostropheD ? FormFlags.ApostropheD : 0)
-                    | (char.IsUpper(surface[0]) ? FormFlags.Upper : 0);
+                    | (char.IsUpper(surface[0]) ? FormFlags.Upper : 0) | (lexicon.IsTriggerSecond(word.Lemma) ? FormFlags.TriggerSecond : 0);
         foreach (int second in lexicon.TriggerSeconds(word.Lemma))
             flags |= second == ContentLexicon.OneWord ? FormFlags.TriggerAlone : FormFlags.TriggerFirst;
         return new Form { Lemma = word.Lemma, Signals = word.Signals, Number = (short)word.Number, Flags = flags };
@@ -374,13 +377,17 @@ public sealed class PassageScanner(ContentLexicon lexicon)
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public FormFlags FindAll(ReadOnlySpan<char> chars, ReadOnlySpan<ScannedWord> words, Span<int> formOf, out bool trigger)
         {
-            // PERF: the table's arrays in locals (read again only after a form is added).
+            // PERF: the table's arrays in locals (read again only after a form is added); a word found in the table
+            // (almost every one) is probed here, long words and slots taken by another form too, without a call.
             var slots = _slots;
             var forms = _forms;
+            var letters = _letters;
             int shift = _shift;
+            var lexicon = _lexicon;
             var flags = FormFlags.None;
             bool mayTrigger = false;
             int previous = -1;
+            formOf = formOf[..words.Length];
             for (int k = 0; k < words.Length; k++)
             {
                 int start = words[k].Start, length = words[k].Length, f = -1;
@@ -394,17 +401,19 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 }
                 if (f < 0)
                 {
-                    f = Find(chars, start, length, _lexicon);
+                    f = Find(chars, start, length, lexicon);
                     slots = _slots;
                     forms = _forms;
+                    letters = _letters;
                     shift = _shift;
                 }
                 formOf[k] = f;
-                ref readonly var form = ref forms[f];
-                flags |= form.Flags;
-                if ((form.Flags & FormFlags.TriggerAlone) != 0 || previous >= 0 && _lexicon.TriggerSeconds(previous).Contains(form.Lemma))
+                var formFlags = forms[f].Flags;
+                flags |= formFlags;
+                if ((formFlags & FormFlags.TriggerAlone) != 0
+                    || previous >= 0 && (formFlags & FormFlags.TriggerSecond) != 0 && lexicon.TriggerSeconds(previous).Contains(forms[f].Lemma))
                     mayTrigger = true;
-                previous = (form.Flags & FormFlags.TriggerFirst) != 0 ? form.Lemma : -1;
+                previous = (formFlags & FormFlags.TriggerFirst) != 0 ? forms[f].Lemma : -1;
             }
             trigger = mayTrigger;
             return flags;
