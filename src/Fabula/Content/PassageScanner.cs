@@ -381,9 +381,10 @@ public sealed class PassageScanner(ContentLexicon lexicon)
             // (almost every one) is probed here, long words and slots taken by another form too, without a call.
             var slots = _slots;
             var forms = _forms;
-            var letters = _letters;
             int shift = _shift;
             var lexicon = _lexicon;
+            // PERF: the masks in locals too (this method is compiled before the class's statics are known to be set).
+            ReadOnlySpan<ulong> headMasks = HeadMasks, nextMasks = NextMasks;
             var flags = FormFlags.None;
             bool mayTrigger = false;
             int previous = -1;
@@ -395,7 +396,7 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                 {
                     // The key of a word of up to eight letters: two ulongs read from the text, cut at its length.
                     var raw = MemoryMarshal.Cast<char, ulong>(chars.Slice(start, WordScanner.KeyLength));
-                    ulong head = raw[0] & HeadMasks[length], next = raw[1] & NextMasks[length];
+                    ulong head = raw[0] & headMasks[length], next = raw[1] & nextMasks[length];
                     f = slots[(int)(WordScanner.Hash(head, next) >> shift)] - 1;
                     if (f >= 0 && !Holds(in forms[f], head, next, length)) f = -1;
                 }
@@ -404,7 +405,6 @@ public sealed class PassageScanner(ContentLexicon lexicon)
                     f = Find(chars, start, length, lexicon);
                     slots = _slots;
                     forms = _forms;
-                    letters = _letters;
                     shift = _shift;
                 }
                 formOf[k] = f;
