@@ -58,7 +58,9 @@ internal sealed class CastTables
         foreach (var line in WordList.Lines("cast/pronouns.txt"))
         {
             var f = line.Split('\t');
-            pronouns[f[0]] = new Pronoun(f[1], Enum.Parse<PronounCase>(f[2].Replace("-", ""), ignoreCase: true));
+            // PERF: the set's name interned, the same string as the literals ("he/him") the stages compare it with:
+            // equal sets compare by reference.
+            pronouns[f[0]] = new Pronoun(string.Intern(f[1]), Enum.Parse<PronounCase>(f[2].Replace("-", ""), ignoreCase: true));
         }
         Pronouns = pronouns.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 

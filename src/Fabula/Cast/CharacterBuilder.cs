@@ -18,6 +18,8 @@ internal sealed class CharacterBuilder
         /// <summary>The title goes with a given name ("Lady Catherine"), a surname ("Mr. Darcy"), or either ("Miss").</summary>
         public readonly bool GivenTitle = givenTitle, SurnameTitle = surnameTitle;
         public readonly string[] Words = words;
+        /// <summary>The gender of the first word as a first name. PERF: looked up once per form, not at each question about its character.</summary>
+        public readonly Gender FirstGender = CastTables.Shared.FirstNames.TryGetValue(words[0], out var g) ? g : Gender.Unknown;
         public Gender TitleGender;
         public int Count;
         /// <summary>Uses inside quotations: how the characters address or speak of each other.</summary>
@@ -89,7 +91,7 @@ internal sealed class CharacterBuilder
                 if (f.Character >= 0 && f != form
                     && (f.Title == "" && (f.Words.Length > form.Words.Length && f.First == form.First || f.Words.Length == form.Words.Length && IsNickname(form.First, f.First))
                         || f.Title != "" && f.TitleGender != Gender.Female && f.Words.Length > form.Words.Length && EndsWith(f.Words, form.Words)
-                           && Compatible(form.TitleGender, GenderOf(f.Character)) && Compatible(FirstNameGender(form.First), GenderOf(f.Character))))
+                           && Compatible(form.TitleGender, GenderOf(f.Character)) && Compatible(form.FirstGender, GenderOf(f.Character))))
                 { longer = f; break; }
             if (longer is not null) Join(form, longer.Character);
             else Found(form);
@@ -411,7 +413,7 @@ internal sealed class CharacterBuilder
             if (f.TitleGender != Gender.Unknown) return f.TitleGender;
         foreach (var f in _characters[c])
         {
-            var g = FirstNameGender(f.First);
+            var g = f.FirstGender;
             if (g != Gender.Unknown && (f.IsFull || f.Title == "")) return g;
         }
         return Gender.Unknown;
