@@ -74,8 +74,7 @@ internal sealed class WordTypes
             // text's very end takes the general way.
             if (vectors && length <= 8 && start + 8 <= chars.Length)
             {
-                var v = Vector128.Create(MemoryMarshal.Cast<char, ushort>(chars.Slice(start, 8)))
-                        & Vector128.LessThan(Vector128<ushort>.Indices, Vector128.Create((ushort)length));
+                var v = Text.FirstEight.Load(chars, start, length);
                 if ((v & nonAscii) == Vector128<ushort>.Zero)
                 {
                     v |= Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A'))) & Vector128.Create((ushort)0x20);

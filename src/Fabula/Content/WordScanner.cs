@@ -163,16 +163,12 @@ public static class WordScanner
     public static (ulong Head, ulong Next) Key(ReadOnlySpan<char> text, int start, int length)
     {
         if (start > text.Length - KeyLength) return Pack(text.Slice(start, length));
-        var chars = Vector128.Create(MemoryMarshal.Cast<char, ushort>(text.Slice(start, KeyLength)));
-        var kept = Vector128.LessThan(Lanes, Vector128.Create((ushort)Math.Min(length, KeyLength)));
-        var key = (chars & kept).AsUInt64();
+        var key = FirstEight.Load(text, start, length).AsUInt64();
         return (key.GetElement(0), key.GetElement(1));
     }
 
     /// <summary>The characters of a word in its <see cref="Key"/>.</summary>
-    public const int KeyLength = 8;
-
-    private static readonly Vector128<ushort> Lanes = Vector128.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7);
+    public const int KeyLength = FirstEight.Length;
 
     /// <summary><see cref="Key"/>, one character at a time.</summary>
     public static (ulong Head, ulong Next) Pack(ReadOnlySpan<char> word)
