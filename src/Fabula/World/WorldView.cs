@@ -158,16 +158,8 @@ internal sealed class WorldView
     /// story's words (the words outside ASCII, where lowering and the table's comparison can differ, are
     /// asked of the table itself). The tables hold no letter whose capital is ASCII (such as "ı").
     /// </summary>
-    public bool[] InTable(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table)
-    {
-        if (_types is null) return [];
-        if (!Markable(table.Set)) return PerWord(w => table.Contains(w));
-        var marked = _types.Marking(table.Set);
-        var nonAscii = _nonAscii ??= NonAsciiWords(_types);
-        for (int t = 0; t < marked.Length; t++)
-            if (nonAscii[t]) marked[t] = table.Contains(_types.WordOf(t));
-        return marked;
-    }
+    public bool[] InTable(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> table) =>
+        PerWord(table.Set, w => table.Contains(w), false);
 
     /// <summary>Per distinct word: whether it has a character outside ASCII.</summary>
     private static bool[] NonAsciiWords(WordTypes types)
