@@ -99,8 +99,14 @@ public static class FabulaCommand
     {
         var dir = new Argument<string>("DIR") { Description = "The LitBank folder (../shared/litbank)." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Scores for each book as well as overall." };
-        var litbank = new Command("litbank", "Score the pipeline against LitBank's gold annotations, on whole novels.") { dir, verbose };
-        litbank.SetAction(parse => LitBankEvaluation.Run(parse.GetValue(dir)!, parse.GetValue(verbose), output));
+        var checks = new Option<string>("--speaker-checks") { Description = "Also write every scored quotation (verdict, method, gold and our speaker) to this TSV file." };
+        var litbank = new Command("litbank", "Score the pipeline against LitBank's gold annotations, on whole novels.") { dir, verbose, checks };
+        litbank.SetAction(parse =>
+        {
+            string? path = parse.GetValue(checks);
+            return LitBankEvaluation.Run(parse.GetValue(dir)!, parse.GetValue(verbose), output,
+                path is null ? null : tsv => WriteResult(path, tsv, output));
+        });
         return new Command("eval", "Measure accuracy against annotated corpora.") { litbank };
     }
 

@@ -16,8 +16,11 @@ public static class LitBankEvaluation
     /// <summary>The scores of one book.</summary>
     public sealed record BookScore(string Name, double Coverage, QuotationScore Quotations, CastScore Cast, SpeakerScore Speakers, double Seconds);
 
-    /// <summary>Runs the pipeline on each annotated book in DIR/original and writes the scores.</summary>
-    public static int Run(string litbankDir, bool verbose, TextWriter output)
+    /// <summary>
+    /// Runs the pipeline on each annotated book in DIR/original and writes the scores; with
+    /// <paramref name="speakerChecks"/>, also writes every scored quotation to that path as TSV (<see cref="SpeakerCheck"/>).
+    /// </summary>
+    public static int Run(string litbankDir, bool verbose, TextWriter output, Action<string>? speakerChecks = null)
     {
         if (!Directory.Exists(Path.Combine(litbankDir, "original")))
             throw new FabulaInputException($"{litbankDir} does not look like LitBank (no original/ folder)");
@@ -75,6 +78,12 @@ public static class LitBankEvaluation
             output.WriteLine($"  by method (right/found): {string.Join(", ", by)}");
         }
         output.WriteLine($"  rule: {SpeakerScore.Rule}");
+        if (speakerChecks is not null)
+        {
+            var tsv = new System.Text.StringBuilder(SpeakerCheck.Header).Append('\n');
+            foreach (var check in speakers.Checks) tsv.Append(check.ToTsvLine()).Append('\n');
+            speakerChecks(tsv.ToString());
+        }
         return 0;
     }
 

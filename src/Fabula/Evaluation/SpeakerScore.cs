@@ -1,5 +1,6 @@
 using Fabula.Cast;
 using Fabula.Dialogue;
+using Fabula.Quotations;
 using Fabula.Text;
 
 namespace Fabula.Evaluation;
@@ -8,20 +9,26 @@ namespace Fabula.Evaluation;
 /// Speaker accuracy of one book: of the gold quotations we found (<see cref="QuotationMatch"/>) that
 /// have a gold speaker (ATTRIB), how many we give to the character matched to that speaker entity.
 /// A gold entity is matched to the character of ours with most name mentions inside the entity's
-/// mentions in the excerpt (any PER entity, as in <see cref="CastScore"/> but without its size floor);
-/// a quotation whose gold speaker has no matched character counts as wrong (<c>Unmatched</c> says how many).
-/// <c>ByMethod</c> counts found quotations and right ones by the method of our attribution.
+/// mentions in the excerpt (any PER entity, as in <see cref="CastScore"/> but without its size floor).
+/// An entity no name matches (someone the excerpt only describes, "the stranger", or an unnamed
+/// first-person narrator) is matched the same way through our descriptions ("the stranger") and our
+/// first-person pronouns in the narration, among the characters no name matched to another entity.
+/// Pronouns inside quotations never count: we resolve them from our own attributions.
+/// A quotation whose gold speaker has no matched character counts as wrong (<c>Unmatched</c> says how many).
+/// <c>ByMethod</c> counts found quotations and right ones by the method of our attribution;
+/// <c>Checks</c> lists each scored quotation, for reading the errors.
 /// </summary>
-public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] FoundByMethod, int[] RightByMethod)
+public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] FoundByMethod, int[] RightByMethod, IReadOnlyList<SpeakerCheck> Checks)
 {
     public const string Rule =
         "of the gold quotations we found that have an ATTRIB, the share whose speaker is our character matched to the " +
-        "gold speaker entity (the character with most name mentions inside that entity's mentions in the excerpt); " +
-        "an unmatched gold speaker counts as wrong.";
+        "gold speaker entity (the character with most name mentions inside that entity's mentions in the excerpt; for " +
+        "an entity no name matches, the same through our descriptions and narration's first-person pronouns, among characters " +
+        "no name matched elsewhere); an unmatched gold speaker counts as wrong.";
 
     private static readonly int Methods = Enum.GetValues<AttributionMethod>().Length;
 
-    public static SpeakerScore Empty => new(0, 0, 0, new int[Methods], new int[Methods]);
+    public static SpeakerScore Empty => new(0, 0, 0, new int[Methods], new int[Methods], []);
 
     public double Accuracy => Found == 0 ? double.NaN : (double)Right / Found;
 
@@ -34,7 +41,7 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
             found[i] = FoundByMethod[i] + other.FoundByMethod[i];
             right[i] = RightByMethod[i] + other.RightByMethod[i];
         }
-        return new SpeakerScore(Found + other.Found, Right + other.Right, Unmatched + other.Unmatched, found, right);
+        return new SpeakerScore(Found + other.Found, Right + other.Right, Unmatched + other.Unmatched, found, right, [.. Checks, .. other.Checks]);
     }
 
     public static SpeakerScore Of(Story story, ExcerptAlignment alignment, LitBankBook book, QuotationMatch match)
@@ -45,6 +52,8 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
         foreach (var a in book.Attributions) speakerOf[a.QuoteId] = a.SpeakerEntityId;
         var attributions = story.Layer<Attribution>();
         int found = 0, right = 0, unmatched = 0;
+        var checks = new List<SpeakerCheck>();
+        var cast = story.Get<CastList>();
         var foundBy = new int[Methods];
         var rightBy = new int[Methods];
         for (int q = 0; q < book.Quotes.Count; q++)
@@ -55,15 +64,37 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
             var attribution = attributions[ours];
             foundBy[(int)attribution.Method]++;
             bool has = matched.TryGetValue(entity, out int character);
+            var verdict = !has ? SpeakerVerdict.Unmatched : attribution.Speaker == character ? SpeakerVerdict.Right : SpeakerVerdict.Wrong;
+            checks.Add(new SpeakerCheck(book.Name, attribution.Span, verdict, attribution.Method, Described(book, entity),
+                has ? cast[character].Name : "", attribution.Speaker >= 0 ? cast[attribution.Speaker].Name : "", book.Quotes[q].Text));
             if (!has) { unmatched++; continue; }
             if (attribution.Speaker != character) continue;
             right++;
             rightBy[(int)attribution.Method]++;
         }
-        return new SpeakerScore(found, right, unmatched, foundBy, rightBy);
+        return new SpeakerScore(found, right, unmatched, foundBy, rightBy, checks);
     }
 
-    /// <summary>Each gold PER entity to the character of ours with most name mentions inside its mentions.</summary>
+    // The gold entity in words: its first proper name, else its first description, else its first mention.
+    private static string Described(LitBankBook book, string entity)
+    {
+        var entityOf = new Dictionary<string, string>();
+        foreach (var c in book.Coreferences) entityOf[c.MentionId] = c.EntityId;
+        string? nominal = null, any = null;
+        foreach (var m in book.Mentions)
+        {
+            if (entityOf.GetValueOrDefault(m.Id) != entity) continue;
+            if (m.MentionKind == "PROP") return m.Text;
+            if (m.MentionKind == "NOM") nominal ??= m.Text;
+            any ??= m.Text;
+        }
+        return nominal ?? any ?? entity;
+    }
+
+    /// <summary>
+    /// Each gold PER entity to the character of ours with most name mentions inside its mentions; an
+    /// entity no name reaches, through our descriptions and first-person pronouns in the narration.
+    /// </summary>
     private static Dictionary<string, int> MatchEntities(Story story, ExcerptAlignment alignment, LitBankBook book)
     {
         var entityOf = new Dictionary<string, string>();
@@ -72,23 +103,68 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
         foreach (var m in book.Mentions)
             if (m.EntityType == "PER" && entityOf.TryGetValue(m.Id, out var e) && alignment.Range(m.Tokens) is { } span)
                 gold.Add((span, e));
-        var votes = new Dictionary<(string Entity, int Character), int>();
+        var byName = new Dictionary<(string Entity, int Character), int>();
+        var byOther = new Dictionary<(string Entity, int Character), int>();
         var excerpt = alignment.Excerpt;
+        var quotes = story.Layer<Quotation>();
+        int quote = 0;
         foreach (ref readonly var m in story.Layer<Mention>().Items)
         {
-            if (m.Kind != MentionKind.Name || m.Character < 0 || !excerpt.Contains(m.Span)) continue;
+            if (m.Character < 0 || !excerpt.Contains(m.Span)) continue;
+            while (quote < quotes.Count && quotes[quote].Span.End <= m.Span.Start) quote++;
+            bool inQuotation = quote < quotes.Count && quotes[quote].Span.Contains(m.Span);
+            var votes = m.Kind switch
+            {
+                MentionKind.Name => byName,
+                MentionKind.Nominal => byOther,
+                _ => !inQuotation && IsFirstPerson(story.Text[m.Span]) ? byOther : null,
+            };
+            if (votes is null) continue;
             string? holder = null;
             int size = int.MaxValue;
             foreach (var g in gold)
                 if (g.Span.Contains(m.Span) && g.Span.Length < size) (holder, size) = (g.Entity, g.Span.Length);
             if (holder is not null) votes[(holder, m.Character)] = votes.GetValueOrDefault((holder, m.Character)) + 1;
         }
+        var matched = Best(byName, _ => true);
+        var named = new HashSet<int>(matched.Values);
+        foreach (var (entity, character) in Best(byOther, vote => !named.Contains(vote.Character) && !matched.ContainsKey(vote.Entity)))
+            matched[entity] = character;
+        return matched;
+    }
+
+    private static bool IsFirstPerson(ReadOnlySpan<char> word) =>
+        word.Equals("I", StringComparison.Ordinal) || word.Equals("me", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("myself", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("mine", StringComparison.OrdinalIgnoreCase);
+
+    // For each entity, the character with most votes (ties to the lower index), among the votes kept.
+    private static Dictionary<string, int> Best(Dictionary<(string Entity, int Character), int> votes, Func<(string Entity, int Character), bool> keep)
+    {
         var best = new Dictionary<string, (int Character, int Votes)>();
         foreach (var ((entity, character), n) in votes)
-            if (!best.TryGetValue(entity, out var b) || n > b.Votes || n == b.Votes && character < b.Character)
+            if (keep((entity, character)) && (!best.TryGetValue(entity, out var b) || n > b.Votes || n == b.Votes && character < b.Character))
                 best[entity] = (character, n);
         var matched = new Dictionary<string, int>();
         foreach (var (entity, b) in best) matched[entity] = b.Character;
         return matched;
     }
+}
+
+/// <summary>Whether a scored quotation's speaker is right, wrong, or its gold speaker matched none of our characters.</summary>
+public enum SpeakerVerdict : byte { Right, Wrong, Unmatched }
+
+/// <summary>
+/// One scored quotation: its span in our text, the verdict, our method, the gold speaker in words,
+/// the character matched to it, the character we gave (names; empty when none) and the gold text.
+/// </summary>
+public sealed record SpeakerCheck(string Book, TextSpan Span, SpeakerVerdict Verdict, AttributionMethod Method,
+    string GoldSpeaker, string MatchedCharacter, string OurSpeaker, string Text)
+{
+    public const string Header = "book\tstart\tverdict\tmethod\tgold speaker\tmatched character\tour speaker\tquotation";
+
+    public string ToTsvLine() =>
+        $"{Book}\t{Span.Start}\t{Verdict.ToString().ToLowerInvariant()}\t{Method.ToString().ToLowerInvariant()}\t{Clean(GoldSpeaker)}\t{Clean(MatchedCharacter)}\t{Clean(OurSpeaker)}\t{Clean(Text)}";
+
+    private static string Clean(string field) => field.Replace('\t', ' ').Replace('\n', ' ');
 }
