@@ -20,6 +20,8 @@ public sealed class CastFinder : IStage
         var (characterOf, characters) = new CharacterBuilder().Build(view, types, names, isPerson);
         var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
         SpellingVariants.Merge(view, names, characterOf, isPerson, characters, findings);
+        var narration = NarratorFinder.Find(view, types, story, names, characterOf, characters.Count);
+        int narrator = AddNarrator(narration, names, characterOf, characters);
 
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
         // have one possible antecedent; the name prior is only the default.
@@ -34,6 +36,10 @@ public sealed class CastFinder : IStage
                 mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
         Read(view, types, names, characterOf, prominent, sets, characters, mentions);
         NominalMentions.Find(view, types, names, characters, mentions);
+        // The narration's I, me, my, myself and mine: the narrator (inside quotations they are the speaker's, for the dialogue stage).
+        if (narrator >= 0)
+            foreach (int t in narration.FirstPerson)
+                mentions.Add(new Mention(view.Tokens[t].Span, MentionKind.Pronoun, narrator));
 
         var ordered = Finish(story, characters, sets, mentions);
         story.Add(Renumber(mentions, ordered), allowOverlap: true);
@@ -41,6 +47,35 @@ public sealed class CastFinder : IStage
         story.Set(findings);
         story.Set(view);   // the relation stage reads the same token view,
         story.Set(types);  // and the world stages the same words
+    }
+
+    /// <summary>
+    /// The narrator of a first-person narration: the character the text names as the narrator (another
+    /// name of the narrator merged into it), else a new character with no name; -1 for a narration that is not first-person.
+    /// </summary>
+    private static int AddNarrator(NarratorFinder.Narration narration, List<NameMention> names, int[] characterOf, List<Character> characters)
+    {
+        if (!narration.IsFirstPerson) return -1;
+        if (narration.Named.Count == 0)
+        {
+            characters.Add(new Character(characters.Count) { Name = "the narrator", Narrator = true });
+            return characters.Count - 1;
+        }
+        // The name used most is the narrator's name; the other is an alias ("Macumazahn" of "Allan Quatermain").
+        var uses = new int[characters.Count];
+        foreach (int c in characterOf) if (c >= 0) uses[c]++;
+        int main = narration.Named[0];
+        foreach (int c in narration.Named) if (uses[c] > uses[main]) main = c;
+        foreach (int other in narration.Named)
+        {
+            if (other == main) continue;
+            for (int m = 0; m < names.Count; m++) if (characterOf[m] == other) characterOf[m] = main;
+            characters[main].Aliases.AddRange(characters[other].Aliases);
+            characters[other].Aliases.Clear();
+            characters[main].Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
+        }
+        characters[main].Narrator = true;
+        return main;
     }
 
     /// <summary>
@@ -330,14 +365,16 @@ public sealed class CastFinder : IStage
             if (m.Kind == MentionKind.Name) c.NameMentions++;
         }
         for (int i = 0; i < characters.Count; i++) characters[i].Pronouns = sets[i];
-        var ordered = characters.Where(c => c.NameMentions > 0)
+        var ordered = characters.Where(c => c.NameMentions > 0 || c.Narrator && c.MentionCount > 0)
             .OrderByDescending(c => c.MentionCount).ThenBy(c => c.FirstMention.Start).ToList();
-        int top = ordered.Count > 0 ? ordered[0].MentionCount : 0;
+        // The narrator's "I"s would dwarf everyone else's mentions: the others are weighed among themselves, and the narrator is main.
+        int top = 0;
+        foreach (var c in ordered) if (!c.Narrator) top = Math.Max(top, c.MentionCount);
         // Main: a quarter of the most mentioned character's mentions, and ten mentions (half the top's
         // in a story too short for ten).
         int mainFloor = Math.Min(10, top / 2);
         foreach (var c in ordered)
-            c.Importance = c.MentionCount * 4 >= top && c.MentionCount >= mainFloor ? Importance.Main
+            c.Importance = c.Narrator || c.MentionCount * 4 >= top && c.MentionCount >= mainFloor ? Importance.Main
                 : c.MentionCount * 20 >= top && c.MentionCount >= 5 ? Importance.Secondary : Importance.Minor;
         return ordered;
     }

@@ -30,6 +30,13 @@ public sealed class Character(int index)
     public TextSpan LastMention { get; internal set; }
     public Importance Importance { get; internal set; }
 
+    /// <summary>
+    /// The first-person narrator of the story (see <see cref="NarratorFinder"/>): a named character the
+    /// text shows the narrator to be, or one with no name ("the narrator") whose mentions are the "I"s
+    /// of the narration.
+    /// </summary>
+    public bool Narrator { get; internal set; }
+
     /// <summary>Gender implied before the pronouns are counted: a title ("Mrs.") or a first name, a weak default.</summary>
     internal Gender Prior { get; set; }
     /// <summary>The prior comes from a title ("Mrs. Pontellier"): the text's he or she does not override it, as it may a first name's.</summary>
@@ -47,4 +54,14 @@ public sealed class CastList(IReadOnlyList<Character> characters)
     public IReadOnlyList<Character> Characters => characters;
     public int Count => characters.Count;
     public Character this[int index] => characters[index];
+
+    /// <summary>The index of the first-person narrator, or -1 when the narration is not first-person.</summary>
+    public int Narrator { get; } = NarratorOf(characters);
+
+    private static int NarratorOf(IReadOnlyList<Character> characters)
+    {
+        for (int c = 0; c < characters.Count; c++)
+            if (characters[c].Narrator) return c;
+        return -1;
+    }
 }

@@ -15,7 +15,7 @@ namespace Fabula.Dialogue;
 /// in the narration right after or before the quotation; a tag in the same paragraph (a quotation
 /// split by its tag, or continued, keeps its speaker); the person acting in the paragraph (a beat);
 /// in a run of paragraphs of speech, the one addressed by name in the previous turn, then turn-taking
-/// (A, B, A, B). A first-person narrator's lines ("I said") go to the narrator (see <see cref="NarratorId"/>).
+/// (A, B, A, B). A first-person narrator's lines ("I said") go to the cast's narrator (<see cref="CastList.Narrator"/>).
 /// Linear: one pass over the quotations and the narration beside them, then passes over the turns.
 /// </para>
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class SpeakerFinder : IStage
     /// <summary>Below this confidence the speaker is left unknown (-1; null in the JSON).</summary>
     public const float MinConfidence = 0.25f;
 
-    /// <summary>Internal speaker id of a first-person narrator the cast has no character for.</summary>
+    /// <summary>Internal speaker id of a first-person narrator ("I said"), the cast's narrator at the end (none when the cast has none).</summary>
     internal const int NarratorId = -2;
 
     // Internal ids at and below this one are people a tag names whom the cast does not know, one per turn.
@@ -108,13 +108,13 @@ public sealed class SpeakerFinder : IStage
 
         var turns = Turns(quotes);
         // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
-        int teller = NarratorCharacter(turns, speaker, vocative);
+        int teller = cast.Narrator;
         for (int k = 0; k < n && teller >= 0; k++)
             if (speaker[k] == teller && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method);
 
-        int narrator = NarratorCharacter(turns, speaker, vocative);
+        int narrator = cast.Narrator;
         var attributions = new List<Attribution>(n);
         for (int k = 0; k < n; k++)
         {
@@ -345,38 +345,6 @@ public sealed class SpeakerFinder : IStage
             for (int k = turn.First; k <= turn.Last; k++)
                 if (addressee[k] == -1) addressee[k] = other;
         }
-    }
-
-    /// <summary>
-    /// The character a first-person narrator is: the one the other speakers address by name in the
-    /// turns next to the narrator's own ("Pip," said Joe), when one name clearly leads (at least 3
-    /// calls and twice as many as the next name); else -1.
-    /// </summary>
-    private static int NarratorCharacter(List<Turn> turns, int[] speaker, int[] vocative)
-    {
-        var votes = new Dictionary<int, int>();
-        for (int i = 0; i < turns.Count; i++)
-        {
-            bool narrates = false;
-            for (int k = turns[i].First; k <= turns[i].Last; k++) narrates |= speaker[k] == NarratorId;
-            if (!narrates) continue;
-            for (int j = Math.Max(0, i - 1); j <= Math.Min(turns.Count - 1, i + 1); j++)
-            {
-                if (j == i) continue;
-                for (int k = turns[j].First; k <= turns[j].Last; k++)
-                {
-                    if (speaker[k] == NarratorId || vocative[k] < 0 || vocative[k] == speaker[k]) continue;
-                    votes[vocative[k]] = votes.GetValueOrDefault(vocative[k]) + 1;
-                }
-            }
-        }
-        int best = -1, most = 0, second = 0;
-        foreach (var (c, v) in votes)
-        {
-            if (v > most || v == most && c < best) { second = most; (best, most) = (c, v); }
-            else if (v > second) second = v;
-        }
-        return most >= 3 && most >= 2 * second ? best : -1;
     }
 
     /// <summary>

@@ -67,7 +67,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
                 while (m < mentions.Count && mentions[m].Span.Start < i) m++;
                 if (m < mentions.Count && mentions[m].Span.Start == i && mentions[m].Span.End <= e)
                 {
-                    Add(UnitKind.Mention, i, mentions[m].Span.End, m);
+                    // The narration's "I" is the cast's narrator: a first-person subject, as below.
+                    bool narrator = mentions[m].Kind == MentionKind.Pronoun && mentions[m].Span.Length == 1 && chars[i] == 'I';
+                    Add(narrator ? UnitKind.FirstPerson : UnitKind.Mention, i, mentions[m].Span.End, m);
                     i = mentions[m].Span.End;
                     continue;
                 }
@@ -150,7 +152,8 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (next < to && _units[next].Kind == UnitKind.Mention && mentions[_units[next].Mention].Character >= 0)
         {
             var m = mentions[_units[next].Mention];
-            if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span])) addressee = m.Character;
+            // "said to me": the narration's "me" is the narrator.
+            if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span]) || text[m.Span] is "me") addressee = m.Character;
         }
         if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention] is { Kind: MentionKind.Nominal, Character: < 0 } described)
             return new TagReading(AttributionMethod.Nominal, -1, addressee, true, _units[subject].Mention, LastWord(described.Span));

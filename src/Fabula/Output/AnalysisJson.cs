@@ -155,7 +155,8 @@ public sealed record AnalysisJson
         foreach (var c in cast.Characters)
             list.Add(WorldJson.WithAttributes(attributes, c.Index, new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
                 new SortedDictionary<string, int>(c.PronounCounts, StringComparer.Ordinal), c.MentionCount,
-                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index])));
+                SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index])
+                { Narrator = c.Narrator ? true : null }));
         return list;
     }
 
@@ -263,6 +264,8 @@ public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJs
     public IReadOnlyList<AttributeJson>? Attributes { get; init; }
     /// <summary>The character's term in the story's taxonomy ("beta"), or null.</summary>
     public string? Class { get; init; }
+    /// <summary>True for the first-person narrator (left out for everyone else).</summary>
+    public bool? Narrator { get; init; }
 }
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
 public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,

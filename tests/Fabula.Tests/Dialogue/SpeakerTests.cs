@@ -189,7 +189,7 @@ public sealed class SpeakerTests
     }
 
     [Fact]
-    public void An_unnamed_narrator_is_no_character_but_its_method_says_narrator()
+    public void An_unnamed_narrators_lines_go_to_the_narrator_character()
     {
         var story = Run("""
             Rowan stood at the door.
@@ -199,8 +199,29 @@ public sealed class SpeakerTests
             "Thank you," I said.
             """);
         var a = story.Layer<Attribution>()[1];
-        Assert.Equal(-1, a.Speaker);
+        var cast = story.Get<CastList>();
+        Assert.Equal(cast.Narrator, a.Speaker);
+        Assert.Equal("the narrator", cast[a.Speaker].Name);
         Assert.Equal(AttributionMethod.Narrator, a.Method);
+    }
+
+    [Fact]
+    public void An_unnamed_narrator_takes_turns_in_an_exchange()
+    {
+        var story = Run("""
+            I found Rowan on the quay, mending a net.
+
+            "You came," said Rowan.
+
+            "I said I would," I answered.
+
+            "The tide turns at six."
+
+            "Then we have an hour."
+
+            "Less," he said.
+            """);
+        Assert.Equal(["Rowan>the:Explicit", "the>Rowan:Narrator", "Rowan>the:TurnTaking", "the>Rowan:TurnTaking", "Rowan>the:Pronoun"], Lines(story));
     }
 
     [Fact]

@@ -1,0 +1,169 @@
+using Fabula.Quotations;
+using Fabula.Structure;
+using Fabula.Text;
+
+namespace Fabula.Cast;
+
+/// <summary>
+/// The first-person narrator of a story, when its narration (the text outside quotations) says "I":
+/// the first-person singular words of the narration (I, me, my, myself, mine), whether they make the
+/// narration first-person, and the character the text shows the narrator to be, if any.
+/// <para>
+/// Naming rests on how fiction shows who tells it: the others call the narrator by name in the lines
+/// next to the narrator's own ("Pip, old chap," in the turn after "I said"), and in the lines the
+/// narration says are said to the narrator ("I tell you, Edward," he would say to me). One name must
+/// clearly lead (at least 3 calls and twice as many as the next name). A second name called as often
+/// (at least 3 calls and half the leader's) that, like the leader, the narration itself never uses
+/// (a narrator is "I" in the narration, named only by the others: "Macumazahn" beside "Quatermain")
+/// is another name of the same narrator.
+/// </para>
+/// <para>
+/// One story, one narrator: a frame whose first-person teller hands over to another "I" (a
+/// manuscript read aloud, letters of several writers) gets one narrator for all its "I"s, named by
+/// the calls of the whole book. Linear: one pass over the tokens and one over the name mentions.
+/// </para>
+/// </summary>
+internal static class NarratorFinder
+{
+    /// <summary>The narration's first-person tokens, and the characters that are the narrator (the first the main one).</summary>
+    public readonly record struct Narration(List<int> FirstPerson, bool IsFirstPerson, List<int> Named);
+
+    /// <summary>
+    /// A narration is first-person when it says "I" at least once for every four "he" or "she" subjects:
+    /// a story told by a character says "I" of its teller more than of anyone else, while an author's
+    /// aside ("I must tell the reader") in a third-person story is rarer by far.
+    /// </summary>
+    private const int ThirdPersonPerI = 4;
+
+    // At least this many calls name the narrator, and twice as many as the next name.
+    private const int MinCalls = 3;
+
+    public static Narration Find(TokenView view, WordTypes types, Story story, List<NameMention> names, int[] characterOf, int characterCount)
+    {
+        var firstPerson = new List<int>();
+        int subjects = FirstPersonTokens(view, types, story, firstPerson);
+        int thirdPerson = 0;
+        foreach (int t in types.PronounTokens)
+            if (view.QuotationOf[t] < 0 && types.Pronouns[types.TypeOf[t]] is { Case: PronounCase.Subject, Set: "he/him" or "she/her" }) thirdPerson++;
+        bool isFirstPerson = subjects > 0 && subjects * ThirdPersonPerI >= thirdPerson;
+        var named = new List<int>();
+        if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characterCount, named);
+        return new Narration(firstPerson, isFirstPerson, named);
+    }
+
+    /// <summary>The first-person singular words outside quotations, in text order; returns how many are "I".</summary>
+    private static int FirstPersonTokens(TokenView view, WordTypes types, Story story, List<int> found)
+    {
+        var marked = types.Marking(["i", "me", "my", "myself", "mine"]);
+        var headings = story.Has<Chapter>() ? story.Layer<Chapter>() : null;
+        int chapter = 0, subjects = 0;
+        var tokens = view.Tokens;
+        var typeOf = types.TypeOf;
+        for (int i = 0; i < typeOf.Length; i++)
+        {
+            int t = typeOf[i];
+            if (t < 0 || !marked[t] || view.QuotationOf[i] >= 0) continue;
+            var word = view[i];
+            if (word.Length == 1)
+            {
+                // "I" is a capital; "CHAPTER I" and a numeral alone on its line are numbers.
+                if (word[0] != 'I') continue;
+                if (headings is not null)
+                {
+                    while (chapter + 1 < headings.Count && headings[chapter + 1].Span.Start <= tokens[i].Span.Start) chapter++;
+                    if (headings.Count > 0 && headings[chapter].Heading.Contains(tokens[i].Span)) continue;
+                }
+                if (IsNumeral(view, i)) continue;
+                subjects++;
+            }
+            found.Add(i);
+        }
+        return subjects;
+    }
+
+    // "Part I", "BOOK I.", a line "I": after a capitalised word of its line or alone on it, and with no word after it on the line.
+    private static bool IsNumeral(TokenView view, int i)
+    {
+        var text = view.Text;
+        int end = view.Tokens[i].Span.End;
+        while (end < text.Length && text[end] is ' ' or '.' or '\t') end++;
+        if (end < text.Length && text[end] != '\n') return false;
+        int start = view.Tokens[i].Span.Start;
+        while (start > 0 && text[start - 1] is ' ' or '\t') start--;
+        if (start == 0 || text[start - 1] == '\n') return true;
+        return i > 0 && view.IsWord(i - 1) && view.IsCapitalized(i - 1) && view.Tokens[i - 1].Span.End >= start - 1
+               && !view[i - 1].SequenceEqual("I");
+    }
+
+    /// <summary>The characters the narrator is, by the calls of the others (see the class summary); the main one first.</summary>
+    private static void Name(TokenView view, WordTypes types, Story story, List<int> firstPerson, List<NameMention> names, int[] characterOf, int characterCount,
+                             List<int> named)
+    {
+        int paragraphs = view.Count == 0 ? 0 : view.ParagraphOf[view.Count - 1] + 1;
+        // Per paragraph with speech: 1 when the narration has the narrator speak in it ("I said", "said I"),
+        // 2 when it has someone speak to the narrator ("he said to me", "she asked me").
+        var speech = new bool[paragraphs];
+        foreach (ref readonly var q in story.Layer<Quotation>().Items)
+            for (int p = q.Paragraph; p <= q.LastParagraph && p < paragraphs; p++) speech[p] = true;
+        var role = new byte[paragraphs];
+        foreach (int i in firstPerson)
+        {
+            int p = view.ParagraphOf[i];
+            if (!speech[p]) continue;
+            bool subject = view.Tokens[i].Span.Length == 1;
+            bool isObject = !subject && view[i].Equals("me", StringComparison.OrdinalIgnoreCase);
+            if (!subject && !isObject) continue;
+            int from = subject ? i - 2 : i - 4, to = subject ? i + 3 : i - 1;
+            for (int j = Math.Max(0, from); j <= Math.Min(view.Count - 1, to); j++)
+                if (j != i && view.SentenceOf[j] == view.SentenceOf[i] && view.QuotationOf[j] < 0 && types.Is(j, WordFlags.SpeechVerb))
+                {
+                    role[p] |= (byte)(subject ? 1 : 2);
+                    break;
+                }
+        }
+        // The calls: a name inside a quotation set off as a vocative, in a paragraph said to the narrator or next to one the narrator speaks in.
+        var calls = new int[characterCount];
+        var outside = new int[characterCount];
+        var inside = new int[characterCount];
+        for (int m = 0; m < names.Count; m++)
+        {
+            int c = characterOf[m];
+            if (c < 0) continue;
+            int first = names[m].FirstToken;
+            if (view.QuotationOf[first] < 0) { outside[c]++; continue; }
+            inside[c]++;
+            int p = view.ParagraphOf[first];
+            if ((role[p] & 1) != 0) continue; // the narrator's own line
+            bool toNarrator = (role[p] & 2) != 0 || p > 0 && (role[p - 1] & 1) != 0 || p + 1 < paragraphs && (role[p + 1] & 1) != 0;
+            if (toNarrator && IsVocative(view, names[m])) calls[c]++;
+        }
+        int best = -1, second = -1;
+        for (int c = 0; c < characterCount; c++)
+        {
+            if (calls[c] == 0) continue;
+            if (best < 0 || calls[c] > calls[best]) { second = best; best = c; }
+            else if (second < 0 || calls[c] > calls[second]) second = c;
+        }
+        if (best < 0 || calls[best] < MinCalls) return;
+        int runnerUp = second >= 0 ? calls[second] : 0;
+        // Another name of the narrator: called nearly as often, and, like the narrator's, seldom used by the narration.
+        if (second >= 0 && runnerUp >= MinCalls && runnerUp * 2 >= calls[best] && Unnarrated(best) && Unnarrated(second))
+        {
+            named.Add(best);
+            named.Add(second);
+            return;
+        }
+        if (calls[best] >= 2 * runnerUp) named.Add(best);
+
+        // A narrator is "I" in the narration: the narration uses its name no more than one time in four.
+        bool Unnarrated(int c) => outside[c] * 4 <= outside[c] + inside[c];
+    }
+
+    // A name set off inside a quotation: after a comma or at the line's opening, and before a comma, "!" or "?" ("Pip, old chap", "Well, Pip, I").
+    private static bool IsVocative(TokenView view, NameMention name)
+    {
+        int first = name.FirstToken, before = first - 1, after = name.LastToken + 1;
+        return (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?'))
+               && (view.Is(before, ',') || before >= 0 && view.QuotationOf[before] < 0 || before >= 0 && view.Tokens[before].Kind == TokenKind.Quote || view.Initial[first]);
+    }
+}
