@@ -138,6 +138,16 @@ internal sealed class RecentPeople
         : t.Equals("adm", StringComparison.OrdinalIgnoreCase) ? "admiral"
         : t;
 
+    /// <summary>The people still present at <paramref name="at"/>, the latest first.</summary>
+    public int[] PresentPeople(int at)
+    {
+        int count = 0;
+        while (count < _people.Count && _people[^(count + 1)].At >= at - Reach) count++;
+        var present = new int[count];
+        for (int i = 0; i < count; i++) present[i] = _people[^(i + 1)].Character;
+        return present;
+    }
+
     /// <summary>The most recent present person other than <paramref name="speaker"/>, or -1.</summary>
     public int Other(int speaker, int at)
     {

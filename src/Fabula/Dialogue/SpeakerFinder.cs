@@ -14,7 +14,8 @@ namespace Fabula.Dialogue;
 /// Evidence, strongest first: a speech tag with a name ("said Alec") or a pronoun ("he whispered")
 /// in the narration right after or before the quotation; a tag in the same paragraph (a quotation
 /// split by its tag, or continued, keeps its speaker); the person acting in the paragraph (a beat);
-/// in a run of paragraphs of speech, the one addressed by name in the previous turn, then turn-taking
+/// a line calling a parent ("No, papa,"): the present person whose father the cast knows (<see cref="KinVocatives"/>);
+/// in a run of paragraphs of speech, the one addressed by name or kin word in the previous turn, then turn-taking
 /// (A, B, A, B). A first-person narrator's lines ("I said") go to the cast's narrator (<see cref="CastList.Narrator"/>).
 /// Linear: one pass over the quotations and the narration beside them, then passes over the turns.
 /// </para>
@@ -52,6 +53,9 @@ public sealed class SpeakerFinder : IStage
         var cast = story.Get<CastList>();
         var recent = new RecentPeople();
         var households = new Households(cast);
+        var kin = new KinVocatives(story.Text, cast, households);
+        var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1
+        var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
@@ -81,6 +85,17 @@ public sealed class SpeakerFinder : IStage
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };
+            kinCall[k] = kin.Find(quotes[k].Span);
+            if (kinCall[k] >= 0)
+            {
+                kinPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
+                // A line no narration attributes that calls a parent ("No, papa, nobody thought of your walking"),
+                // in answer to no one called by name, is said by the latest present person whose father the cast knows.
+                bool answers = quotes[k].Paragraph != lastParagraph && lastCalled >= 0;
+                if (reading.Method == AttributionMethod.None && !answers && KinSpeaker(kin, kinPresent[k], kinCall[k]) is var child and >= 0
+                    && (child != lastSpeaker || quotes[k].Paragraph == lastParagraph))
+                    reading = reading with { Method = AttributionMethod.Vocative, Speaker = child };
+            }
             speaker[k] = reading.Speaker;
             lastTag = reading.Mention;
             if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
@@ -95,11 +110,13 @@ public sealed class SpeakerFinder : IStage
                 AttributionMethod.Nominal => vague ? VagueNominalConfidence : NominalConfidence,
                 AttributionMethod.Narrator => NarratorConfidence,
                 AttributionMethod.Beat => fromParagraphBefore ? ParagraphBeforeConfidence : BeatConfidence,
+                AttributionMethod.Vocative => VocativeConfidence * PartnerFactor,
                 _ => 0,
             };
             if (reading.Speaker == -1) confidence[k] *= 0.5f; // someone unnamed, or a pronoun the cast could not resolve
             // PERF: the one called, found above, is also the one called other than the speaker unless it is the speaker.
             vocative[k] = called >= 0 && called != speaker[k] ? called : vocatives.Find(quotes[k].Span, speaker[k]);
+            if (vocative[k] < 0 && kinCall[k] >= 0 && kin.Called(kinCall[k], speaker[k], kinPresent[k]) is var elder and >= 0) vocative[k] = elder;
             if (addressee[k] < 0) addressee[k] = vocative[k];
             partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
             if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;
@@ -112,7 +129,7 @@ public sealed class SpeakerFinder : IStage
         for (int k = 0; k < n && teller >= 0; k++)
             if (speaker[k] == teller && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method);
-        TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method);
+        TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
 
         int narrator = cast.Narrator;
         var attributions = new List<Attribution>(n);
@@ -127,6 +144,18 @@ public sealed class SpeakerFinder : IStage
         story.Add(attributions);
         story.Add(Conversations(story, quotes, attributions));
         story.Replace(QuotationPronouns.AddTo(story.Text, mentions, quotes, attributions), allowOverlap: true);
+    }
+
+    /// <summary>
+    /// The latest present person (of the last few) whose parent, uncle or aunt the kinship word at
+    /// <paramref name="word"/> names, when that depends on who says it (not "aunt" for Aunt Polly, whom anyone may call so); else -1.
+    /// </summary>
+    private static int KinSpeaker(KinVocatives kin, int[] present, int word)
+    {
+        int anyone = kin.Called(word, -1, present);
+        for (int i = 0; i < present.Length && i < 4; i++)
+            if (kin.Called(word, present[i], present) is var elder and >= 0 && elder != anyone) return present[i];
+        return -1;
     }
 
     /// <summary>
@@ -257,7 +286,8 @@ public sealed class SpeakerFinder : IStage
     /// previous turn addressed by name, else by the speaker two turns back when the last two differ
     /// (A, B, A, B); read forwards, then backwards for the lines before the first tag.
     /// </summary>
-    private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence, AttributionMethod[] method)
+    private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence, AttributionMethod[] method,
+        KinVocatives kin, int[] kinCall, Dictionary<int, int[]> kinPresent)
     {
         int t = turns.Count;
         var who = new int[t];
@@ -280,6 +310,9 @@ public sealed class SpeakerFinder : IStage
         {
             for (int k = turns[i].First; k <= turns[i].Last; k++)
                 if (vocative[k] >= 0 && vocative[k] != who[i]) return vocative[k];
+            // "Uncle, you are not looking well": the uncle of the one now known to say it.
+            for (int k = turns[i].First; k <= turns[i].Last && who[i] >= 0; k++)
+                if (kinCall[k] >= 0 && kin.Called(kinCall[k], who[i], kinPresent[k]) is var elder and >= 0) return elder;
             return -1;
         }
         int PartnerOf(int i)

@@ -603,4 +603,39 @@ public sealed class SpeakerTests
         Assert.Equal(["Mrs.", "Mrs."], Speakers(story));
         Assert.Equal("Mrs. Marsh", story.Get<CastList>()[story.Layer<Attribution>()[0].Speaker].Name);
     }
+    [Fact]
+    public void A_line_calling_papa_is_said_by_his_child_and_anchors_an_untagged_exchange()
+    {
+        var story = Run("""
+            Mr. Quill sat by the fire after supper, and his daughter Ada Quill sat sewing beside him. When the tea came, the old complaint began again.
+
+            "Poor Nell! I wish she were here again."
+
+            "I cannot agree with you, papa. Nell is happy."
+
+            "Happy! In that cold house, so far away?"
+
+            "It is a warm house, papa, and a large one."
+
+            "Large! It is a barn."
+            """);
+        Assert.Equal(["Mr.", "Ada", "Mr.", "Ada", "Mr."], Speakers(story));
+        Assert.Equal("Ada>Mr.:Vocative", Lines(story)[1]);
+    }
+
+    [Fact]
+    public void The_aunt_a_line_calls_answers_it_rather_than_the_speaker_two_turns_back()
+    {
+        var story = Run("""
+            Aunt Polly, Tom Hale and Sid Hale sat in the kitchen.
+
+            "Who took the jam?" asked Sid.
+
+            "I did not take it, aunt," said Tom.
+
+            "Then who did?"
+            """);
+        Assert.Equal(["Sid", "Tom", "Aunt"], Speakers(story));
+        Assert.Equal("Tom>Aunt:Explicit", Lines(story)[1]);
+    }
 }

@@ -1,0 +1,159 @@
+using System.Collections.Frozen;
+using Fabula.Cast;
+using Fabula.Text;
+
+namespace Fabula.Dialogue;
+
+/// <summary>
+/// Calls of kinship inside a quotation, set off as a name is ("I cannot agree with you, papa;",
+/// "Look behind you, aunt!"; Data/dialogue/kin-vocatives.txt). The one called is the speaker's
+/// parent, aunt or uncle, or grandparent: a character titled with the word ("Aunt Polly"), else the
+/// married head of the speaker's family (<see cref="Households"/>: "papa" of Emma Woodhouse is Mr.
+/// Woodhouse), else the one character of the word's gender who shares the speaker's surname. So a
+/// line calling "papa" is said to the father, and, when no tag says who speaks, by a present person
+/// whose father the cast knows. Built once per story.
+/// </summary>
+internal sealed class KinVocatives
+{
+    private enum Kin : byte { Parent, Relative, Grandparent }
+
+    private readonly record struct Word(string Set, Kin Kin, string Title);
+
+    private static readonly FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> Words = Load();
+
+    private static readonly System.Buffers.SearchValues<char> Initials = InitialsOf(Words.Dictionary.Keys);
+
+    private static readonly System.Buffers.SearchValues<char> AfterCall = System.Buffers.SearchValues.Create(",!?.;—–-\"“”'‘’»");
+
+    private readonly StoryText _text;
+    private readonly CastList _cast;
+    private readonly Households _households;
+
+    // The one character of a pronoun set with a surname ("Linden", "he/him"); -1 where two share it.
+    private readonly Dictionary<(string Surname, string Set), int> _bySurname = [];
+
+    // The one character whose name opens with a kinship title ("Aunt Polly"), by the title in small letters; -1 where two do.
+    private readonly Dictionary<string, int> _byTitle = new(StringComparer.Ordinal);
+
+    public KinVocatives(StoryText text, CastList cast, Households households)
+    {
+        (_text, _cast, _households) = (text, cast, households);
+        for (int c = 0; c < cast.Count; c++)
+        {
+            var name = cast[c].Name;
+            int space = name.IndexOf(' ');
+            if (space < 0) continue;
+            var title = name[..space].ToLowerInvariant();
+            if (Words.Dictionary.TryGetValue(title, out var w) && w.Kin == Kin.Relative)
+                _byTitle[title] = _byTitle.ContainsKey(title) ? -1 : c;
+            if (cast[c].Pronouns is not { } set || IsChildTitle(title)) continue;
+            var key = (name[(name.LastIndexOf(' ') + 1)..], set);
+            _bySurname[key] = _bySurname.ContainsKey(key) ? -1 : c;
+        }
+    }
+
+    // "Miss Woodhouse", "Master Tom": a daughter or a son, no one's parent.
+    private static bool IsChildTitle(string title) => title is "miss" or "master";
+
+    /// <summary>
+    /// The start of the first kinship word <paramref name="quotation"/> calls someone by, or -1. A
+    /// line that is only the word ("Mother.") answers a question and calls no one.
+    /// </summary>
+    public int Find(TextSpan quotation)
+    {
+        var chars = _text.AsSpan();
+        int lo = quotation.Start, end = quotation.End;
+        // PERF: a called word is followed by a comma, a sentence end, a dash or the closing mark: the
+        // vectorised search stops at those (far rarer than letters), and only the word before is read.
+        for (int i = lo; i < end;)
+        {
+            int found = chars[i..end].IndexOfAny(AfterCall);
+            if (found < 0) break;
+            int stop = i + found;
+            i = stop + 1;
+            int wordEnd = stop;
+            while (wordEnd > lo && chars[wordEnd - 1] == ' ') wordEnd--;
+            int start = wordEnd;
+            while (start > lo && char.IsLetter(chars[start - 1])) start--;
+            int length = wordEnd - start;
+            if (length < 2 || length > 11 || !Initials.Contains(chars[start]) || !Words.TryGetValue(chars[start..wordEnd], out _)) continue;
+            // "ma'am" is no "ma"; "-" only as a dash ("--").
+            if (chars[stop] is '\'' or '’' && stop + 1 < end && char.IsLetter(chars[stop + 1])) continue;
+            if (start > lo && (chars[start - 1] is '\'' or '’' or '-') && start > lo + 1 && char.IsLetter(chars[start - 2])) continue; // "grand-pa", "o'ma"
+            if (chars[stop] == '-' && (stop + 1 >= end || chars[stop + 1] != '-')) continue;
+            if (SetOffBefore(chars, lo, start) && !IsWholeLine(chars, quotation, start, wordEnd))
+                return start;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The character the kinship word at <paramref name="at"/> calls when <paramref name="speaker"/>
+    /// says it (-1: unknown speaker; then only a titled character: "aunt" is Aunt Polly), or -1. A
+    /// relative found by family name must be among the <paramref name="present"/> people: "pop" said
+    /// by a boy whose mother has married again is not his father who died long ago.
+    /// </summary>
+    public int Called(int at, int speaker, ReadOnlySpan<int> present)
+    {
+        var chars = _text.AsSpan();
+        int end = at;
+        while (end < chars.Length && char.IsLetter(chars[end])) end++;
+        if (!Words.TryGetValue(chars[at..end], out var word)) return -1;
+        int called = word.Kin == Kin.Relative && _byTitle.TryGetValue(word.Title, out int titled) ? titled : -1;
+        if (called >= 0 || speaker < 0) return called == speaker ? -1 : called;
+        if (word.Kin == Kin.Parent)
+            called = _households.Head(_cast, speaker, word.Set == "he/him" ? "father" : "mother");
+        if (called < 0)
+        {
+            var name = _cast[speaker].Name;
+            int space = name.LastIndexOf(' ');
+            if (space > 0 && _bySurname.TryGetValue((name[(space + 1)..], word.Set), out int kin)) called = kin;
+        }
+        return called == speaker || called >= 0 && !present.Contains(called) ? -1 : called;
+    }
+
+    private static bool SetOffBefore(ReadOnlySpan<char> chars, int lo, int at)
+    {
+        int i = at;
+        while (i > lo && char.IsWhiteSpace(chars[i - 1])) i--;
+        if (i == lo) return true;
+        char c = chars[i - 1];
+        if (c is ',' or '!' or '?' or '.' or ';' or '—' or '–' or '-' || IsMark(c)) return true;
+        int e = i;
+        while (i > lo && char.IsLetter(chars[i - 1])) i--;
+        var w = chars[i..e];
+        // "Oh, mother", "O father", "dear papa" (not "my mother", "his father": no call).
+        return w.Equals("oh", StringComparison.OrdinalIgnoreCase) || w is "O" || w.Equals("dear", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsWholeLine(ReadOnlySpan<char> chars, TextSpan quotation, int start, int end)
+    {
+        for (int i = quotation.Start; i < start; i++)
+            if (char.IsLetterOrDigit(chars[i])) return false;
+        for (int i = end; i < quotation.End; i++)
+            if (char.IsLetterOrDigit(chars[i]) || chars[i] is '!' or '?' or ',') return false;
+        return true;
+    }
+
+    private static bool IsMark(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
+
+    private static System.Buffers.SearchValues<char> InitialsOf(IEnumerable<string> words)
+    {
+        var initials = new HashSet<char>();
+        foreach (var w in words) { initials.Add(char.ToLowerInvariant(w[0])); initials.Add(char.ToUpperInvariant(w[0])); }
+        return System.Buffers.SearchValues.Create([.. initials]);
+    }
+
+    private static FrozenDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> Load()
+    {
+        var words = new Dictionary<string, Word>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in WordList.Lines("dialogue/kin-vocatives.txt"))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 3) continue;
+            var kin = f[2] switch { "parent" => Kin.Parent, "grandparent" => Kin.Grandparent, _ => Kin.Relative };
+            words[f[0]] = new Word(f[1] == "m" ? "he/him" : "she/her", kin, f[0].ToLowerInvariant());
+        }
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+}
