@@ -21,6 +21,10 @@ internal static class DialogueWords
 
     private static readonly WordEdges SpeechVerbEdges = new(SpeechVerbs.Set);
 
+    /// <summary>Verbs of saying that continue one's own speech ("added", "went on"): Data/dialogue/continuation-verbs.txt.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContinuationVerbs =
+        WordList.Load("dialogue/continuation-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Third-person pronouns that can be the subject of a tag ("he said", "said she").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns = PronounsOfCase("subject");
 

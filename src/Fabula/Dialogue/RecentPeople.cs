@@ -37,18 +37,27 @@ internal sealed class RecentPeople
     }
 
     /// <summary>
-    /// The speaker a pronoun tag means (any person for an empty pronoun), of those whose pronouns fit and whom the line itself does not
-    /// call by name (<paramref name="called"/>): the one the previous line called by name
-    /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before;
-    /// else the cast stage's choice when the narration has named them lately and they did not speak the turn
-    /// before; else the most recent present person (one named long ago only while the cast stage has no
-    /// other choice); else the cast stage's choice, even the last speaker ("he added").
+    /// The speaker a pronoun tag means (any person for an empty pronoun), of those whose pronouns fit and whom neither the
+    /// line itself calls by name (<paramref name="called"/>) nor the tag addresses (<paramref name="addressee"/>: "said he
+    /// to Temple"): the last speaker when the tag continues their speech (<paramref name="continued"/>: "he added");
+    /// else the subject of a sentence of this very paragraph; else the one the previous line called by name
+    /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before; else the cast
+    /// stage's choice when the narration has named them lately and they did not speak the turn before; else the most
+    /// recent present person; else the cast stage's choice, even the last speaker.
     /// </summary>
-    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at, int paragraphStart = int.MaxValue)
+    public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at,
+        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
-        bool Fits(int c) => c >= 0 && c != called && c != previousSpeaker && (set is null || cast[c].Pronouns == set);
+        bool May(int c) => c >= 0 && c != called && c != addressee && (set is null || cast[c].Pronouns == set);
+        bool Fits(int c) => May(c) && c != previousSpeaker;
+        // "he added", "she went on": whoever spoke last goes on speaking, whatever narration came between.
+        if (May(continued)) return continued;
+        // The subject of this very paragraph speaks, even again ("Lord Henry laughed. 'And what is that?' he asked."),
+        // whoever the line before called by name.
+        for (int i = _subjects.Count - 1; i >= 0 && _subjects[i].At >= paragraphStart; i--)
+            if (May(_subjects[i].Character)) return _subjects[i].Character;
         // The one the previous line called by name answers ("Can you hear it, Miss Quill?" / "Every night," she said).
         if (Fits(calledBefore)) return calledBefore;
         // The subject of the narration nearby is whom a tag's pronoun is about ("Buck Mulligan
@@ -57,8 +66,7 @@ internal sealed class RecentPeople
         {
             var (c, seen) = _subjects[i];
             if (seen < at - SubjectReach) break;
-            // The subject of this very paragraph may speak again ("Lord Henry laughed. 'And what is that?' he asked.").
-            if (Fits(c) || seen >= paragraphStart && c >= 0 && c == previousSpeaker && c != called && cast[c].Pronouns == set) return c;
+            if (Fits(c)) return c;
         }
         if (Fits(resolved) && IsPresent(resolved, at)) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
@@ -68,7 +76,7 @@ internal sealed class RecentPeople
             // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last.
             if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called)) return c;
         }
-        return resolved == called ? -1 : resolved;
+        return resolved == called || resolved == addressee ? -1 : resolved;
     }
 
     // Whether the narration has named a person lately (a name said only in the lines is no one present).

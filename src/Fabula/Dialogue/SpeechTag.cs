@@ -8,7 +8,10 @@ namespace Fabula.Dialogue;
 /// <param name="Found">Whether the narration names someone (a resolved mention or not).</param>
 /// <param name="Mention">The index of the speaker's mention in the Mention layer, or -1.</param>
 /// <param name="Noun">For a tag with a description ("said his wife"), the described person's noun; else empty.</param>
-internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention, TextSpan Noun = default)
+/// <param name="Continues">The tag's verb continues the speaker's own speech ("he added", "she went on").</param>
+/// <param name="AddressedByName">The addressee is named after the verb ("said he to Temple"), not a pronoun the cast may have resolved to the speaker.</param>
+internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention, TextSpan Noun = default,
+    bool Continues = false, bool AddressedByName = false)
 {
     public static readonly TagReading None = new(AttributionMethod.None, -1, -1, false, -1);
 }
@@ -140,6 +143,15 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (subject < 0 && (next < to && IsSomeone(next) || verb > from && IsSomeone(verb - 1) || verb > from + 1 && IsSomeone(verb - 2) && text[Span(verb - 1)] is "else"))
             return new TagReading(AttributionMethod.Nominal, -1, -1, true, -1);
         if (subject < 0) return TagReading.None;
+        // "cried the voice of John Reed": the voice is the named person's.
+        if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention].Kind == MentionKind.Nominal
+            && subject + 2 < to && _units[subject + 1].Kind == UnitKind.Word && text[Span(subject + 1)] is "of"
+            && _units[subject + 2].Kind == UnitKind.Mention && IsName(subject + 2)
+            && text[LastWord(mentions[_units[subject].Mention].Span)].Equals("voice", StringComparison.OrdinalIgnoreCase))
+        {
+            subject += 2;
+            if (next <= subject) next = subject + 1;
+        }
         // "replied the poet Syme": the name beside the description is the speaker.
         if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention].Kind == MentionKind.Nominal
             && subject + 1 < to && _units[subject + 1].Kind == UnitKind.Mention && IsName(subject + 1))
@@ -148,18 +160,20 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
             if (next == subject) next++;
         }
         int addressee = -1;
+        bool byName = false;
         if (next < to && _units[next].Kind == UnitKind.Word && text[Span(next)] is "to") next++;
         if (next < to && _units[next].Kind == UnitKind.Mention && mentions[_units[next].Mention].Character >= 0)
         {
             var m = mentions[_units[next].Mention];
             // "said to me": the narration's "me" is the narrator.
-            if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span]) || text[m.Span] is "me") addressee = m.Character;
+            if (m.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[m.Span]) || text[m.Span] is "me")
+                (addressee, byName) = (m.Character, m.Kind == MentionKind.Name);
         }
         if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention] is { Kind: MentionKind.Nominal, Character: < 0 } described)
             return new TagReading(AttributionMethod.Nominal, -1, addressee, true, _units[subject].Mention, LastWord(described.Span));
         var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
             : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
-        return Reading(method, subject, addressee);
+        return Reading(method, subject, addressee) with { Continues = DialogueWords.ContinuationVerbs.Contains(text[Span(verb)]), AddressedByName = byName };
     }
 
     // "said the burly Moze", "said old Jolyon": a name after one or two lower-case words that are no prepositions.
