@@ -20,7 +20,7 @@ public sealed class CastFinder : IStage
         var (characterOf, characters) = new CharacterBuilder().Build(view, types, names, isPerson);
         var findings = story.Find<ConsistencyFindings>() ?? new ConsistencyFindings();
         SpellingVariants.Merge(view, names, characterOf, isPerson, characters, findings);
-        var narration = NarratorFinder.Find(view, types, story, names, characterOf, characters.Count);
+        var narration = NarratorFinder.Find(view, types, story, names, characterOf, characters);
         int narrator = AddNarrator(narration, names, characterOf, characters);
 
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
@@ -61,7 +61,7 @@ public sealed class CastFinder : IStage
             characters.Add(new Character(characters.Count) { Name = "the narrator", Narrator = true });
             return characters.Count - 1;
         }
-        // The name used most is the narrator's name; the other is an alias ("Macumazahn" of "Allan Quatermain").
+        // The name used most is the narrator's name; the others are aliases ("Macumazahn" of "Allan Quatermain").
         var uses = new int[characters.Count];
         foreach (int c in characterOf) if (c >= 0) uses[c]++;
         int main = narration.Named[0];

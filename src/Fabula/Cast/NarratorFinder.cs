@@ -12,10 +12,11 @@ namespace Fabula.Cast;
 /// Naming rests on how fiction shows who tells it: the others call the narrator by name in the lines
 /// next to the narrator's own ("Pip, old chap," in the turn after "I said"), and in the lines the
 /// narration says are said to the narrator ("I tell you, Edward," he would say to me). One name must
-/// clearly lead (at least 3 calls and twice as many as the next name). A second name called as often
-/// (at least 3 calls and half the leader's) that, like the leader, the narration itself never uses
-/// (a narrator is "I" in the narration, named only by the others: "Macumazahn" beside "Quatermain")
-/// is another name of the same narrator.
+/// clearly lead (at least 3 calls and twice as many as the next name). Another name called nearly as
+/// often (at least 2 calls and half the leader's) that, like the leader, the narration uses no more
+/// than the others' lines do (a narrator is "I" in the narration, named in the others' words:
+/// "Macumazahn" beside "Quatermain", "Edward" beside "Mr Overton") is the same narrator's, unless the
+/// two names give different genders; the calls of all the narrator's names count together.
 /// </para>
 /// <para>
 /// One story, one narrator: a frame whose first-person teller hands over to another "I" (a
@@ -35,10 +36,10 @@ internal static class NarratorFinder
     /// </summary>
     private const int ThirdPersonPerI = 4;
 
-    // At least this many calls name the narrator, and twice as many as the next name.
-    private const int MinCalls = 3;
+    // At least this many calls name the narrator, and twice as many as the next name; another name of the narrator needs this many.
+    private const int MinCalls = 3, MinAliasCalls = 2;
 
-    public static Narration Find(TokenView view, WordTypes types, Story story, List<NameMention> names, int[] characterOf, int characterCount)
+    public static Narration Find(TokenView view, WordTypes types, Story story, List<NameMention> names, int[] characterOf, List<Character> characters)
     {
         var firstPerson = new List<int>();
         int subjects = FirstPersonTokens(view, types, story, firstPerson);
@@ -47,7 +48,7 @@ internal static class NarratorFinder
             if (view.QuotationOf[t] < 0 && types.Pronouns[types.TypeOf[t]] is { Case: PronounCase.Subject, Set: "he/him" or "she/her" }) thirdPerson++;
         bool isFirstPerson = subjects > 0 && subjects * ThirdPersonPerI >= thirdPerson;
         var named = new List<int>();
-        if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characterCount, named);
+        if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characters, named);
         return new Narration(firstPerson, isFirstPerson, named);
     }
 
@@ -96,7 +97,7 @@ internal static class NarratorFinder
     }
 
     /// <summary>The characters the narrator is, by the calls of the others (see the class summary); the main one first.</summary>
-    private static void Name(TokenView view, WordTypes types, Story story, List<int> firstPerson, List<NameMention> names, int[] characterOf, int characterCount,
+    private static void Name(TokenView view, WordTypes types, Story story, List<int> firstPerson, List<NameMention> names, int[] characterOf, List<Character> characters,
                              List<int> named)
     {
         int paragraphs = view.Count == 0 ? 0 : view.ParagraphOf[view.Count - 1] + 1;
@@ -122,6 +123,7 @@ internal static class NarratorFinder
                 }
         }
         // The calls: a name inside a quotation set off as a vocative, in a paragraph said to the narrator or next to one the narrator speaks in.
+        int characterCount = characters.Count;
         var calls = new int[characterCount];
         var outside = new int[characterCount];
         var inside = new int[characterCount];
@@ -137,27 +139,40 @@ internal static class NarratorFinder
             bool toNarrator = (role[p] & 2) != 0 || p > 0 && (role[p - 1] & 1) != 0 || p + 1 < paragraphs && (role[p + 1] & 1) != 0;
             if (toNarrator && IsVocative(view, names[m])) calls[c]++;
         }
-        int best = -1, second = -1;
-        for (int c = 0; c < characterCount; c++)
-        {
-            if (calls[c] == 0) continue;
-            if (best < 0 || calls[c] > calls[best]) { second = best; best = c; }
-            else if (second < 0 || calls[c] > calls[second]) second = c;
-        }
-        if (best < 0 || calls[best] < MinCalls) return;
-        int runnerUp = second >= 0 ? calls[second] : 0;
-        // Another name of the narrator: called nearly as often, and, like the narrator's, seldom used by the narration.
-        if (second >= 0 && runnerUp >= MinCalls && runnerUp * 2 >= calls[best] && Unnarrated(best) && Unnarrated(second))
-        {
-            named.Add(best);
-            named.Add(second);
-            return;
-        }
-        if (calls[best] >= 2 * runnerUp) named.Add(best);
-
-        // A narrator is "I" in the narration: the narration uses its name no more than one time in four.
-        bool Unnarrated(int c) => outside[c] * 4 <= outside[c] + inside[c];
+        Choose(calls, outside, inside, characters, named);
     }
+
+    /// <summary>
+    /// The leading name, with the others called nearly as often (at least <see cref="MinAliasCalls"/> calls and half the
+    /// leader's) that are other names of the same person: the narration uses neither more than the others' lines do (a
+    /// narrator is "I" in the narration, named in the others' words), and their names do not give them different genders.
+    /// Named when the group's calls are at least <see cref="MinCalls"/> and twice those of the best name outside it.
+    /// </summary>
+    private static void Choose(int[] calls, int[] outside, int[] inside, List<Character> characters, List<int> named)
+    {
+        int best = -1;
+        for (int c = 0; c < calls.Length; c++)
+            if (calls[c] > 0 && (best < 0 || calls[c] > calls[best])) best = c;
+        if (best < 0) return;
+        named.Add(best);
+        int total = calls[best], rival = 0;
+        for (int c = 0; c < calls.Length; c++)
+        {
+            if (c == best || calls[c] == 0) continue;
+            if (calls[c] >= MinAliasCalls && calls[c] * 2 >= calls[best] && Quoted(best) && Quoted(c) && !OtherGender(characters[best], characters[c]))
+            {
+                named.Add(c);
+                total += calls[c];
+            }
+            else rival = Math.Max(rival, calls[c]);
+        }
+        if (total < MinCalls || total < 2 * rival) named.Clear();
+
+        bool Quoted(int c) => outside[c] <= inside[c];
+    }
+
+    private static bool OtherGender(Character a, Character b) =>
+        a.Prior is Gender.Male && b.Prior is Gender.Female || a.Prior is Gender.Female && b.Prior is Gender.Male;
 
     // A name set off inside a quotation: after a comma or at the line's opening, and before a comma, "!" or "?" ("Pip, old chap", "Well, Pip, I").
     private static bool IsVocative(TokenView view, NameMention name)

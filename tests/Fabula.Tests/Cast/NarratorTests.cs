@@ -119,4 +119,59 @@ public sealed class NarratorTests
         Assert.Contains(narrator.Aliases, a => a.Text == "Mr. Ashdown");
         Assert.DoesNotContain(cast.Characters, c => c != narrator && c.Aliases.Any(a => a.Text is "Greyfeather" or "Mr. Ashdown"));
     }
+
+    [Fact]
+    public void Names_called_twice_each_and_never_narrated_are_together_the_narrator()
+    {
+        var story = Run("""
+            I walked down to the quay with my father and Rowan.
+
+            "I tell you, Edmund, the sea is rising," my father said to me.
+
+            "Mr. Thorne, your boat is ready," Rowan said to me.
+
+            "Thank you," I said.
+
+            "Edmund, mind the rope."
+
+            "I will," I said.
+
+            "Mr. Thorne, we sail at dawn."
+            """);
+        var cast = story.Get<CastList>();
+        var narrator = cast[cast.Narrator];
+        Assert.Contains(narrator.Aliases, a => a.Text == "Edmund");
+        Assert.Contains(narrator.Aliases, a => a.Text == "Mr. Thorne");
+    }
+
+    [Fact]
+    public void Names_of_different_genders_are_not_one_narrator()
+    {
+        var story = Run("""
+            I walked down to the quay with Mary and John.
+
+            "Mrs. Lane, your boat," said the boatman.
+
+            "Thank you," I said.
+
+            "Mrs. Lane, mind the rope."
+
+            "I will," I said.
+
+            "Mrs. Lane, we sail at dawn."
+
+            "Mr. Lane, the tide is turning," said the boatman.
+
+            "Yes," I said.
+
+            "Mr. Lane, we sail at dawn."
+
+            "Good," I said.
+
+            "Mr. Lane, come aboard."
+            """);
+        var cast = story.Get<CastList>();
+        Assert.DoesNotContain(cast.Characters, c => c.Aliases.Any(a => a.Text == "Mrs. Lane") && c.Aliases.Any(a => a.Text == "Mr. Lane"));
+        Assert.Equal("the narrator", cast[cast.Narrator].Name);
+    }
 }
