@@ -108,6 +108,10 @@ internal sealed class CharacterBuilder
         foreach (var form in ordered.Where(f => !f.IsFull && f.Title != ""))
         {
             string word = form.Words[0];
+            // "Mr. Franklin" beside "Mr. Franklin Blake", "Lord Henry" beside "Lord Henry Wotton": the text's own full
+            // name with this title begins with this word, so the short form is that name cut, whatever the title takes.
+            var titledFull = Candidates(_byFirst, word, c => HasTitledFirst(c, form.Title, word), form.TitleGender);
+            if (titledFull.Count == 1 && Pool(_byLast, word).Count == 0) { Join(form, titledFull[0]); continue; }
             if (form.GivenTitle)
             {
                 var byFirst = Candidates(_byFirst, word, c => HasFirst(c, word), form.TitleGender);
@@ -326,6 +330,13 @@ internal sealed class CharacterBuilder
     {
         var gender = GenderOf(character);
         return form.TitleGender != Gender.Unknown && form.TitleGender == gender && form.InDialogue * 2 > form.Count;
+    }
+
+    private bool HasTitledFirst(int c, string title, string word)
+    {
+        foreach (var f in _characters[c])
+            if (f.IsFull && f.Title == title && f.First == word) return true;
+        return false;
     }
 
     private bool HasFirst(int c, string word)

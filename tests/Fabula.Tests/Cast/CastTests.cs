@@ -64,6 +64,23 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_title_and_given_name_joins_the_one_full_name_with_that_title()
+    {
+        // "Mr. Tobias" is how the household calls Mr. Tobias Fenwick; the two Sir Walters stay apart from "Sir Walter".
+        var cast = CastOf("""
+            Mr. Tobias Fenwick came down the stairs. Sir Walter Gray and Sir Walter Hume waited in the hall.
+
+            "Good morning, Mr. Tobias," said the maid. Mr. Tobias nodded to her.
+
+            "Sir Walter will see you now," she said. Mr. Tobias went in to Sir Walter.
+            """);
+        Assert.Same(Named(cast, "Mr. Tobias Fenwick"), Named(cast, "Mr. Tobias"));
+        var walter = Named(cast, "Sir Walter");
+        Assert.NotSame(Named(cast, "Sir Walter Gray"), walter);
+        Assert.NotSame(Named(cast, "Sir Walter Hume"), walter);
+    }
+
+    [Fact]
     public void A_shared_surname_alone_joins_nobody()
     {
         var cast = CastOf("""
