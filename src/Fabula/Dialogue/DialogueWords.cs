@@ -21,6 +21,10 @@ internal static class DialogueWords
 
     private static readonly WordEdges SpeechVerbEdges = new(SpeechVerbs.Set);
 
+    /// <summary>Verbs of perceiving and remembering ("I can see Douglas there"): Data/dialogue/perception-verbs.txt.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerceptionVerbs =
+        WordList.Load("dialogue/perception-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Verbs of saying that continue one's own speech ("added", "went on"): Data/dialogue/continuation-verbs.txt.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContinuationVerbs =
         WordList.Load("dialogue/continuation-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();

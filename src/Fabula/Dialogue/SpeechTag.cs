@@ -127,6 +127,7 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (verb < 0)
         {
             int actor = FirstSubject(from, to);
+            if (actor >= 0 && _units[actor].Kind == UnitKind.FirstPerson && Perceived(actor, to) is var perceived and >= 0) actor = perceived;
             return actor < 0 ? TagReading.None : Reading(AttributionMethod.Beat, actor, -1);
         }
         // The subject before the verb: the first person named in the clause ("Alec turned to
@@ -198,10 +199,27 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         return TextSpan.FromBounds(start, end);
     }
 
+    /// <summary>
+    /// "I can see Douglas there before the fire", "I remember Joe at the forge": after the narrator's "I" and a verb of
+    /// perceiving (a word or two between), the person perceived is the one acting in the narration; -1 if there is none.
+    /// </summary>
+    private int Perceived(int first, int to)
+    {
+        for (int u = first + 1; u < to && u <= first + 3; u++)
+        {
+            if (_units[u].Kind != UnitKind.Word) return -1;
+            if (!DialogueWords.PerceptionVerbs.Contains(text[Span(u)])) continue;
+            int next = u + 1;
+            return next < to && _units[next].Kind == UnitKind.Mention && mentions[_units[next].Mention] is { Kind: MentionKind.Name, Character: >= 0 } ? next : -1;
+        }
+        return -1;
+    }
+
     private TagReading Reading(AttributionMethod method, int unit, int addressee)
     {
+        // The narrator acting beside a line ("I turned to him.") is a beat; the narrator's own tag ("I said") says narrator.
         if (_units[unit].Kind == UnitKind.FirstPerson)
-            return new TagReading(AttributionMethod.Narrator, SpeakerFinder.NarratorId, addressee, true, -1);
+            return new TagReading(method == AttributionMethod.Beat ? AttributionMethod.Beat : AttributionMethod.Narrator, SpeakerFinder.NarratorId, addressee, true, -1);
         return new TagReading(method, mentions[_units[unit].Mention].Character, addressee, true, _units[unit].Mention);
     }
 

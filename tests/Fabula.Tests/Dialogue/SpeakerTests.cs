@@ -225,6 +225,28 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void The_one_a_first_person_narrator_sees_acting_speaks_the_line_beside_it()
+    {
+        var story = Run("""
+            I had come to the inn late, and Rowan was there.
+
+            I can see Rowan there by the fire, looking down at us with his hands in his pockets. "Nobody has heard it but me."
+            """);
+        Assert.Equal(["Rowan>?:Beat"], Lines(story));
+    }
+
+    [Fact]
+    public void A_first_person_narrator_acting_beside_a_line_is_a_beat_not_a_tag()
+    {
+        var story = Run("""
+            I came to the inn late. Rowan was there.
+
+            I turned to the fire. "It is cold tonight."
+            """);
+        Assert.Equal(["the>?:Beat"], Lines(story));
+    }
+
+    [Fact]
     public void A_pronoun_tag_is_not_the_one_the_line_calls_by_name()
     {
         var story = Run("""
