@@ -73,8 +73,9 @@ internal sealed class RecentPeople
         {
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
-            // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last.
-            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called)) return c;
+            // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last;
+            // but not than a choice the narration never named lately (a name said only in the lines: "Bingley").
+            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at))) return c;
         }
         return resolved == called || resolved == addressee ? -1 : resolved;
     }
@@ -115,11 +116,31 @@ internal sealed class RecentPeople
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
             if (c == previousSpeaker || c == called) continue;
-            var name = cast[c].Name.AsSpan();
-            int space = name.IndexOf(' ');
-            if (space > 0 && SameTitle(name[..space].TrimEnd('.'), noun)) return c;
+            if (Titled(cast[c].Name, noun)) return c;
+            // "Dr. Archie" may be a name the cast keeps as an alias of "Howard Archie".
+            foreach (var alias in cast[c].Aliases)
+                if (Titled(alias.Text, noun)) return c;
         }
         return -1;
+    }
+
+    private static bool Titled(string name, ReadOnlySpan<char> noun)
+    {
+        int space = name.IndexOf(' ');
+        return space > 0 && SameTitle(name.AsSpan(0, space).TrimEnd('.'), noun);
+    }
+
+    /// <summary>
+    /// "The doctor shut the door": a description that is "the" and a title (not Mr. or Mrs.) names the present
+    /// person so titled, who counts as named there (a subject when <paramref name="subject"/>), as a name would.
+    /// </summary>
+    public void SawTitled(CastList cast, ReadOnlySpan<char> description, int at, bool subject)
+    {
+        if (description.Length < 5 || !description[..4].Equals("the ", StringComparison.OrdinalIgnoreCase)) return;
+        var noun = description[4..];
+        if (noun.Contains(' ') || noun.Contains('\n')) return;
+        int c = LatestTitled(cast, noun, -1, -1, at);
+        if (c >= 0) Saw(c, at, subject);
     }
 
     private static bool IsCommonTitle(ReadOnlySpan<char> w) =>

@@ -60,9 +60,15 @@ public sealed class SpeakerFinder : IStage
         for (int k = 0; k < n; k++)
         {
             for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
-                if (mentions[nextMention].Kind == MentionKind.Name && mentions[nextMention].Character >= 0
-                    && (k == 0 || mentions[nextMention].Span.Start >= quotes[k - 1].Span.End)) // a name said in a line is no one present
-                    recent.Saw(mentions[nextMention].Character, mentions[nextMention].Span.Start, StartsSentence(story.Text, mentions[nextMention].Span.Start));
+            {
+                var seen = mentions[nextMention];
+                if (k > 0 && seen.Span.Start < quotes[k - 1].Span.End) continue; // a name said in a line is no one present
+                // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
+                if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0)
+                    recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
+                else if (seen.Kind == MentionKind.Nominal)
+                    recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
+            }
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
             int called = -1; // the one the line calls by name, whoever says it (when asked below)

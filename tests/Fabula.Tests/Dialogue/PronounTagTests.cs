@@ -11,7 +11,7 @@ public sealed class PronounTagTests
     {
         var story = Pipeline.Default.Run(text);
         var cast = story.Get<CastList>();
-        string Name(int c) => c >= 0 ? cast[c].Name.Split(' ')[0] : "?";
+        string Name(int c) => c >= 0 ? cast[c].Name : "?";
         return [.. story.Layer<Attribution>().Items.ToArray().Select(a => $"{Name(a.Speaker)}:{a.Method}")];
     }
 
@@ -75,6 +75,41 @@ public sealed class PronounTagTests
 
             "Where is everyone?" cried the voice of Tobias Crane.
             """);
-        Assert.Equal(["Tobias:Explicit"], lines);
+        Assert.Equal(["Tobias Crane:Explicit"], lines);
+    }
+
+    [Fact]
+    public void A_man_named_only_inside_the_lines_is_not_the_he_of_a_tag()
+    {
+        var lines = Lines("""
+            Mr. Grey sat by the fire with his newspaper. His wife came in from the garden with a basket of roses, and set it down on the table.
+            She had been out since breakfast, and her shoes were wet. The roses were the last of the year, small and pale, and
+            the frost had already browned the edges of their leaves. She had cut them all the same, because the house was dark in
+            November and the table wanted something on it besides bread and the old brown teapot. She shook the rain from her
+            shawl, hung it by the door, and stood for a while at the window, where the lane ran down between the hedges to the
+            village and the church. A cart went by, loaded with turnips, and a dog ran after it barking until the carter cursed at
+            it. Then the lane was empty again, and the rain came on harder, and the light was almost gone from the fields.
+
+            "Mr. Thorne has taken the house on the hill. I met his sister at the gate, and she says Mr. Thorne keeps six horses and a carriage."
+
+            "Six horses," he replied. "Then he will not walk to church."
+            """);
+        Assert.Equal("Mr. Grey:Pronoun", lines[1]);
+    }
+
+    [Fact]
+    public void The_doctor_is_the_present_person_titled_doctor_even_by_an_alias()
+    {
+        var archie = new Character(0) { Name = "Howard Archie", Pronouns = "he/him" };
+        archie.Aliases.Add(new Alias("Dr. Archie", 3));
+        var cast = new CastList([archie, new Character(1) { Name = "Peter Kronborg", Pronouns = "he/him" }]);
+        var recent = new RecentPeople();
+        recent.Saw(0, 10, subject: true);
+        recent.Saw(1, 900, subject: true);
+        // "The doctor shut the door behind him. 'Feel pretty sick?' he asked." with the cast's "he" on Kronborg.
+        recent.SawTitled(cast, "The doctor", 1000, subject: true);
+        Assert.Equal(0, recent.Choose(cast, "he", 1, -1, -1, -1, 1040));
+        recent.SawTitled(cast, "the weather", 1100, subject: true);
+        Assert.Equal(0, recent.Choose(cast, "he", 1, -1, -1, -1, 1140));
     }
 }
