@@ -23,19 +23,28 @@ public sealed class CastFinder : IStage
         var narration = NarratorFinder.Find(view, types, story, names, characterOf, characters);
         int narrator = AddNarrator(narration, names, characterOf, characters);
 
+        // People the text only describes ("the man") join the cast after the named, so that pronouns may resolve to them
+        // and a pronoun beside them is no vote for a named character's set.
+        var nominals = NominalMentions.Find(view, types, names, characters);
+        int named = characters.Count;
+        var priors = new string?[named];
+        for (int c = 0; c < named; c++) priors[c] = PriorSet(characters[c]);
+        var describedSets = DescribedPeople.Find(story, view, types, names, characterOf, priors, nominals, characters);
+
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
         // have one possible antecedent; the name prior is only the default.
         var prominent = Prominent(characterOf, characters.Count);
-        var votes = PronounVotes(view, types, names, characterOf, characters);
+        var votes = PronounVotes(view, types, names, characterOf, nominals, characters);
         var sets = new string?[characters.Count];
-        for (int c = 0; c < characters.Count; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]), characters[c].TitledPrior);
+        for (int c = 0; c < named; c++) sets[c] = ChooseSet(votes[c], PriorSet(characters[c]), characters[c].TitledPrior);
+        for (int d = 0; d < describedSets.Count; d++) sets[named + d] = describedSets[d];
 
         var mentions = new List<Mention>(names.Count * 3);
         for (int m = 0; m < names.Count; m++)
             if (characterOf[m] >= 0)
                 mentions.Add(new Mention(names[m].Span, MentionKind.Name, characterOf[m]));
-        Read(view, types, names, characterOf, prominent, sets, characters, mentions);
-        NominalMentions.Find(view, types, names, characters, mentions);
+        Read(view, types, names, characterOf, nominals, prominent, sets, characters, mentions);
+        foreach (var nominal in nominals) mentions.Add(NominalMentions.AsMention(view, nominal));
         // The narration's I, me, my, myself and mine: the narrator (inside quotations they are the speaker's, for the dialogue stage).
         if (narrator >= 0)
             foreach (int t in narration.FirstPerson)
@@ -85,7 +94,7 @@ public sealed class CastFinder : IStage
     /// Colonel, since the name prior makes Elizabeth "she").
     /// </summary>
     private static Dictionary<string, int>[] PronounVotes(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf,
-                                                          List<Character> characters)
+                                                          List<NominalMention> nominals, List<Character> characters)
     {
         var votes = new Dictionary<string, int>[characters.Count];
         for (int c = 0; c < votes.Length; c++) votes[c] = [];
@@ -96,31 +105,19 @@ public sealed class CastFinder : IStage
         string? protagonistSet = protagonist >= 0 ? PriorSet(characters[protagonist]) : null;
         int subject = -1, subjectSentence = -1;
         var walk = new NamesAndPronouns(names, types.PronounTokens);
+        int nominal = 0;
         while (walk.Next(out int i, out int m))
         {
-            int sentence = view.SentenceOf[i];
+            // A described person ("the man") stands beside the pronouns as a named one does.
+            for (; nominal < nominals.Count && nominals[nominal].FirstToken < i; nominal++)
+                if (nominals[nominal].Character >= 0 && characters[nominals[nominal].Character].Described && view.QuotationOf[nominals[nominal].FirstToken] < 0)
+                    Named(nominals[nominal].Character, nominals[nominal].FirstToken);
             if (m >= 0)
             {
-                int c = characterOf[m];
-                if (c >= 0)
-                {
-                    // PERF: a loop, not RemoveAll with a lambda (a closure per name mention).
-                    int kept = 0;
-                    for (int r = 0; r < recent.Count; r++)
-                        if (recent[r].Character != c && recent[r].Sentence >= sentence - 1) recent[kept++] = recent[r];
-                    recent.RemoveRange(kept, recent.Count - kept);
-                    recent.Add((c, sentence));
-                    if (subjectSentence != sentence)
-                    {
-                        subjectSentence = sentence;
-                        // "Old Wren", "Then Wren": after a capitalised word opening the sentence, still its subject.
-                        bool afterOpening = i > 0 && view.Initial[i - 1] && view.IsCapitalized(i - 1) && view.SentenceOf[i - 1] == sentence;
-                        subject = afterOpening || PronounResolver.IsSubjectPosition(view, i) ? c : -1;
-                    }
-                    else if (subject != c) subject = -1;
-                }
+                if (characterOf[m] >= 0) Named(characterOf[m], i);
                 continue;
             }
+            int sentence = view.SentenceOf[i];
             if (view.QuotationOf[i] >= 0) continue;
             var pronoun = types.Pronouns[types.TypeOf[i]];
             // An object is seldom the one named beside it ("Wren taught her"): objects do not vote.
@@ -150,6 +147,25 @@ public sealed class CastFinder : IStage
             if (possible == 1) CollectionsMarshal.GetValueRefOrAddDefault(votes[only], pronoun.Set, out _)++;
         }
         return votes;
+
+        void Named(int c, int i)
+        {
+            int sentence = view.SentenceOf[i];
+            // PERF: a loop, not RemoveAll with a lambda (a closure per name mention).
+            int kept = 0;
+            for (int r = 0; r < recent.Count; r++)
+                if (recent[r].Character != c && recent[r].Sentence >= sentence - 1) recent[kept++] = recent[r];
+            recent.RemoveRange(kept, recent.Count - kept);
+            recent.Add((c, sentence));
+            if (subjectSentence != sentence)
+            {
+                subjectSentence = sentence;
+                // "Old Wren", "Then Wren": after a capitalised word opening the sentence, still its subject.
+                bool afterOpening = i > 0 && view.Initial[i - 1] && view.IsCapitalized(i - 1) && view.SentenceOf[i - 1] == sentence;
+                subject = afterOpening || PronounResolver.IsSubjectPosition(view, i) ? c : -1;
+            }
+            else if (subject != c) subject = -1;
+        }
     }
 
     private static bool Contains(List<(int Character, int Sentence)> recent, int character)
@@ -160,16 +176,21 @@ public sealed class CastFinder : IStage
     }
 
     // Second-person and first-person pronouns inside quotations belong to the dialogue stage.
-    private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, bool[] prominent,
-                             string?[] sets, List<Character> characters, List<Mention> mentions)
+    private static void Read(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, List<NominalMention> nominals,
+                             bool[] prominent, string?[] sets, List<Character> characters, List<Mention> mentions)
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
         var resolver = new PronounResolver(view, types, prominent.Length, sets, prominent, nameCounts);
         var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
         var walk = new NamesAndPronouns(names, types.PronounTokens);
+        int nominal = 0;
         while (walk.Next(out int i, out int m))
         {
+            // A described person's mentions ("the man") are met as names are: a pronoun after them may be theirs.
+            for (; nominal < nominals.Count && nominals[nominal].FirstToken < i; nominal++)
+                if (nominals[nominal].Character >= 0 && characters[nominals[nominal].Character].Described && view.QuotationOf[nominals[nominal].FirstToken] < 0)
+                    resolver.Saw(nominals[nominal].Character, nominals[nominal].FirstToken);
             if (m >= 0)
             {
                 if (characterOf[m] >= 0) resolver.Saw(characterOf[m], names[m].NameStart);
@@ -365,7 +386,7 @@ public sealed class CastFinder : IStage
             if (m.Kind == MentionKind.Name) c.NameMentions++;
         }
         for (int i = 0; i < characters.Count; i++) characters[i].Pronouns = sets[i];
-        var ordered = characters.Where(c => c.NameMentions > 0 || c.Narrator && c.MentionCount > 0)
+        var ordered = characters.Where(c => c.NameMentions > 0 || (c.Narrator || c.Described) && c.MentionCount > 0)
             .OrderByDescending(c => c.MentionCount).ThenBy(c => c.FirstMention.Start).ToList();
         // The narrator's "I"s would dwarf everyone else's mentions: the others are weighed among themselves, and the narrator is main.
         int top = 0;

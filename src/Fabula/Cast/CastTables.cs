@@ -17,6 +17,10 @@ internal sealed class CastTables
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrepositions;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns;
+    /// <summary>Nouns of no gender a person the text does not name may be known by ("stranger"); see <see cref="DescribedPeople"/>.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DescribedNouns;
+    /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoIntroduction;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs;
     public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> FirstNames;
     public readonly FrozenDictionary<string, Pronoun>.AlternateLookup<ReadOnlySpan<char>> Pronouns;
@@ -47,6 +51,8 @@ internal sealed class CastTables
         PlacePrepositions = WordList.Load("cast/place-prepositions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonNouns = WordList.Load("cast/person-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        DescribedNouns = WordList.Load("cast/described-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         SubjectVerbs = WordList.Load("cast/subject-verbs.txt").GetAlternateLookup<ReadOnlySpan<char>>();
 
         var names = new Dictionary<string, Gender>(StringComparer.Ordinal);

@@ -29,6 +29,8 @@ public sealed class Character(int index)
     public TextSpan FirstMention { get; internal set; }
     public TextSpan LastMention { get; internal set; }
     public Importance Importance { get; internal set; }
+    /// <summary>Someone the text never names, only describes ("the man"): <see cref="Name"/> is the description.</summary>
+    public bool Described { get; internal set; }
 
     /// <summary>
     /// The first-person narrator of the story (see <see cref="NarratorFinder"/>): a named character the

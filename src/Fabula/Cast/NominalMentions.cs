@@ -3,15 +3,24 @@ using Fabula.Text;
 namespace Fabula.Cast;
 
 /// <summary>
+/// A nominal mention by its tokens: the determiner or possessive, the noun that names a person, and
+/// the character it refers to (-1 when the evidence is too weak to say).
+/// </summary>
+internal readonly record struct NominalMention(int FirstToken, int HeadToken, int Character);
+
+/// <summary>
 /// Nominal mentions: a determiner or possessive, up to two modifiers, and a noun that names a
-/// person ("the doctor", "his mother", "the old man"). One resolves to a character only when the
+/// person ("the doctor", "his mother", "the old man"). One resolves to a character when the
 /// noun is that character's title and no other character holds it ("the captain" for the one
-/// Captain of the story); otherwise it stays unresolved, since kinship and roles need the world stage.
+/// Captain of the story); a description of someone the text never names may become a character of
+/// its own (<see cref="DescribedPeople"/>); otherwise it stays unresolved, since kinship and roles
+/// need the world stage.
 /// </summary>
 internal static class NominalMentions
 {
-    public static void Find(TokenView view, WordTypes types, List<NameMention> names, List<Character> characters, List<Mention> mentions)
+    public static List<NominalMention> Find(TokenView view, WordTypes types, List<NameMention> names, List<Character> characters)
     {
+        var found = new List<NominalMention>();
         var titleHolders = TitleHolders(view, names, characters);
         int nameIndex = 0, next = 0;
         // PERF: the determiners, not every token (a nominal mention begins with one).
@@ -25,16 +34,21 @@ internal static class NominalMentions
             {
                 var w = view[k];
                 if (char.IsUpper(w[0])) break;
-                if (types.Is(k, WordFlags.PersonNoun)) head = k;
+                if (types.IsAny(k, WordFlags.PersonNoun | WordFlags.DescribedNoun)) head = k;
                 else if (head >= 0 || types.Is(k, WordFlags.NotName)) break;
             }
             if (head < 0) continue;
             int character = -1;
             if (titleHolders.TryGetValue(types.WordOf(types.TypeOf[head]), out int holder)) character = holder;
-            mentions.Add(new Mention(TextSpan.FromBounds(view.Tokens[i].Span.Start, view.Tokens[head].Span.End), MentionKind.Nominal, character));
+            found.Add(new NominalMention(i, head, character));
             next = head + 1;
         }
+        return found;
     }
+
+    /// <summary>The mention a nominal is in the Mention layer: from its determiner to its noun.</summary>
+    public static Mention AsMention(TokenView view, NominalMention nominal) =>
+        new(TextSpan.FromBounds(view.Tokens[nominal.FirstToken].Span.Start, view.Tokens[nominal.HeadToken].Span.End), MentionKind.Nominal, nominal.Character);
 
     // Titles held by exactly one character ("captain" -> the one Captain), by the title word itself.
     private static Dictionary<string, int> TitleHolders(TokenView view, List<NameMention> names, List<Character> characters)

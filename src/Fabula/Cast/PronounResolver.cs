@@ -5,7 +5,8 @@ namespace Fabula.Cast;
 /// Resolves third-person pronouns to characters, reading the story once from start to end and
 /// keeping, for each character, where it was last mentioned and whether as a subject. A pronoun
 /// goes to the compatible character mentioned most recently (a sentence back costs one point; a
-/// subject earns half a point; the two most mentioned characters half a point more), never to the
+/// subject earns half a point; the two most mentioned characters half a point more; a person only
+/// described, "the man", two and a half points less), never to the
 /// subject of its own sentence when it is an object ("Martha helped her"), to a character of unknown
 /// pronouns only when no character of known ones agrees, never inside a quotation
 /// to the one speaking or the one spoken to. When no compatible character was mentioned within
@@ -21,9 +22,14 @@ internal sealed class PronounResolver(TokenView view, WordTypes types, int chara
     {
         int best = -1;
         for (int c = 0; c < counts.Length; c++)
-            if (sets[c] == set && (best < 0 || counts[c] > counts[best])) best = c;
+            if (sets[c] == set && counts[c] > 0 && (best < 0 || counts[c] > counts[best])) best = c; // a described person ("the man") is no one's default
         return best;
     }
+
+    // A person the text only describes ("the man") is a weaker antecedent than one it names: two and a half
+    // sentences further back. Measured on LitBank: 0 or 1 lets "a fellow" take the pronouns of an unnamed-nearby
+    // protagonist (pronoun accuracy 0.761, 0.763 against 0.765 without described people); 2.5 keeps 0.765.
+    private const double DescribedPenalty = 2.5;
 
     /// <summary>How far back (in sentences) a pronoun may reach for its character.</summary>
     public const int Window = 12;
@@ -68,6 +74,7 @@ internal sealed class PronounResolver(TokenView view, WordTypes types, int chara
             // A character whose pronouns the text never made clear is the last resort: any agreeing character
             // within the window comes first.
             if (sets[c] is null) score -= Window + 1;
+            if (nameCounts[c] == 0) score -= DescribedPenalty; // only a described person has no name mention
             if (_lastWasSubject[c]) score += 0.5;
             if (prominent[c]) score += 0.5;
             // Later in the same sentence, the most recent mention is the nearer antecedent.

@@ -16,6 +16,8 @@ internal enum WordFlags : ushort
     PersonNoun = 32,
     Pronoun = 64,
     Determiner = 128,
+    /// <summary>A noun a person the text does not name may be known by ("stranger", "saloon-keeper"): cast/described-nouns.txt.</summary>
+    DescribedNoun = 256,
 }
 
 /// <summary>
@@ -153,6 +155,7 @@ internal sealed class WordTypes
         foreach (var word in tables.PlacePrepositions.Set) Add(word, WordFlags.PlacePreposition);
         foreach (var word in tables.SubjectVerbs.Set) Add(word, WordFlags.SubjectVerb);
         foreach (var word in tables.PersonNouns.Set) Add(word, WordFlags.PersonNoun);
+        foreach (var word in tables.DescribedNouns.Set) Add(word, WordFlags.DescribedNoun);
         foreach (var word in (ReadOnlySpan<string>)["the", "his", "her", "my", "their", "our", "your", "a", "an", "this", "that"]) Add(word, WordFlags.Determiner);
         foreach (var (title, gender) in tables.Titles.Dictionary)
             foreach (var form in (ReadOnlySpan<string>)[title, title + "."])
@@ -226,6 +229,8 @@ internal sealed class WordTypes
 
     /// <summary>Whether the token is a word with all of <paramref name="flags"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining
+    public bool IsAny(int token, WordFlags flags) => (uint)token < (uint)TypeOf.Length && TypeOf[token] is int t and >= 0 && (Flags[t] & flags) != 0;
+
     public bool Is(int token, WordFlags flags) => (uint)token < (uint)TypeOf.Length && TypeOf[token] is int t and >= 0 && (Flags[t] & flags) == flags;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // PERF: asked of every token, inside loops too long for the default inlining

@@ -46,11 +46,11 @@ public sealed class SpeakerFinder : IStage
         var confidence = new float[n];
         var method = new AttributionMethod[n];
         var partner = new int[n]; // the one a line is most likely said to: its addressee, else the last other person named
-        var reader = new SpeechTagReader(story.Text, mentions);
+        var cast = story.Get<CastList>();
+        var reader = new SpeechTagReader(story.Text, mentions, cast);
         var vocatives = new VocativeReader(story.Text, mentions);
 
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
-        var cast = story.Get<CastList>();
         var recent = new RecentPeople();
         var households = new Households(cast);
         var kin = new KinVocatives(story.Text, cast, households);
@@ -88,7 +88,7 @@ public sealed class SpeakerFinder : IStage
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,
                     reading.AddressedByName ? reading.Addressee : -1, reading.Continues && k > 0 ? speaker[k - 1] : -1) };
-            else if (reading.Method == AttributionMethod.Nominal)
+            else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };

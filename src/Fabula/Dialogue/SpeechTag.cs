@@ -24,7 +24,7 @@ internal readonly record struct TagReading(AttributionMethod Method, int Speaker
 /// the first person acting in the sentence is a beat ("Magnus giggled."). Reuses one buffer; one
 /// pass over the narration's characters.
 /// </summary>
-internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mentions)
+internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mentions, CastList? cast = null)
 {
     private enum UnitKind : byte { Word, Verb, Mention, FirstPerson }
 
@@ -172,6 +172,10 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         }
         if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention] is { Kind: MentionKind.Nominal, Character: < 0 } described)
             return new TagReading(AttributionMethod.Nominal, -1, addressee, true, _units[subject].Mention, LastWord(described.Span));
+        // "said the man" of a man the cast knows only by that description: he speaks.
+        if (_units[subject].Kind == UnitKind.Mention && mentions[_units[subject].Mention] is { Kind: MentionKind.Nominal, Character: >= 0 } person
+            && cast is not null && cast[person.Character].Described)
+            return new TagReading(AttributionMethod.Nominal, person.Character, addressee, true, _units[subject].Mention, LastWord(person.Span));
         var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
             : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
         return Reading(method, subject, addressee) with { Continues = DialogueWords.ContinuationVerbs.Contains(text[Span(verb)]), AddressedByName = byName };

@@ -156,7 +156,7 @@ public sealed record AnalysisJson
             list.Add(WorldJson.WithAttributes(attributes, c.Index, new CharacterJson(c.Id, c.Name, c.Aliases.ConvertAll(a => new AliasJson(a.Text, a.Count)), c.Pronouns,
                 new SortedDictionary<string, int>(c.PronounCounts, StringComparer.Ordinal), c.MentionCount,
                 SpanJson.Of(c.FirstMention), SpanJson.Of(c.LastMention), c.Importance.ToString().ToLowerInvariant(), dialogue?[c.Index])
-                { Narrator = c.Narrator ? true : null }));
+                { Narrator = c.Narrator ? true : null, Described = c.Described ? true : null }));
         return list;
     }
 
@@ -266,6 +266,8 @@ public sealed record CharacterJson(string Id, string Name, IReadOnlyList<AliasJs
     public string? Class { get; init; }
     /// <summary>True for the first-person narrator (left out for everyone else).</summary>
     public bool? Narrator { get; init; }
+    /// <summary>True for someone the text never names, only describes ("the man"); left out (null) for a named character.</summary>
+    public bool? Described { get; init; }
 }
 public sealed record ConsistencyJson(string Kind, string Message, IReadOnlyList<string> Forms, IReadOnlyList<SpanJson> Evidence);
 public sealed record RelationJson(string A, string B, string Type, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Stage,

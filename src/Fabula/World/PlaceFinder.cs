@@ -38,7 +38,7 @@ public sealed class PlaceFinder : IStage
         var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (story.Find<CastList>() is { } cast)
             foreach (var c in cast.Characters)
-                foreach (var a in c.Aliases)
+                foreach (var a in c.Described ? [] : c.Aliases) // "the man" is no name
                 {
                     aliases.Add(a.Text);
                     foreach (var part in a.Text.Split(' ', '.')) if (part.Length > 1) aliases.Add(part);

@@ -324,6 +324,34 @@ public sealed class SpeakerTests
     }
 
     [Fact]
+    public void A_tag_with_the_description_of_someone_unnamed_goes_to_that_described_character()
+    {
+        // Before: "said the man" went to the present man the cast knew (Tom, named at the start) and the
+        // untagged turns had no one to alternate with.
+        var story = Run("""
+            Tom Hale had gone home. Rowan Ashby crossed the churchyard alone.
+
+            "Hold still!" cried a man, as he started up from among the graves.
+
+            "Tell me your name," said the man. "Quick!"
+
+            "Rowan," said Rowan.
+
+            "Where do you live?"
+
+            "Down by the mill."
+
+            "Show me," said the man, staring at her.
+            """);
+        Assert.Equal(["the", "the", "the", "Rowan", "the", "Rowan", "the"], Speakers(story));
+        var cast = story.Get<CastList>();
+        var a = story.Layer<Attribution>().Items.ToArray();
+        Assert.Equal("the man", cast[a[1].Speaker].Name);
+        Assert.Equal(AttributionMethod.Nominal, a[1].Method);
+        Assert.Equal(AttributionMethod.TurnTaking, a[4].Method);
+    }
+
+    [Fact]
     public void A_title_or_a_noun_of_no_gender_in_the_tag_goes_to_the_present_person()
     {
         var story = Run("""
