@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Fabula.Cast;
+using Fabula.Quotations;
 using Fabula.Text;
 
 namespace Fabula.Dialogue;
@@ -26,18 +27,20 @@ internal sealed class KinVocatives
     private static readonly System.Buffers.SearchValues<char> AfterCall = System.Buffers.SearchValues.Create(",!?.;—–-\"“”'‘’»");
 
     private readonly StoryText _text;
+    private readonly SpanLayer<Mention> _mentions;
+    private readonly SpanLayer<Quotation> _quotes;
     private readonly CastList _cast;
     private readonly Households _households;
 
-    // The one character of a pronoun set with a surname ("Linden", "he/him"); -1 where two share it.
-    private readonly Dictionary<(string Surname, string Set), int> _bySurname = [];
+    // The characters of a pronoun set with a surname ("Linden", "he/him").
+    private readonly Dictionary<(string Surname, string Set), List<int>> _bySurname = [];
 
     // The one character whose name opens with a kinship title ("Aunt Polly"), by the title in small letters; -1 where two do.
     private readonly Dictionary<string, int> _byTitle = new(StringComparer.Ordinal);
 
-    public KinVocatives(StoryText text, CastList cast, Households households)
+    public KinVocatives(StoryText text, SpanLayer<Mention> mentions, SpanLayer<Quotation> quotes, CastList cast, Households households)
     {
-        (_text, _cast, _households) = (text, cast, households);
+        (_text, _mentions, _quotes, _cast, _households) = (text, mentions, quotes, cast, households);
         for (int c = 0; c < cast.Count; c++)
         {
             var name = cast[c].Name;
@@ -48,7 +51,8 @@ internal sealed class KinVocatives
                 _byTitle[title] = _byTitle.ContainsKey(title) ? -1 : c;
             if (cast[c].Pronouns is not { } set || IsChildTitle(title)) continue;
             var key = (name[(name.LastIndexOf(' ') + 1)..], set);
-            _bySurname[key] = _bySurname.ContainsKey(key) ? -1 : c;
+            if (!_bySurname.TryGetValue(key, out var family)) _bySurname[key] = family = [];
+            family.Add(c);
         }
     }
 
@@ -90,8 +94,8 @@ internal sealed class KinVocatives
     /// <summary>
     /// The character the kinship word at <paramref name="at"/> calls when <paramref name="speaker"/>
     /// says it (-1: unknown speaker; then only a titled character: "aunt" is Aunt Polly), or -1. A
-    /// relative found by family name must be among the <paramref name="present"/> people: "pop" said
-    /// by a boy whose mother has married again is not his father who died long ago.
+    /// relative found by family name must be in the scene (among the <paramref name="present"/> people,
+    /// or named soon after): "pop" said by a boy whose mother has married again is not his father who died long ago.
     /// </summary>
     public int Called(int at, int speaker, ReadOnlySpan<int> present)
     {
@@ -103,13 +107,57 @@ internal sealed class KinVocatives
         if (called >= 0 || speaker < 0) return called == speaker ? -1 : called;
         if (word.Kin == Kin.Parent)
             called = _households.Head(_cast, speaker, word.Set == "he/him" ? "father" : "mother");
-        if (called < 0)
+        if (called >= 0) return called == speaker || !IsPresent(called, present, at) ? -1 : called;
+        var name = _cast[speaker].Name;
+        int space = name.LastIndexOf(' ');
+        if (space < 0 || !_bySurname.TryGetValue((name[(space + 1)..], word.Set), out var family)) return -1;
+        // The one of the family in the scene: "uncle" said by Florence Linden is John Linden, not a Linden of
+        // another chapter; of two, the one named last before the line, else the one named first after it.
+        int nearest = int.MaxValue;
+        foreach (int c in family)
         {
-            var name = _cast[speaker].Name;
-            int space = name.LastIndexOf(' ');
-            if (space > 0 && _bySurname.TryGetValue((name[(space + 1)..], word.Set), out int kin)) called = kin;
+            if (c == speaker) continue;
+            int distance = present.IndexOf(c);
+            if (distance < 0 && NamedAfter(c, at) is var after and >= 0) distance = present.Length + after;
+            if (distance >= 0 && distance < nearest) (called, nearest) = (c, distance);
         }
-        return called == speaker || called >= 0 && !present.Contains(called) ? -1 : called;
+        return called;
+    }
+
+    /// <summary>
+    /// The latest of the first few <paramref name="present"/> people whose father (mother) the parent word at
+    /// <paramref name="at"/> names as the married head of their family, that head being in the scene; else -1.
+    /// Only a parent: an uncle or aunt found by surname alone is too weak a guess at who speaks.
+    /// </summary>
+    public int ChildCalling(int at, ReadOnlySpan<int> present)
+    {
+        var chars = _text.AsSpan();
+        int end = at;
+        while (end < chars.Length && char.IsLetter(chars[end])) end++;
+        if (!Words.TryGetValue(chars[at..end], out var word) || word.Kin != Kin.Parent) return -1;
+        for (int i = 0; i < present.Length && i < 4; i++)
+            if (_households.Head(_cast, present[i], word.Set == "he/him" ? "father" : "mother") is var head and >= 0
+                && head != present[i] && IsPresent(head, present, at))
+                return present[i];
+        return -1;
+    }
+
+    // In the scene: among the people present before the line, or named in the narration soon after it.
+    private bool IsPresent(int character, ReadOnlySpan<int> present, int at) => present.Contains(character) || NamedSoonAfter(character, at);
+
+    // How far after a line (in characters) a relative the narration names is still one of the scene ("John Linden paused sadly").
+    private const int SoonAfter = 1500;
+
+    private bool NamedSoonAfter(int character, int at) => NamedAfter(character, at) >= 0;
+
+    // How far after a line the narration names a character (within SoonAfter), or -1.
+    private int NamedAfter(int character, int at)
+    {
+        for (int m = _mentions.FirstStartingAtOrAfter(at); m < _mentions.Count && _mentions[m].Span.Start < at + SoonAfter; m++)
+            if (_mentions[m].Kind == MentionKind.Name && _mentions[m].Character == character
+                && _quotes.IndexAt(_mentions[m].Span.Start) < 0) // a name said in a line is no one present
+                return _mentions[m].Span.Start - at;
+        return -1;
     }
 
     private static bool SetOffBefore(ReadOnlySpan<char> chars, int lo, int at)

@@ -53,7 +53,7 @@ public sealed class SpeakerFinder : IStage
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
         var recent = new RecentPeople();
         var households = new Households(cast);
-        var kin = new KinVocatives(story.Text, cast, households);
+        var kin = new KinVocatives(story.Text, mentions, quotes, cast, households);
         var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1
         var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
@@ -97,9 +97,9 @@ public sealed class SpeakerFinder : IStage
             {
                 kinPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
                 // A line no narration attributes that calls a parent ("No, papa, nobody thought of your walking"),
-                // in answer to no one called by name, is said by the latest present person whose father the cast knows.
+                // in answer to no one called by name, is said by the latest present person whose father (the married head of the family) is in the scene.
                 bool answers = quotes[k].Paragraph != lastParagraph && lastCalled >= 0;
-                if (reading.Method == AttributionMethod.None && !answers && KinSpeaker(kin, kinPresent[k], kinCall[k]) is var child and >= 0
+                if (reading.Method == AttributionMethod.None && !answers && kin.ChildCalling(kinCall[k], kinPresent[k]) is var child and >= 0
                     && (child != lastSpeaker || quotes[k].Paragraph == lastParagraph))
                     reading = reading with { Method = AttributionMethod.Vocative, Speaker = child };
             }
@@ -151,18 +151,6 @@ public sealed class SpeakerFinder : IStage
         story.Add(attributions);
         story.Add(Conversations(story, quotes, attributions));
         story.Replace(QuotationPronouns.AddTo(story.Text, mentions, quotes, attributions), allowOverlap: true);
-    }
-
-    /// <summary>
-    /// The latest present person (of the last few) whose parent, uncle or aunt the kinship word at
-    /// <paramref name="word"/> names, when that depends on who says it (not "aunt" for Aunt Polly, whom anyone may call so); else -1.
-    /// </summary>
-    private static int KinSpeaker(KinVocatives kin, int[] present, int word)
-    {
-        int anyone = kin.Called(word, -1, present);
-        for (int i = 0; i < present.Length && i < 4; i++)
-            if (kin.Called(word, present[i], present) is var elder and >= 0 && elder != anyone) return present[i];
-        return -1;
     }
 
     /// <summary>
@@ -335,9 +323,11 @@ public sealed class SpeakerFinder : IStage
                 if (vocative[k] >= 0) return vocative[k];
             return -1;
         }
-        for (int pass = 0; pass < 2; pass++)
+        // Forwards, backwards, and forwards again: a turn the backward pass settled ("Uncle, ..." is
+        // Florence's, as the next line calls her) lets the turn after it be read.
+        for (int pass = 0; pass < 3; pass++)
         {
-            bool forward = pass == 0;
+            bool forward = pass != 1;
             for (int step = 0; step < t; step++)
             {
                 int i = forward ? step : t - 1 - step;

@@ -688,4 +688,23 @@ public sealed class SpeakerTests
         Assert.Equal(["Sid", "Tom", "Aunt"], Speakers(story));
         Assert.Equal("Tom>Aunt:Explicit", Lines(story)[1]);
     }
+    [Fact]
+    public void An_uncle_called_by_a_niece_is_the_man_of_her_family_named_in_the_scene_and_answers()
+    {
+        var story = Run("""
+            Chapter One
+
+            "Uncle, you look tired to-night."
+
+            "I am tired, Nell. I sleep badly."
+
+            "Surely, uncle, it is only the weather."
+
+            "It is not the weather, child."
+
+            Hugh Marsh stirred the fire and sighed. His niece Nell Marsh watched him from the window seat.
+            """);
+        Assert.Equal(["Nell", "Hugh", "Nell", "Hugh"], Speakers(story));
+        Assert.Equal("Nell>Hugh:Vocative", Lines(story)[0]);
+    }
 }
