@@ -224,11 +224,28 @@ public sealed class SpeakerFinder : IStage
     }
 
     // Whether a word opens a sentence or a paragraph of narration: after . ! ? or a line break.
+    // A short opening phrase and a comma before it count as the sentence's start too ("After a pause, Lord Henry
+    // pulled out his watch."): up to three words, only the first capitalised.
     private static bool StartsSentence(StoryText text, int at)
     {
         int i = at;
         while (i > 0 && text[i - 1] is ' ' or '\t') i--;
-        return i == 0 || text[i - 1] is '\n' or '.' or '!' or '?';
+        if (i == 0 || text[i - 1] is '\n' or '.' or '!' or '?') return true;
+        if (text[i - 1] != ',') return false;
+        i--;
+        for (int words = 0; words < 3; words++)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t') i--;
+            int end = i;
+            while (i > 0 && char.IsLetter(text[i - 1])) i--;
+            if (i == end) return false;
+            int j = i;
+            while (j > 0 && text[j - 1] is ' ' or '\t') j--;
+            if (j == 0 || text[j - 1] is '\n' or '.' or '!' or '?') return true;
+            // Only the sentence's first word is capitalised: "Alec and Jem, Magnus said" has a name in it.
+            if (!char.IsLetter(text[j - 1]) || char.IsUpper(text[i])) return false;
+        }
+        return false;
     }
 
     /// <summary>A turn: the quotations of one paragraph (or of a run of paragraphs one quotation spans).</summary>

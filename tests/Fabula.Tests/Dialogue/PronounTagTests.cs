@@ -112,4 +112,17 @@ public sealed class PronounTagTests
         recent.SawTitled(cast, "the weather", 1100, subject: true);
         Assert.Equal(0, recent.Choose(cast, "he", 1, -1, -1, -1, 1140));
     }
+
+    [Fact]
+    public void A_name_after_a_short_opening_phrase_is_the_subject_of_its_paragraph()
+    {
+        var lines = Lines("""
+            Henry and Basil sat in the garden. Basil had been painting all morning.
+
+            "Being natural is simply a pose," said Henry.
+
+            The sunlight slipped over the leaves. After a pause, Henry pulled out his watch. "I must be going, Basil," he murmured.
+            """);
+        Assert.Equal(["Henry:Explicit", "Henry:Pronoun"], lines);
+    }
 }
