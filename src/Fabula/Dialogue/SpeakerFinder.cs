@@ -377,6 +377,15 @@ public sealed class SpeakerFinder : IStage
                     (who[i], sure[i], inferred[i]) = (other, sure[p1] * PartnerFactor, AttributionMethod.TurnTaking);
             }
         }
+        // Across one paragraph of narration, a line that calls by name the one the last speaker was talking
+        // to is that speaker's again ("Tom, you didn't undo your collar?" / He opened his jacket. / "Bother! ... I forgive ye, Tom.").
+        for (int i = 1; i < t; i++)
+        {
+            if (who[i] != -1 || turns[i].FirstParagraph != turns[i - 1].LastParagraph + 2 || who[i - 1] < 0) continue;
+            int own = OwnVocative(i);
+            if (own >= 0 && own != who[i - 1] && VocativeOf(i - 1) == own)
+                (who[i], sure[i], inferred[i]) = (who[i - 1], sure[i - 1] * PartnerFactor, AttributionMethod.Vocative);
+        }
         for (int i = 0; i < t; i++)
         {
             var turn = turns[i];

@@ -707,4 +707,19 @@ public sealed class SpeakerTests
         Assert.Equal(["Nell", "Hugh", "Nell", "Hugh"], Speakers(story));
         Assert.Equal("Nell>Hugh:Vocative", Lines(story)[0]);
     }
+    [Fact]
+    public void Across_a_paragraph_of_narration_a_line_calling_the_one_the_last_speaker_addressed_is_that_speakers()
+    {
+        var story = Run("""
+            Aunt Polly sat sewing in the kitchen. Tom Hale came in from the yard.
+
+            "Tom, did you go swimming?" asked Aunt Polly.
+
+            Tom opened his jacket without a word. His collar was dry.
+
+            "Well, go along with you then, Tom."
+            """);
+        Assert.Equal(["Aunt", "Aunt"], Speakers(story));
+        Assert.Equal(AttributionMethod.Vocative, story.Layer<Attribution>()[1].Method);
+    }
 }
