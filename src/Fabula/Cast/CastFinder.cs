@@ -110,7 +110,7 @@ public sealed class CastFinder : IStage
         {
             // A described person ("the man") stands beside the pronouns as a named one does.
             for (; nominal < nominals.Count && nominals[nominal].FirstToken < i; nominal++)
-                if (nominals[nominal].Character >= 0 && characters[nominals[nominal].Character].Described && view.QuotationOf[nominals[nominal].FirstToken] < 0)
+                if (nominals[nominal].Chained && view.QuotationOf[nominals[nominal].FirstToken] < 0)
                     Named(nominals[nominal].Character, nominals[nominal].FirstToken);
             if (m >= 0)
             {
@@ -189,7 +189,7 @@ public sealed class CastFinder : IStage
         {
             // A described person's mentions ("the man") are met as names are: a pronoun after them may be theirs.
             for (; nominal < nominals.Count && nominals[nominal].FirstToken < i; nominal++)
-                if (nominals[nominal].Character >= 0 && characters[nominals[nominal].Character].Described && view.QuotationOf[nominals[nominal].FirstToken] < 0)
+                if (nominals[nominal].Chained && view.QuotationOf[nominals[nominal].FirstToken] < 0)
                     resolver.Saw(nominals[nominal].Character, nominals[nominal].FirstToken);
             if (m >= 0)
             {

@@ -19,6 +19,8 @@ internal sealed class CastTables
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns;
     /// <summary>Nouns of no gender a person the text does not name may be known by ("stranger"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DescribedNouns;
+    /// <summary>Nouns that stand for someone not named even after "the" ("the stranger"); see <see cref="DescribedPeople"/>.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrangerNouns;
     /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoIntroduction;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs;
@@ -52,6 +54,7 @@ internal sealed class CastTables
         SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonNouns = WordList.Load("cast/person-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         DescribedNouns = WordList.Load("cast/described-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        StrangerNouns = WordList.Load("cast/stranger-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         SubjectVerbs = WordList.Load("cast/subject-verbs.txt").GetAlternateLookup<ReadOnlySpan<char>>();
 

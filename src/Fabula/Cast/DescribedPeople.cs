@@ -9,17 +9,22 @@ namespace Fabula.Cast;
 /// up from among the graves", "said a tall woman") and referred to again by the definite one ("the
 /// man", "the tall woman") is one character, named by the description ("the man"), within the
 /// scene it was introduced in. A definite description with no introduction ("the painter", "the
-/// girl") is left to the named character it stands for. A description becomes a character only on
+/// girl") is left to the named character it stands for, unless its noun says the person is unnamed
+/// ("The stranger came early in February"). A description becomes a character only on
 /// evidence: it speaks (a speech verb beside it: "said the man"), or the text refers to it three
-/// times. Its pronouns come from its noun ("man": he), else from the pronouns that follow it.
+/// times. Its pronouns come from its noun ("man": he), else from the pronouns that follow it. A
+/// description followed within a few paragraphs by a name the narration uses for the first time, of a
+/// fitting gender, was of that named character: its mentions go to it.
 /// </summary>
 internal static class DescribedPeople
 {
     /// <summary>A description not mentioned again for this many paragraphs has left the story.</summary>
     private const int MaxGap = 40;
 
-    /// <summary>How many paragraphs after a description's last mention a newly named character may still be the one it described.</summary>
-    private const int Handover = 3;
+    /// <summary>How many paragraphs after a description's mention a newly named character may still be the one it described.</summary>
+    // Measured on LitBank: 3 paragraphs keep speakers at 923/1394 (pronoun accuracy 0.770), 10 give 931 (0.769):
+    // "the gentleman" of four tagged lines is named "Mr. Greyson" ten paragraphs on.
+    private const int Handover = 10;
 
 
     private sealed class Chain(int head, int scene)
@@ -95,6 +100,14 @@ internal static class DescribedPeople
                 // "the man" refers back to the latest "a man" whose description it repeats ("the old man" to "an old man", not to "a young man").
                 for (int c = open.Count - 1; c >= 0 && chain is null; c--)
                     if (open[c].Head == type && Repeats(types, first, head, open[c])) chain = open[c];
+                // "The stranger came early in February": a noun that itself says the person is unnamed needs no "a stranger" first.
+                if (chain is null && CastTables.Shared.StrangerNouns.Contains(view[head]))
+                {
+                    chain = new Chain(type, scene);
+                    for (int k = first + 1; k < head; k++) chain.Modifiers.Add(types.TypeOf[k]);
+                    open.Add(chain);
+                    kept.Add(chain);
+                }
                 if (chain is null) continue;
                 chain.Definite = true;
             }
@@ -111,7 +124,15 @@ internal static class DescribedPeople
             if (DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun)) set = pronoun == "he" ? "he/him" : "she/her";
             else set = FollowingPronouns(view, types, names, nominals, chain);
             int sceneEnd = scenes is null ? int.MaxValue : scenes[chain.Scene].Span.End;
-            if (NamedMeanwhile(view, introduced, namedSets, nominals[chain.Members[0]].FirstToken, chain.LastParagraph, sceneEnd, set)) continue;
+            int named = -1;
+            for (int m = 0; m < chain.Members.Count && named < 0; m++)
+                named = NamedMeanwhile(view, introduced, namedSets, nominals[chain.Members[m]].FirstToken, view.ParagraphOf[nominals[chain.Members[m]].FirstToken], sceneEnd, set);
+            if (named >= 0)
+            {
+                // The description was of the one the narration goes on to name: its mentions are that character's.
+                foreach (int n in chain.Members) nominals[n] = nominals[n] with { Character = named, Chained = true };
+                continue;
+            }
             var character = new Character(characters.Count) { Described = true };
             var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
             string? definiteName = null;
@@ -121,7 +142,7 @@ internal static class DescribedPeople
                 string surface = Surface(view.Text[mention.Span]);
                 aliases[surface] = aliases.GetValueOrDefault(surface) + 1;
                 if (definiteName is null && surface.StartsWith("the ", StringComparison.Ordinal)) definiteName = surface;
-                nominals[n] = nominals[n] with { Character = character.Index };
+                nominals[n] = nominals[n] with { Character = character.Index, Chained = true };
             }
             // Named as the text refers back to it ("the man"); one only introduced ("said a tall woman") by its description made definite.
             var introduction = NominalMentions.AsMention(view, nominals[chain.Members[0]]);
@@ -147,11 +168,11 @@ internal static class DescribedPeople
     }
 
     /// <summary>
-    /// Whether a named character the narration names for the first time while a description is in use (from its
-    /// introduction to a few paragraphs after its last mention) may be the one described: "a young woman ... The young
-    /// woman was tall ... And never had Hester Prynne appeared more ladylike". Such a description is left to the name.
+    /// The named character the narration names for the first time just after a mention of a description (in its
+    /// scene, within a few paragraphs), who may be the one described, or -1: "The young woman was tall ... And never had
+    /// Hester Prynne appeared more ladylike", "The young man whose name was Barney". The description is that character's.
     /// </summary>
-    private static bool NamedMeanwhile(TokenView view, List<(int Token, int Character)> introduced, string?[] namedSets, int from, int lastParagraph, int sceneEnd, string? set)
+    private static int NamedMeanwhile(TokenView view, List<(int Token, int Character)> introduced, string?[] namedSets, int from, int paragraph, int sceneEnd, string? set)
     {
         int lo = 0, hi = introduced.Count;
         while (lo < hi)
@@ -159,13 +180,13 @@ internal static class DescribedPeople
             int mid = (lo + hi) >>> 1;
             if (introduced[mid].Token <= from) lo = mid + 1; else hi = mid;
         }
-        for (int i = lo; i < introduced.Count && view.ParagraphOf[introduced[i].Token] <= lastParagraph + Handover
+        for (int i = lo; i < introduced.Count && view.ParagraphOf[introduced[i].Token] <= paragraph + Handover
                          && view.Tokens[introduced[i].Token].Span.Start < sceneEnd; i++)
         {
             string? named = namedSets[introduced[i].Character];
-            if (set is null || named is null || named == set) return true;
+            if (set is null || named is null || named == set) return introduced[i].Character;
         }
-        return false;
+        return -1;
     }
 
     // Whether a definite description repeats a chain's: its modifiers ("old" in "the old man") are among those the chain was given.

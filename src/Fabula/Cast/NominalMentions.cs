@@ -4,9 +4,10 @@ namespace Fabula.Cast;
 
 /// <summary>
 /// A nominal mention by its tokens: the determiner or possessive, the noun that names a person, and
-/// the character it refers to (-1 when the evidence is too weak to say).
+/// the character it refers to (-1 when the evidence is too weak to say). <c>Chained</c>: a description the cast
+/// followed from its introduction ("a man ... the man"), of a described character or of the one the narration then names.
 /// </summary>
-internal readonly record struct NominalMention(int FirstToken, int HeadToken, int Character);
+internal readonly record struct NominalMention(int FirstToken, int HeadToken, int Character, bool Chained = false);
 
 /// <summary>
 /// Nominal mentions: a determiner or possessive, up to two modifiers, and a noun that names a

@@ -64,7 +64,7 @@ public sealed class DescribedPeopleTests
         Assert.Null(Described(Run(text)));
 
     [Fact]
-    public void A_description_the_narration_names_soon_after_is_left_to_the_name()
+    public void A_description_the_narration_names_soon_after_is_the_named_character()
     {
         var story = Run("""
             The crowd at the door fell silent.
@@ -76,6 +76,25 @@ public sealed class DescribedPeopleTests
             Never had Hester Prynne looked prouder. She walked on.
             """);
         Assert.Null(Described(story));
+        var cast = story.Get<CastList>();
+        var text = story.Text;
+        var youngWoman = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Nominal && text.Copy(m.Span).EndsWith("young woman"));
+        Assert.All(youngWoman, m => Assert.Equal("Hester Prynne", cast[m.Character].Name));
+        Assert.Equal("Hester Prynne", cast[story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker].Name);
+    }
+
+    [Fact]
+    public void A_noun_that_says_the_person_is_unnamed_needs_no_introduction()
+    {
+        // "the stranger" with no "a stranger" before it is still someone new; "the painter" would be someone already there.
+        var story = Run("""
+            Mrs. Hall kept the inn at the crossroads.
+
+            The stranger came early in February, through the snow.
+
+            "A room," said the stranger. "And a fire."
+            """);
+        Assert.Equal("the stranger", Described(story)?.Name);
     }
 
     [Fact]
