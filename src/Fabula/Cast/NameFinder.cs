@@ -15,10 +15,15 @@ internal readonly record struct NameMention(int FirstToken, int LastToken, int N
 /// </summary>
 internal static class NameFinder
 {
-    /// <summary>Per distinct word: uses in lower case, capitalised mid-sentence, capitalised where every word is, and where names stand.</summary>
+    /// <summary>
+    /// Per distinct word: uses in lower case, capitalised mid-sentence, capitalised where every word is, where
+    /// names stand, and capitalised where only a person stands: after a title or beside a speech verb
+    /// ("Captain Good", "said Rose"), of which vocatives in speech ("Come, Rose, ...") are a part.
+    /// </summary>
     private sealed class WordCounts(int types)
     {
         public readonly int[] Lower = new int[types], CapitalMid = new int[types], CapitalInitial = new int[types], NameLike = new int[types];
+        public readonly int[] Addressed = new int[types], Vocative = new int[types];
     }
 
     public static List<NameMention> Find(TokenView view, WordTypes types)
@@ -188,12 +193,50 @@ internal static class NameFinder
         if (t < 0 || (types.Flags[t] & (WordFlags.NotName | WordFlags.Title)) != 0) return false;
         var c = (Lower: counts.Lower[t], CapitalMid: counts.CapitalMid[t], CapitalInitial: counts.CapitalInitial[t], NameLike: counts.NameLike[t]);
         int capitals = c.CapitalMid + c.CapitalInitial;
-        // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will").
-        if (c.CapitalMid > 0) return c.Lower * 10 <= c.CapitalMid;
+        // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will"), unless the
+        // text gives its capitalised form a person's places ("said Rose", "Captain Good", "Shut up, Good!"): then
+        // it is a name mid-sentence, and at a sentence start where a name's verb follows ("Rose was", not
+        // "Rose from her chair", "Good morning").
+        if (c.CapitalMid > 0)
+            return c.Lower * 10 <= c.CapitalMid
+                   || IsWordName(types, t, counts) && (!view.Initial[i] || StandsLikeASubject(view, types, i));
         // Seen only where every word is capitalised: a name only if it is never written lower case and is
         // a known first name or stands where names stand (a possessive, a vocative, beside a speech verb).
         return c.Lower == 0 && capitals > 0 && (c.NameLike > 0 || tables.FirstNames.ContainsKey(word));
     }
+
+    // "Rose", "Good": a common word whose capitalised form the text twice puts where only a person stands, once at
+    // least beside a speech verb or after a title (a vocative alone may be an exclamation: "Oh, Heavens!"), in
+    // one of ten of its capitalised uses mid-sentence at least. Words for people ("Mother", "Doctor") are
+    // described people, not names.
+    private static bool IsWordName(WordTypes types, int t, WordCounts counts) =>
+        counts.Addressed[t] >= 2 && counts.Addressed[t] > counts.Vocative[t] && counts.Addressed[t] * 10 >= counts.CapitalMid[t]
+        && (types.Flags[t] & (WordFlags.PersonNoun | WordFlags.NotName)) == 0;
+
+    // "Rose was", "Rose said", "Good, who ...": a name's verb (or its possessive) after a sentence's first word.
+    private static bool StandsLikeASubject(TokenView view, WordTypes types, int i)
+    {
+        int next = i + 1;
+        if (next >= view.Count) return false;
+        if (view.IsWord(next))
+            return view[next] is "'s" or "’s" || types.Is(next, WordFlags.SpeechVerb) || types.Is(next, WordFlags.SubjectVerb)
+                   || view[next] is { Length: > 3 } w && char.IsLower(w[0]) && w.EndsWith("ed");
+        return view.Is(next, ',') && next + 1 < view.Count && view[next + 1] is "who";
+    }
+
+    // "said Rose", "Rose said", "Captain Good", "Come, Rose, ...": where a capitalised word stands for a person.
+    private static bool IsAddressed(TokenView view, WordTypes types, int i)
+    {
+        int next = i + 1, before = i - 1;
+        bool sameSentenceBefore = before >= 0 && view.SentenceOf[before] == view.SentenceOf[i];
+        if (sameSentenceBefore && (types.Is(before, WordFlags.SpeechVerb) || types.Is(before, WordFlags.Title))) return true;
+        if (next < view.Count && types.Is(next, WordFlags.SpeechVerb)) return true;
+        return IsVocative(view, i);
+    }
+
+    // ", Rose," ", Good!": between commas (or a comma and an end mark) inside speech.
+    private static bool IsVocative(TokenView view, int i) =>
+        view.QuotationOf[i] >= 0 && view.Is(i - 1, ',') && (view.Is(i + 1, ',') || view.Is(i + 1, '!') || view.Is(i + 1, '?'));
 
     // "Magnus's", "Magnus said", "said Magnus": places where a capitalised word is a name.
     private static bool StandsLikeAName(TokenView view, WordTypes types, int i)
@@ -223,6 +266,11 @@ internal static class NameFinder
                 if (view.Initial[i]) counts.CapitalInitial[t]++;
                 else counts.CapitalMid[t]++;
                 if (StandsLikeAName(view, types, i)) counts.NameLike[t]++;
+                if (IsAddressed(view, types, i))
+                {
+                    counts.Addressed[t]++;
+                    if (IsVocative(view, i)) counts.Vocative[t]++;
+                }
             }
             else if (t >= 0 && char.IsLetter(first)) counts.Lower[t]++;
         }

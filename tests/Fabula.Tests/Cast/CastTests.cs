@@ -245,6 +245,26 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_common_word_the_text_puts_where_a_person_stands_is_a_name()
+    {
+        // "rose" and "good" are common words here, but "said Rose", "Captain Good" and "Rose asked" make their
+        // capitalised forms names; "Rose from her chair" and "Good morning" at a sentence start stay words.
+        const string text = """
+            The rose by the gate was red, and the tea was good. Rose from her chair, the old woman rose too.
+
+            "Good morning," said Rose. Captain Good bowed to her, and Rose smiled at Good.
+
+            "Is the tea good?" Rose asked. "Very good," said Good, and the sun rose higher.
+            """;
+        var story = Pipeline.Default.Run(text);
+        Assert.Equal("Rose: Rose | Good: Captain Good, Good", Show(story.Get<CastList>()));
+        var names = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Name).Select(m => m.Span.Start).ToArray();
+        Assert.DoesNotContain(text.IndexOf("Rose from", StringComparison.Ordinal), names);
+        Assert.DoesNotContain(text.IndexOf("Good morning", StringComparison.Ordinal), names);
+        Assert.Equal(6, names.Length);
+    }
+
+    [Fact]
     public void Names_found_from_their_verbs_and_peoples_are_not_names()
     {
         var cast = CastOf("""
