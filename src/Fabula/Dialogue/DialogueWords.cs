@@ -29,6 +29,10 @@ internal static class DialogueWords
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContinuationVerbs =
         WordList.Load("dialogue/continuation-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Verbs of saying that answer the other party ("replied", "retorted"): Data/dialogue/reply-verbs.txt.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReplyVerbs =
+        WordList.Load("dialogue/reply-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Third-person pronouns that can be the subject of a tag ("he said", "said she").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns = PronounsOfCase("subject");
 

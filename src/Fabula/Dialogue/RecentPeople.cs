@@ -43,10 +43,11 @@ internal sealed class RecentPeople
     /// else the subject of a sentence of this very paragraph; else the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before; else the cast
     /// stage's choice when the narration has named them lately and they did not speak the turn before; else the most
-    /// recent present person; else the cast stage's choice, even the last speaker.
+    /// recent present person; else the cast stage's choice, even the last speaker (unless the tag <paramref name="replies"/>:
+    /// "he replied" after one man's line is the other man, however long unnamed).
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at,
-        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1)
+        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
@@ -75,7 +76,7 @@ internal sealed class RecentPeople
             if (seen < at - Reach) break;
             // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last;
             // but not than a choice the narration never named lately (a name said only in the lines: "Bingley").
-            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at))) return c;
+            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at) || replies && resolved == previousSpeaker)) return c;
         }
         return resolved == called || resolved == addressee ? -1 : resolved;
     }

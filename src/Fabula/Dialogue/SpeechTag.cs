@@ -9,9 +9,10 @@ namespace Fabula.Dialogue;
 /// <param name="Mention">The index of the speaker's mention in the Mention layer, or -1.</param>
 /// <param name="Noun">For a tag with a description ("said his wife"), the described person's noun; else empty.</param>
 /// <param name="Continues">The tag's verb continues the speaker's own speech ("he added", "she went on").</param>
+/// <param name="Replies">The tag's verb answers the other party ("he replied").</param>
 /// <param name="AddressedByName">The addressee is named after the verb ("said he to Temple"), not a pronoun the cast may have resolved to the speaker.</param>
 internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention, TextSpan Noun = default,
-    bool Continues = false, bool AddressedByName = false)
+    bool Continues = false, bool AddressedByName = false, bool Replies = false)
 {
     public static readonly TagReading None = new(AttributionMethod.None, -1, -1, false, -1);
 }
@@ -178,7 +179,8 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
             return new TagReading(AttributionMethod.Nominal, person.Character, addressee, true, _units[subject].Mention, LastWord(person.Span));
         var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
             : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
-        return Reading(method, subject, addressee) with { Continues = DialogueWords.ContinuationVerbs.Contains(text[Span(verb)]), AddressedByName = byName };
+        return Reading(method, subject, addressee) with { Continues = DialogueWords.ContinuationVerbs.Contains(text[Span(verb)]), AddressedByName = byName,
+            Replies = DialogueWords.ReplyVerbs.Contains(text[Span(verb)]) };
     }
 
     // "said the burly Moze", "said old Jolyon": a name after one or two lower-case words that are no prepositions.

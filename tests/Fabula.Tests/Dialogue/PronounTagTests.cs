@@ -125,4 +125,24 @@ public sealed class PronounTagTests
             """);
         Assert.Equal(["Henry:Explicit", "Henry:Pronoun"], lines);
     }
+
+    [Fact]
+    public void He_replied_after_one_mans_line_is_the_other_man_though_long_unnamed()
+    {
+        var lines = Lines("""
+            Basil stood at his easel in the long studio, and the smell of the lilac came through the open window.
+            The room was full of the summer. The bees went heavily over the long grass outside, and the shadows of
+            the birds in flight flitted across the silk curtains that were stretched in front of the huge window,
+            producing a kind of momentary Japanese effect. The dull roar of the city was like the bourdon note of a
+            distant organ. In the centre of the room, clamped to an upright easel, stood the portrait of a young man
+            of extraordinary beauty, and in front of it, some little distance away, was a low divan of cushions and
+            rugs, on which a cat lay asleep in the sun. Nothing else moved in the room for a long while, except the
+            light on the floor and the slow smoke of a cigarette that had been left burning on a saucer by the door.
+
+            Henry lay on the divan and smoked. "You must send it to the Grosvenor next year," he said.
+
+            "I know you will laugh at me," he replied, "but I cannot send it anywhere."
+            """);
+        Assert.Equal(["Henry:Pronoun", "Basil:Pronoun", "Basil:Pronoun"], lines);
+    }
 }
