@@ -12,7 +12,10 @@ internal sealed class CastTables
     public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> Titles;
     /// <summary>Titles written before a given name ("Lady Catherine") and before a surname ("Mr. Darcy"); "Miss" is both.</summary>
     public readonly FrozenSet<string> TakesGivenName, TakesSurname;
+    /// <summary>Words never a name by their capitals: not-names.txt and the peoples of peoples.txt.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNames;
+    /// <summary>Peoples and languages ("Irish"): not names, unless the text makes one a nickname.</summary>
+    public readonly FrozenSet<string> Peoples;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWords;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrepositions;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs;
@@ -48,7 +51,9 @@ internal sealed class CastTables
         TakesGivenName = takesGiven.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         TakesSurname = takesSurname.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Titles = titles.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        NotNames = WordList.Load("cast/not-names.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        Peoples = WordList.Load("cast/peoples.txt", ignoreCase: true);
+        NotNames = WordList.Load("cast/not-names.txt", ignoreCase: true).Union(Peoples).ToFrozenSet(StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         PlaceWords = WordList.Load("cast/place-words.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PlacePrepositions = WordList.Load("cast/place-prepositions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -190,7 +190,10 @@ internal static class NameFinder
         int hyphen = word.IndexOf('-');
         if (hyphen > 0 && hyphen + 1 < word.Length && char.IsLower(word[hyphen + 1])) return false;
         int t = types.TypeOf[i];
-        if (t < 0 || (types.Flags[t] & (WordFlags.NotName | WordFlags.Title)) != 0) return false;
+        if (t < 0 || (types.Flags[t] & WordFlags.Title) != 0) return false;
+        // "Irish murmured": a people's word is a nickname only where the text makes it one, as a common word's.
+        if ((types.Flags[t] & WordFlags.NotName) != 0)
+            return (types.Flags[t] & WordFlags.People) != 0 && IsWordName(types, t, counts) && StandsAsWordName(view, types, i);
         var c = (Lower: counts.Lower[t], CapitalMid: counts.CapitalMid[t], CapitalInitial: counts.CapitalInitial[t], NameLike: counts.NameLike[t]);
         int capitals = c.CapitalMid + c.CapitalInitial;
         // A word the text also writes in lower case mid-sentence is a common word ("Garden", "Will"), unless the
@@ -199,7 +202,7 @@ internal static class NameFinder
         // "Rose from her chair", "Good morning").
         if (c.CapitalMid > 0)
             return c.Lower * 10 <= c.CapitalMid
-                   || IsWordName(types, t, counts) && (!view.Initial[i] || StandsLikeASubject(view, types, i));
+                   || IsWordName(types, t, counts) && StandsAsWordName(view, types, i);
         // Seen only where every word is capitalised: a name only if it is never written lower case and is
         // a known first name or stands where names stand (a possessive, a vocative, beside a speech verb).
         return c.Lower == 0 && capitals > 0 && (c.NameLike > 0 || tables.FirstNames.ContainsKey(word));
@@ -211,7 +214,12 @@ internal static class NameFinder
     // described people, not names.
     private static bool IsWordName(WordTypes types, int t, WordCounts counts) =>
         counts.Addressed[t] >= 2 && counts.Addressed[t] > counts.Vocative[t] && counts.Addressed[t] * 10 >= counts.CapitalMid[t]
-        && (types.Flags[t] & (WordFlags.PersonNoun | WordFlags.NotName)) == 0;
+        && (types.Flags[t] & WordFlags.PersonNoun) == 0 && (types.Flags[t] & (WordFlags.NotName | WordFlags.People)) != WordFlags.NotName;
+
+    // Where a word-name names: mid-sentence, unless a determiner makes it the word ("an Irish cook", "the Good
+    // Shepherd"); at a sentence start, before a name's verb only.
+    private static bool StandsAsWordName(TokenView view, WordTypes types, int i) =>
+        view.Initial[i] ? StandsLikeASubject(view, types, i) : !types.Is(i - 1, WordFlags.Determiner);
 
     // "Rose was", "Rose said", "Good, who ...": a name's verb (or its possessive) after a sentence's first word.
     private static bool StandsLikeASubject(TokenView view, WordTypes types, int i)

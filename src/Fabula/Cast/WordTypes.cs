@@ -18,6 +18,8 @@ internal enum WordFlags : ushort
     Determiner = 128,
     /// <summary>A noun a person the text does not name may be known by ("stranger", "saloon-keeper"): cast/described-nouns.txt.</summary>
     DescribedNoun = 256,
+    /// <summary>A people or language ("Irish"), also a <see cref="NotName"/>: cast/peoples.txt.</summary>
+    People = 512,
 }
 
 /// <summary>
@@ -151,6 +153,7 @@ internal sealed class WordTypes
             words.Add(new TableWord(chunks.ToArray(), lowered.Length, hash, flag, gender, pronoun));
         }
         foreach (var word in tables.NotNames.Set) Add(word, WordFlags.NotName);
+        foreach (var word in tables.Peoples) Add(word, WordFlags.People);
         foreach (var word in tables.SpeechVerbs.Set) Add(word, WordFlags.SpeechVerb);
         foreach (var word in tables.PlacePrepositions.Set) Add(word, WordFlags.PlacePreposition);
         foreach (var word in tables.SubjectVerbs.Set) Add(word, WordFlags.SubjectVerb);

@@ -37,7 +37,8 @@ internal sealed class WorldTables
         OrganizationWords = Set("world/organization-words.txt");
         Rooms = Set("world/rooms.txt");
         NotPlaces = Set("world/not-places.txt");
-        NotNames = Set("cast/not-names.txt");
+        NotNames = WordList.Load("cast/not-names.txt", ignoreCase: true).Union(WordList.Load("cast/peoples.txt", ignoreCase: true))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         VagueNumbers = Set("world/vague-numbers.txt");
         GenericPersonNouns = Set("world/generic-person-nouns.txt");
         NotNouns = Set("world/not-nouns.txt");

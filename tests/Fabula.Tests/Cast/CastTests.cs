@@ -265,6 +265,22 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_people_the_text_puts_where_a_person_stands_is_a_nickname()
+    {
+        // "Irish" names a people ("an Irish cook") until the text makes it a cowboy's nickname: "Irish grinned",
+        // "said Irish"; the cook after "an" stays a people's word.
+        const string text = """
+            "Grub's ready," Irish announced. An Irish cook had made it. "Smells fine," said Pink.
+
+            "Eat, then," said Irish, and Pink sat down beside Irish.
+            """;
+        var story = Pipeline.Default.Run(text);
+        Assert.Equal("Irish: Irish | Pink: Pink", Show(story.Get<CastList>()));
+        var names = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Name).Select(m => m.Span.Start).ToArray();
+        Assert.DoesNotContain(text.IndexOf("Irish cook", StringComparison.Ordinal), names);
+    }
+
+    [Fact]
     public void Names_found_from_their_verbs_and_peoples_are_not_names()
     {
         var cast = CastOf("""
