@@ -289,6 +289,10 @@ public sealed class CastFinder : IStage
                 if (types.Is(before, WordFlags.SpeechVerb)) e.SpeechVerb++;
                 if (types.Is(before, WordFlags.PlacePreposition)) e.PlacePreposition++;
                 if (view[before].Equals("the", StringComparison.OrdinalIgnoreCase)) e.Article++;
+                // "my friend Blakeney", "her sister Rose": a word for a person, in lower case, before the name.
+                else if (types.Is(before, WordFlags.PersonNoun) && char.IsLower(view[before][0])) e.Apposed++;
+                // "whose name was Blakeney", "a man named Tringham": the name given as a name.
+                else if (view[before] is "named" or "called" || view[before] is "was" or "is" && before > 0 && view[before - 1] is "name") e.Named++;
             }
             if (types.Is(after, WordFlags.SpeechVerb)) e.SpeechVerb++;
             else if (after < view.Count && view.IsWord(after) && (types.Is(after, WordFlags.SubjectVerb) || IsPastTense(view[after]))) e.Subject++;

@@ -3,7 +3,8 @@ namespace Fabula.Cast;
 /// <summary>
 /// Whether a name names a person, weighed over every use of it in the text. For: a title before it,
 /// a speech verb beside it ("said Dickon", "Martha asked"), a vocative in dialogue ("Mary, look"),
-/// a verb after it as its subject ("Powell packed") or ", who",
+/// a verb after it as its subject ("Powell packed") or ", who", a word for a person before it ("my friend
+/// Blakeney"), the name given as one ("whose name was Blakeney"),
 /// a known first name. Against: a place preposition before it ("in India"), "the" before it, a
 /// place word in it ("Misselthwaite Manor").
 /// </summary>
@@ -17,6 +18,8 @@ internal sealed class PersonEvidence
     /// <summary>Followed by a verb as its subject ("Powell packed"), or by ", who".</summary>
     public int Subject, Who;
     public int Article;
+    /// <summary>After a word for a person ("my friend Blakeney"), or given as a name ("whose name was Blakeney").</summary>
+    public int Apposed, Named;
     public bool PlaceWord;
     public bool FirstName;
     /// <summary>The plural of a person's name after "the" ("the Ambersons").</summary>
@@ -29,7 +32,7 @@ internal sealed class PersonEvidence
         get
         {
             if (PlaceWord && Titled == 0) return false;
-            int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0) + Subject + 2 * Who;
+            int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0) + Subject + 2 * Who + 2 * Apposed + 2 * Named;
             int against = 2 * PlacePreposition + 2 * Article;
             return forPerson >= 2 && forPerson > against;
         }

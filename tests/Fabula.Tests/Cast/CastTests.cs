@@ -281,6 +281,19 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_name_after_a_word_for_a_person_or_given_as_a_name_is_a_person()
+    {
+        // Neither "Blakeney" nor "Corran" ever speaks or acts by a verb: "my friend" before one, "whose name was"
+        // before the other make them people; "Lisbon" after "to" stays a place.
+        var cast = CastOf("""
+            A young officer, whose name was Corran, came to the inn. He brought my friend Blakeney with him.
+
+            We all sailed to Lisbon in the spring. The voyage pleased Blakeney, and it pleased Corran too.
+            """);
+        Assert.Equal("Corran: Corran | Blakeney: Blakeney", Show(cast));
+    }
+
+    [Fact]
     public void Names_found_from_their_verbs_and_peoples_are_not_names()
     {
         var cast = CastOf("""
