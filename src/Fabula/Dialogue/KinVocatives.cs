@@ -85,7 +85,8 @@ internal sealed class KinVocatives
             if (chars[stop] is '\'' or '’' && stop + 1 < end && char.IsLetter(chars[stop + 1])) continue;
             if (start > lo && (chars[start - 1] is '\'' or '’' or '-') && start > lo + 1 && char.IsLetter(chars[start - 2])) continue; // "grand-pa", "o'ma"
             if (chars[stop] == '-' && (stop + 1 >= end || chars[stop + 1] != '-')) continue;
-            if (SetOffBefore(chars, lo, start) && !IsWholeLine(chars, quotation, start, wordEnd))
+            // "Oh, mother", "O father", "dear papa" (not "my mother", "his father": no call).
+            if (VocativeReader.IsSetOffBefore(chars, lo, start, myCalls: false, hyphenSetsOff: true) && !IsWholeLine(chars, quotation, start, wordEnd))
                 return start;
         }
         return -1;
@@ -160,20 +161,6 @@ internal sealed class KinVocatives
         return -1;
     }
 
-    private static bool SetOffBefore(ReadOnlySpan<char> chars, int lo, int at)
-    {
-        int i = at;
-        while (i > lo && char.IsWhiteSpace(chars[i - 1])) i--;
-        if (i == lo) return true;
-        char c = chars[i - 1];
-        if (c is ',' or '!' or '?' or '.' or ';' or '—' or '–' or '-' || IsMark(c)) return true;
-        int e = i;
-        while (i > lo && char.IsLetter(chars[i - 1])) i--;
-        var w = chars[i..e];
-        // "Oh, mother", "O father", "dear papa" (not "my mother", "his father": no call).
-        return w.Equals("oh", StringComparison.OrdinalIgnoreCase) || w is "O" || w.Equals("dear", StringComparison.OrdinalIgnoreCase);
-    }
-
     private static bool IsWholeLine(ReadOnlySpan<char> chars, TextSpan quotation, int start, int end)
     {
         for (int i = quotation.Start; i < start; i++)
@@ -182,8 +169,6 @@ internal sealed class KinVocatives
             if (char.IsLetterOrDigit(chars[i]) || chars[i] is '!' or '?' or ',') return false;
         return true;
     }
-
-    private static bool IsMark(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
 
     private static System.Buffers.SearchValues<char> InitialsOf(IEnumerable<string> words)
     {

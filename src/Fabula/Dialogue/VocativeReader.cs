@@ -26,19 +26,20 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         return -1;
     }
 
-    // Before the name: the opening mark, a comma, a sentence end, a dash, or "dear", "my", "oh".
-    private static bool IsSetOffBefore(ReadOnlySpan<char> chars, int lo, int at)
+    // Before the name: the opening mark, a comma, a sentence end, a dash, or "dear", "oh", "O" and (when
+    // <paramref name="myCalls"/>) "my". A hyphen sets off a kinship word ("--papa") but joins a name to a word.
+    internal static bool IsSetOffBefore(ReadOnlySpan<char> chars, int lo, int at, bool myCalls = true, bool hyphenSetsOff = false)
     {
         int i = at;
         while (i > lo && char.IsWhiteSpace(chars[i - 1])) i--;
         if (i == lo) return true;
         char c = chars[i - 1];
-        if (c is ',' or '!' or '?' or '.' or ';' or '—' or '–' || IsMark(c)) return true;
+        if (c is ',' or '!' or '?' or '.' or ';' or '—' or '–' || IsMark(c) || hyphenSetsOff && c == '-') return true;
         int end = i;
         while (i > lo && char.IsLetter(chars[i - 1])) i--;
         var word = chars[i..end];
         return word.Equals("dear", StringComparison.OrdinalIgnoreCase) || word.Equals("oh", StringComparison.OrdinalIgnoreCase)
-               || word is "O" || word.Equals("my", StringComparison.OrdinalIgnoreCase) && i > lo && !char.IsLetter(chars[i - 1]);
+               || word is "O" || myCalls && word.Equals("my", StringComparison.OrdinalIgnoreCase) && i > lo && !char.IsLetter(chars[i - 1]);
     }
 
     // After the name: a comma, a sentence end, a dash or the closing mark.
@@ -66,5 +67,5 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         return stop >= 0;
     }
 
-    private static bool IsMark(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
+    internal static bool IsMark(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
 }
