@@ -9,7 +9,8 @@ namespace Fabula.Evaluation;
 /// Speaker accuracy of one book: of the gold quotations we found (<see cref="QuotationMatch"/>) that
 /// have a gold speaker (ATTRIB), how many we give to the character matched to that speaker entity.
 /// A gold entity is matched to the character of ours with most name mentions inside the entity's
-/// mentions in the excerpt (any PER entity, as in <see cref="CastScore"/> but without its size floor).
+/// mentions in the excerpt (any PER entity, as in <see cref="CastScore"/> but without its size floor;
+/// a mention outside every chain that LitBank links to one by apposition or copula counts as the chain's).
 /// An entity no name matches (someone the excerpt only describes, "the stranger", or an unnamed
 /// first-person narrator) is matched the same way through our descriptions ("the stranger") and our
 /// first-person pronouns in the narration, among the characters no name matched to another entity.
@@ -22,7 +23,8 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
 {
     public const string Rule =
         "of the gold quotations we found that have an ATTRIB, the share whose speaker is our character matched to the " +
-        "gold speaker entity (the character with most name mentions inside that entity's mentions in the excerpt; for " +
+        "gold speaker entity (the character with most name mentions inside that entity's mentions in the excerpt, with the " +
+        "mentions linked to them by APPOS or COP; for " +
         "an entity no name matches, the same through our descriptions and narration's first-person pronouns, among characters " +
         "no name matched elsewhere); an unmatched gold speaker counts as wrong.";
 
@@ -99,6 +101,14 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
     {
         var entityOf = new Dictionary<string, string>();
         foreach (var c in book.Coreferences) entityOf[c.MentionId] = c.EntityId;
+        // LitBank keeps an apposition or a copula's other side out of the chain and links it instead ("my good
+        // friend, Master John Rolfe": APPOS; "I am Parson Tringham": COP). The linked name names the same person.
+        foreach (var link in book.MentionLinks)
+        {
+            if (link.Kind is not ("APPOS" or "COP")) continue;
+            if (entityOf.TryGetValue(link.FirstMentionId, out var first)) entityOf.TryAdd(link.SecondMentionId, first);
+            else if (entityOf.TryGetValue(link.SecondMentionId, out var second)) entityOf.TryAdd(link.FirstMentionId, second);
+        }
         var gold = new List<(TextSpan Span, string Entity)>();
         foreach (var m in book.Mentions)
             if (m.EntityType == "PER" && entityOf.TryGetValue(m.Id, out var e) && alignment.Range(m.Tokens) is { } span)

@@ -26,7 +26,8 @@ public class SpeakerScoreTests
 
     private static readonly string Text = string.Join("\n\n", Sentences.Select(s => string.Join(' ', s)));
 
-    private static LitBankBook Book() => new("test", "test.txt", Sentences,
+    // `linked`: LitBank leaves "said Mary" out of Mary's chain and links it to "Mary" at the start by apposition.
+    private static LitBankBook Book(bool linked = false) => new("test", "test.txt", Sentences,
         [new GoldQuote("Q1", new TokenRange(2, 0, 2, 5), "\" I am lost , \""), new GoldQuote("Q2", new TokenRange(3, 0, 3, 4), "\" Good morning , \"")],
         [new GoldAttribution("Q1", "stranger"), new GoldAttribution("Q2", "Mary")],
         [
@@ -36,12 +37,14 @@ public class SpeakerScoreTests
             new GoldMention("T3", new TokenRange(2, 7, 2, 8), "the stranger", "PER", "NOM"),
             new GoldMention("T4", new TokenRange(3, 6, 3, 6), "Mary", "PER", "PROP"),
         ],
-        [new("T0", "Mary"), new("T1", "stranger"), new("T2", "stranger"), new("T3", "stranger"), new("T4", "Mary")],
-        []);
+        linked ? [new("T0", "Mary"), new("T1", "stranger"), new("T2", "stranger"), new("T3", "stranger")]
+               : [new("T0", "Mary"), new("T1", "stranger"), new("T2", "stranger"), new("T3", "stranger"), new("T4", "Mary")],
+        linked ? [new GoldMentionLink("APPOS", "T4", "T0")] : []);
 
     // A story over the same text: Mary (0) and the stranger (1), our quotations given to `speakers`;
     // `describedAs` is the character our description "the stranger" refers to (-1: we have no such mention).
-    private static SpeakerScore Score(int[] speakers, int describedAs)
+    // `nameFirst`: whether our cast found "Mary" at the start too, or only in "said Mary".
+    private static SpeakerScore Score(int[] speakers, int describedAs, bool linked = false, bool nameFirst = true)
     {
         var story = new Story(new StoryText(Text), StorySource.Plain("test.txt"));
         int Find(string s, int from = 0) => Text.IndexOf(s, from, StringComparison.Ordinal);
@@ -50,9 +53,9 @@ public class SpeakerScoreTests
         story.Add(new[] { new Quotation(first, 2, 2), new Quotation(second, 3, 3) });
         var mentions = new List<Mention>
         {
-            new(new TextSpan(0, 4), MentionKind.Name, 0),
             new(new TextSpan(Find("I am"), 1), MentionKind.Pronoun, 1), // "I" in the stranger's line
         };
+        if (nameFirst) mentions.Insert(0, new(new TextSpan(0, 4), MentionKind.Name, 0));
         if (describedAs >= 0) mentions.Add(new(new TextSpan(Find("the stranger"), "the stranger".Length), MentionKind.Nominal, describedAs));
         mentions.Add(new(new TextSpan(Find("Mary ."), 4), MentionKind.Name, 0));
         story.Add(mentions);
@@ -63,7 +66,7 @@ public class SpeakerScoreTests
             new Attribution(second, 1, speakers[1], -1, 0.9f, AttributionMethod.Explicit),
         });
         var alignment = ExcerptAlignment.Align(Text, Sentences);
-        var book = Book();
+        var book = Book(linked);
         return SpeakerScore.Of(story, alignment, book, QuotationMatch.Of(story, alignment, book.Quotes));
     }
 
@@ -91,5 +94,11 @@ public class SpeakerScoreTests
         // Our Mary holds the description too: the described speaker is not Mary, whatever we said.
         var score = Score([0, 0], describedAs: 0);
         Assert.Equal(SpeakerVerdict.Unmatched, score.Checks[0].Verdict);
+    }
+
+    [Fact]
+    public void A_name_linked_by_apposition_matches_its_chain()
+    {
+        Assert.Equal(SpeakerVerdict.Right, Score([1, 0], describedAs: 1, linked: true, nameFirst: false).Checks[1].Verdict);
     }
 }
