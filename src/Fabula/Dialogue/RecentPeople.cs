@@ -19,6 +19,9 @@ internal sealed class RecentPeople
 
     private readonly List<(int Character, int At)> _people = new(Capacity + 1);
 
+    /// <summary>A first-person narrator (the cast's), or -1: the narration calls the narrator "I", so a tag's "he" or "she" is someone else.</summary>
+    public int Teller { get; init; } = -1;
+
     // The people named at the start of a sentence (its subject, as a rule), most recent last.
     private readonly List<(int Character, int At)> _subjects = new(Capacity + 1);
 
@@ -51,7 +54,7 @@ internal sealed class RecentPeople
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
-        bool May(int c) => c >= 0 && c != called && c != addressee && (set is null || cast[c].Pronouns == set);
+        bool May(int c) => c >= 0 && c != called && c != addressee && (set is null || cast[c].Pronouns == set && c != Teller);
         bool Fits(int c) => May(c) && c != previousSpeaker;
         // "he added", "she went on": whoever spoke last goes on speaking, whatever narration came between.
         if (May(continued)) return continued;
@@ -99,7 +102,7 @@ internal sealed class RecentPeople
         {
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
-            if (cast[c].Pronouns == set) return c;
+            if (cast[c].Pronouns == set && c != Teller) return c;
         }
         return -1;
     }

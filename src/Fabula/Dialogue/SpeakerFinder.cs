@@ -51,7 +51,7 @@ public sealed class SpeakerFinder : IStage
         var vocatives = new VocativeReader(story.Text, mentions);
 
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
-        var recent = new RecentPeople();
+        var recent = new RecentPeople { Teller = cast.Narrator };
         var households = new Households(cast);
         var kin = new KinVocatives(story.Text, mentions, quotes, cast, households);
         var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1

@@ -145,4 +145,17 @@ public sealed class PronounTagTests
             """);
         Assert.Equal(["Henry:Pronoun", "Basil:Pronoun", "Basil:Pronoun"], lines);
     }
+
+    [Fact]
+    public void A_tags_he_is_not_the_first_person_narrator()
+    {
+        // The cast took the tag's "he" for the narrator (Ralph, 0), whom the narration only ever calls "I";
+        // Tom (1) rode up just before.
+        var cast = new CastList([new Character(0) { Name = "Ralph", Pronouns = "he/him" }, new Character(1) { Name = "Tom", Pronouns = "he/him" }]);
+        var recent = new RecentPeople { Teller = 0 };
+        recent.Saw(1, 100);
+        recent.Saw(0, 150);
+        int chosen = recent.Choose(cast, "he", resolved: 0, previousSpeaker: -1, calledBefore: -1, called: -1, at: 200);
+        Assert.Equal(1, chosen);
+    }
 }
