@@ -117,6 +117,7 @@ internal static class DescribedPeople
         }
 
         var introduced = FirstNarrated(view, names, characterOf);
+        var calledIn = CalledInLines(view, names, characterOf);
         foreach (var chain in kept)
         {
             if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3)) continue;
@@ -126,7 +127,11 @@ internal static class DescribedPeople
             int sceneEnd = scenes is null ? int.MaxValue : scenes[chain.Scene].Span.End;
             int named = -1;
             for (int m = 0; m < chain.Members.Count && named < 0; m++)
+            {
                 named = NamedMeanwhile(view, introduced, namedSets, nominals[chain.Members[m]].FirstToken, view.ParagraphOf[nominals[chain.Members[m]].FirstToken], sceneEnd, set);
+                // "'I did,' said the parson. ... 'Don't you know, Durbeyfield?'": whom the lines beside the description call by name is someone else.
+                if (named >= 0 && IsCalledBeside(view, nominals, chain, calledIn, named)) named = -1;
+            }
             if (named >= 0)
             {
                 // The description was of the one the narration goes on to name: its mentions are that character's.
@@ -154,6 +159,29 @@ internal static class DescribedPeople
             sets.Add(set);
         }
         return sets;
+    }
+
+    /// <summary>For each paragraph with a line that calls someone by name, the characters named inside its lines.</summary>
+    private static Dictionary<int, List<int>> CalledInLines(TokenView view, List<NameMention> names, int[] characterOf)
+    {
+        var called = new Dictionary<int, List<int>>();
+        for (int m = 0; m < names.Count; m++)
+        {
+            int token = names[m].FirstToken;
+            if (characterOf[m] < 0 || view.QuotationOf[token] < 0) continue;
+            int paragraph = view.ParagraphOf[token];
+            if (!called.TryGetValue(paragraph, out var list)) called[paragraph] = list = [];
+            if (!list.Contains(characterOf[m])) list.Add(characterOf[m]);
+        }
+        return called;
+    }
+
+    // Whether the lines of a paragraph where the description stands name the character: the described one is then talking with them.
+    private static bool IsCalledBeside(TokenView view, List<NominalMention> nominals, Chain chain, Dictionary<int, List<int>> calledIn, int character)
+    {
+        foreach (int n in chain.Members)
+            if (calledIn.TryGetValue(view.ParagraphOf[nominals[n].FirstToken], out var called) && called.Contains(character)) return true;
+        return false;
     }
 
     /// <summary>The named characters by the first token at which the narration names them (outside the lines), in text order.</summary>

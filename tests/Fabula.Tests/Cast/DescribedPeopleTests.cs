@@ -84,6 +84,25 @@ public sealed class DescribedPeopleTests
     }
 
     [Fact]
+    public void A_description_is_not_handed_to_the_one_its_lines_call_by_name()
+    {
+        // The narration names Hugh Fenn just after the parson; but the parson calls Hugh by name: two people.
+        var story = Run("""
+            An old parson rode up the lane on a gray mare.
+
+            "Good evening, Hugh Fenn," said the parson.
+
+            Hugh Fenn stopped and looked up at him.
+
+            "Good evening, sir," said Hugh.
+            """);
+        var parson = Described(story);
+        Assert.NotNull(parson);
+        Assert.Equal("the parson", parson.Name);
+        Assert.Equal(parson.Index, story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker);
+    }
+
+    [Fact]
     public void A_noun_that_says_the_person_is_unnamed_needs_no_introduction()
     {
         // "the stranger" with no "a stranger" before it is still someone new; "the painter" would be someone already there.
