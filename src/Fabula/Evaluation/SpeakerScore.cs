@@ -50,6 +50,7 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
     {
         if (!story.Has<Attribution>()) return Empty;
         var matched = MatchEntities(story, alignment, book);
+        var described = Descriptions(book);
         var speakerOf = new Dictionary<string, string>();
         foreach (var a in book.Attributions) speakerOf[a.QuoteId] = a.SpeakerEntityId;
         var attributions = story.Layer<Attribution>();
@@ -67,7 +68,7 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
             foundBy[(int)attribution.Method]++;
             bool has = matched.TryGetValue(entity, out int character);
             var verdict = !has ? SpeakerVerdict.Unmatched : attribution.Speaker == character ? SpeakerVerdict.Right : SpeakerVerdict.Wrong;
-            checks.Add(new SpeakerCheck(book.Name, attribution.Span, verdict, attribution.Method, Described(book, entity),
+            checks.Add(new SpeakerCheck(book.Name, attribution.Span, verdict, attribution.Method, described.GetValueOrDefault(entity, entity),
                 has ? cast[character].Name : "", attribution.Speaker >= 0 ? cast[attribution.Speaker].Name : "", book.Quotes[q].Text));
             if (!has) { unmatched++; continue; }
             if (attribution.Speaker != character) continue;
@@ -77,20 +78,21 @@ public sealed record SpeakerScore(int Found, int Right, int Unmatched, int[] Fou
         return new SpeakerScore(found, right, unmatched, foundBy, rightBy, checks);
     }
 
-    // The gold entity in words: its first proper name, else its first description, else its first mention.
-    private static string Described(LitBankBook book, string entity)
+    // Each gold entity in words: its first proper name, else its first description, else its first mention.
+    private static Dictionary<string, string> Descriptions(LitBankBook book)
     {
         var entityOf = new Dictionary<string, string>();
         foreach (var c in book.Coreferences) entityOf[c.MentionId] = c.EntityId;
-        string? nominal = null, any = null;
+        var best = new Dictionary<string, (string Text, int Rank)>(); // rank: 0 proper name, 1 description, 2 other
         foreach (var m in book.Mentions)
         {
-            if (entityOf.GetValueOrDefault(m.Id) != entity) continue;
-            if (m.MentionKind == "PROP") return m.Text;
-            if (m.MentionKind == "NOM") nominal ??= m.Text;
-            any ??= m.Text;
+            if (!entityOf.TryGetValue(m.Id, out var entity)) continue;
+            int rank = m.MentionKind switch { "PROP" => 0, "NOM" => 1, _ => 2 };
+            if (!best.TryGetValue(entity, out var b) || rank < b.Rank) best[entity] = (m.Text, rank);
         }
-        return nominal ?? any ?? entity;
+        var described = new Dictionary<string, string>();
+        foreach (var (entity, b) in best) described[entity] = b.Text;
+        return described;
     }
 
     /// <summary>
