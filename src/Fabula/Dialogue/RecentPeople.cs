@@ -25,6 +25,40 @@ internal sealed class RecentPeople
     // The people named at the start of a sentence (its subject, as a rule), most recent last.
     private readonly List<(int Character, int At)> _subjects = new(Capacity + 1);
 
+    // For each character, where the cast last mentioned them (any mention, the cast's pronouns too) in the narration, the
+    // narration mention before that, and in the lines; -1 for never. Grown on first use.
+    private int[] _narrated = [], _narratedBefore = [], _heard = [];
+
+    /// <summary>The cast mentions <paramref name="character"/> at <paramref name="at"/>, in the lines (<paramref name="inLines"/>) or the narration.</summary>
+    public void Mentioned(int character, int at, bool inLines)
+    {
+        if (character >= _narrated.Length)
+        {
+            int size = Math.Max(character + 1, 2 * _narrated.Length);
+            Grow(ref _narrated, size);
+            Grow(ref _narratedBefore, size);
+            Grow(ref _heard, size);
+        }
+        if (inLines) _heard[character] = at;
+        else (_narratedBefore[character], _narrated[character]) = (_narrated[character], at);
+    }
+
+    private static void Grow(ref int[] a, int size)
+    {
+        int old = a.Length;
+        Array.Resize(ref a, size);
+        Array.Fill(a, -1, old, size - old);
+    }
+
+    // Whether the cast's latest mention of a character before a tag (not the tag's own pronoun at <paramref name="tag"/>) is
+    // in the lines: its choice of them for the tag's pronoun rests on someone talked about, not someone the narration shows.
+    private bool LastHeard(int character, int tag)
+    {
+        if (character < 0 || character >= _narrated.Length) return false;
+        int narrated = _narrated[character] == tag ? _narratedBefore[character] : _narrated[character];
+        return _heard[character] > narrated;
+    }
+
     public void Saw(int character, int at, bool subject = false)
     {
         Move(_people, character, at);
@@ -45,12 +79,13 @@ internal sealed class RecentPeople
     /// to Temple"): the last speaker when the tag continues their speech (<paramref name="continued"/>: "he added");
     /// else the subject of a sentence of this very paragraph; else the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before; else the cast
-    /// stage's choice when the narration has named them lately and they did not speak the turn before; else the most
+    /// stage's choice when the narration has named them lately, they did not speak the turn before, and the cast's last
+    /// mention of them before the <paramref name="tag"/> is not in the lines (one talked about is not the one talking); else the most
     /// recent present person; else the cast stage's choice, even the last speaker (unless the tag <paramref name="replies"/>:
     /// "he replied" after one man's line is the other man, however long unnamed).
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at,
-        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false)
+        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false, int tag = -1)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
@@ -72,14 +107,15 @@ internal sealed class RecentPeople
             if (seen < at - SubjectReach) break;
             if (Fits(c)) return c;
         }
-        if (Fits(resolved) && IsPresent(resolved, at)) return resolved;
+        bool heard = LastHeard(resolved, tag);
+        if (Fits(resolved) && IsPresent(resolved, at) && !heard) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
         {
             var (c, seen) = _people[i];
             if (seen < at - Reach) break;
             // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last;
-            // but not than a choice the narration never named lately (a name said only in the lines: "Bingley").
-            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at) || replies && resolved == previousSpeaker)) return c;
+            // but not than a choice the narration never named lately, or last heard of in the lines (a name said only in the lines: "Bingley").
+            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at) || heard || replies && resolved == previousSpeaker)) return c;
         }
         return resolved == called || resolved == addressee ? -1 : resolved;
     }

@@ -62,7 +62,9 @@ public sealed class SpeakerFinder : IStage
             for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
             {
                 var seen = mentions[nextMention];
-                if (k > 0 && seen.Span.Start < quotes[k - 1].Span.End) continue; // a name said in a line is no one present
+                bool inLines = k > 0 && seen.Span.Start < quotes[k - 1].Span.End;
+                if (seen.Character >= 0) recent.Mentioned(seen.Character, seen.Span.Start, inLines);
+                if (inLines) continue; // a name said in a line is no one present
                 // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
                 if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0)
                     recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
@@ -87,7 +89,7 @@ public sealed class SpeakerFinder : IStage
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,
-                    reading.AddressedByName ? reading.Addressee : -1, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies) };
+                    reading.AddressedByName ? reading.Addressee : -1, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start) };
             else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,

@@ -158,4 +158,25 @@ public sealed class PronounTagTests
         int chosen = recent.Choose(cast, "he", resolved: 0, previousSpeaker: -1, calledBefore: -1, called: -1, at: 200);
         Assert.Equal(1, chosen);
     }
+
+    [Fact]
+    public void A_man_the_lines_talk_about_is_not_the_he_of_the_tag_after_them()
+    {
+        // Hugh Price is named in the narration only at the start; after that the lines talk about him. The cast's
+        // coreference gives "cried he" to Hugh, the last he it met (in the lines); the man in the room is Walter.
+        var lines = Lines("""
+            Walter Dunne sat by the fire with his wife Agnes. He had a newspaper on his knee, but he was not reading it. Their new neighbour, Hugh Price, had bought the old mill in the spring.
+
+            "Do you know," said Walter, "that the mill wheel has not turned since March? The river is too low for it, and the roof has fallen in at the back, where the barn was. Nobody in the village will go near it after dark, and the children say it is haunted."
+
+            "The children say a great many things," said Agnes. "I have heard that the whole valley is haunted, from the church to the ford, and nobody has ever seen anything but owls. But I did not know that the roof had fallen in. That must have been the storm in January, when the elms came down on the common and the lane was shut for a week."
+
+            "Hugh Price means to mend it. I saw him at the smithy, and he talked of nothing but slates and beams."
+
+            "Then he will be busy all summer," said Agnes. "Hugh Price has money enough for a new roof. He told me he would give a ball there when it was done."
+
+            "A ball in a mill?" cried he. "The man is mad."
+            """);
+        Assert.Equal("Walter Dunne:Pronoun", lines[^1]);
+    }
 }
