@@ -181,7 +181,7 @@ public sealed class CastFinder : IStage
     {
         var nameCounts = new int[prominent.Length];
         foreach (int c in characterOf) if (c >= 0) nameCounts[c]++;
-        var resolver = new PronounResolver(view, types, prominent.Length, sets, prominent, nameCounts);
+        var resolver = new PronounResolver(view, types, prominent.Length, sets, prominent, nameCounts, names, characterOf);
         var (speaker, addressee) = SpeakersByParagraph(view, types, names, characterOf);
         var walk = new NamesAndPronouns(names, types.PronounTokens);
         int nominal = 0;

@@ -11,10 +11,34 @@ namespace Fabula.Cast;
 /// pronouns only when no character of known ones agrees, never inside a quotation
 /// to the one speaking or the one spoken to. When no compatible character was mentioned within
 /// <see cref="Window"/> sentences, a narration "he" or "she" goes to the story's most named he or
-/// she; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
+/// she, or, while the story has not yet mentioned them, to the next he or she the narration names within
+/// <see cref="Foresight"/> sentences; any other pronoun (in dialogue, "they", a neopronoun) stays unresolved.
 /// </summary>
-internal sealed class PronounResolver(TokenView view, WordTypes types, int characterCount, string?[] sets, bool[] prominent, int[] nameCounts)
+internal sealed class PronounResolver(TokenView view, WordTypes types, int characterCount, string?[] sets, bool[] prominent, int[] nameCounts,
+    List<NameMention> names, int[] characterOf)
 {
+    /// <summary>
+    /// How far ahead (in sentences) the narration may name the person of a pronoun nobody was named for: about a page.
+    /// Measured on LitBank: 12 or 20 change nothing; 30 and 50 give pronoun accuracy 0.767 -> 0.774 and 4 more speakers
+    /// ("She looked perplexed ..." is Aunt Polly, named 25 sentences on); 100 gives 0.770 and one speaker lost.
+    /// </summary>
+    public const int Foresight = 30;
+
+    private int _ahead; // the first name mention not before the pronoun being resolved (pronouns come in text order)
+
+    // The character of the first name in the narration after a pronoun, within Foresight sentences, whose pronouns agree; or -1.
+    private int NamedAhead(int token, Pronoun pronoun)
+    {
+        while (_ahead < names.Count && names[_ahead].FirstToken < token) _ahead++;
+        int limit = view.SentenceOf[token] + Foresight;
+        for (int m = _ahead; m < names.Count && view.SentenceOf[names[m].FirstToken] <= limit; m++)
+        {
+            int c = characterOf[m];
+            if (c >= 0 && view.QuotationOf[names[m].FirstToken] < 0 && sets[c] == pronoun.Set) return c;
+        }
+        return -1;
+    }
+
     // The most named "he" and "she": the antecedent of a narration pronoun nobody named nearby can be.
     private readonly int _mainHe = MostNamed(nameCounts, sets, "he/him"), _mainShe = MostNamed(nameCounts, sets, "she/her");
 
@@ -84,9 +108,14 @@ internal sealed class PronounResolver(TokenView view, WordTypes types, int chara
             if (objectCase && isSubjectHere) score -= 1.5;
             if (score > bestScore) { bestScore = score; best = c; }
         }
-        // Nobody named nearby: in narration, the story's main "he" or "she" (a chapter opening, "He woke early").
+        // Nobody named nearby: in narration, the story's main "he" or "she" (a chapter opening, "He woke early"); but
+        // before the story has met them, the one the narration goes on to name ("She looked perplexed ..." is the aunt
+        // named a page on, not the girl the story meets chapters later).
         if (best < 0 && view.QuotationOf[token] < 0)
+        {
             best = pronoun.Set == "he/him" ? _mainHe : pronoun.Set == "she/her" ? _mainShe : -1;
+            if ((best < 0 || _lastToken[best] < 0) && NamedAhead(token, pronoun) is var ahead and >= 0) best = ahead;
+        }
         if (best >= 0) Saw(best, token);
         return best;
     }

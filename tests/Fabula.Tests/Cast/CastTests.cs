@@ -192,6 +192,31 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_pronoun_opening_a_chapter_is_the_person_named_soon_after_not_one_the_story_meets_later()
+    {
+        // Lucy is the most named "she", but the story has not met her yet when the aunt is "she".
+        var story = Pipeline.Default.Run("""
+            CHAPTER I
+
+            She put on her spectacles and looked about the kitchen. Nothing moved. The kettle was cold. The cat slept by the stove. The clock had stopped at nine. Somebody had left the door open.
+
+            "Where has that boy got to now?" she said.
+
+            Aunt Martha went to the door. A boy was running across the yard.
+
+            CHAPTER II
+
+            Lucy came in the spring. Lucy was eight. Lucy had a red coat. Lucy sang all day. Lucy never sat still. Lucy was the doctor's girl.
+            """);
+        var cast = story.Get<CastList>();
+        int at = story.Text.ToString().IndexOf("She put", StringComparison.Ordinal);
+        var she = story.Layer<Mention>().Items.ToArray().Single(m => m.Span.Start == at && m.Kind == MentionKind.Pronoun);
+        Assert.Equal("Aunt Martha", cast[she.Character].Name);
+        var line = story.Layer<Fabula.Dialogue.Attribution>().Items.ToArray().Single();
+        Assert.Equal("Aunt Martha", cast[line.Speaker].Name);
+    }
+
+    [Fact]
     public void Nominal_mentions_are_found()
     {
         var story = Pipeline.Default.Run("Mary saw the old gardener and his mother by the gate.");
