@@ -48,7 +48,7 @@ public sealed class SpeakerFinder : IStage
         var partner = new int[n]; // the one a line is most likely said to: its addressee, else the last other person named
         var cast = story.Get<CastList>();
         var reader = new SpeechTagReader(story.Text, mentions, cast);
-        var vocatives = new VocativeReader(story.Text, mentions);
+        var vocatives = new VocativeReader(story.Text, mentions, cast);
 
         // 1. The narration beside each quotation: a tag after it, else a tag or a beat before it.
         var recent = new RecentPeople { Teller = cast.Narrator };
@@ -83,6 +83,9 @@ public sealed class SpeakerFinder : IStage
             }
             // A narration paragraph just before a line, ending without a colon, is a weaker beat.
             if (fromParagraphBefore) reading = reading with { Method = AttributionMethod.Beat, Addressee = -1 };
+            // "The parson looked down at him. / 'Where do we lie, parson?'": the one acting whom the line calls is spoken to, not speaking.
+            if (reading.Method == AttributionMethod.Beat && reading.Speaker >= 0 && vocatives.Find(quotes[k].Span, -1) == reading.Speaker)
+                reading = TagReading.None;
             if (reading.Mention >= 0 && reading.Mention == lastTag)
                 reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
             else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)

@@ -6,10 +6,35 @@ namespace Fabula.Dialogue;
 /// <summary>
 /// Finds the person a quotation calls by name: a name set off by punctuation or the quotation's
 /// marks ("Magnus, look at me", "Come here, Alec!", "My dear Mr. Bennet,"). The one called is
-/// spoken to, so it is the addressee and not the speaker.
+/// spoken to, so it is the addressee and not the speaker. A person the text only describes ("the parson",
+/// <see cref="Character.Described"/>) is called by the description's noun: "And where do we live, now, parson?"
 /// </summary>
-internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions)
+internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions, CastList? cast = null)
 {
+    // How far before its first mention and after its last one a described person may still be called by its noun.
+    private const int CalledBefore = 500, CalledAfter = 3000;
+
+    private readonly Dictionary<string, List<(int Character, int From, int To)>>.AlternateLookup<ReadOnlySpan<char>> _described =
+        DescribedNouns(cast).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Each described person's noun ("the old parson" -> "parson"; "the man with the basket" -> "man") and where it may be called so.
+    private static Dictionary<string, List<(int, int, int)>> DescribedNouns(CastList? cast)
+    {
+        var found = new Dictionary<string, List<(int, int, int)>>(StringComparer.OrdinalIgnoreCase);
+        if (cast is null) return found;
+        for (int c = 0; c < cast.Count; c++)
+        {
+            if (!cast[c].Described) continue;
+            var words = cast[c].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int end = 1;
+            while (end < words.Length && !char.IsUpper(words[end][0]) && words[end] is not ("with" or "of" or "in" or "from" or "who" or "that" or "at" or "on")) end++;
+            if (words.Length < 2 || words[0] != "the" || end < 2) continue;
+            if (!found.TryGetValue(words[end - 1], out var people)) found[words[end - 1]] = people = [];
+            people.Add((c, cast[c].FirstMention.Start - CalledBefore, cast[c].LastMention.End + CalledAfter));
+        }
+        return found;
+    }
+
     /// <summary>The character first called by name inside <paramref name="quotation"/> other than <paramref name="speaker"/>, or -1.</summary>
     public int Find(TextSpan quotation, int speaker)
     {
@@ -22,6 +47,24 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
             if (IsSetOffBefore(chars, quotation.Start, mention.Span.Start) && IsSetOffAfter(chars, mention.Span.End, quotation.End)
                 && !IsAnswer(chars, quotation, mention.Span))
                 return mention.Character;
+        }
+        return _described.Dictionary.Count == 0 ? -1 : FindDescribed(chars, quotation, speaker);
+    }
+
+    // A described person present around the quotation whom it calls by the description's noun, set off as a name is.
+    private int FindDescribed(ReadOnlySpan<char> chars, TextSpan quotation, int speaker)
+    {
+        for (int i = quotation.Start; i < quotation.End; i++)
+        {
+            if (!char.IsLetter(chars[i]) || i > quotation.Start && char.IsLetter(chars[i - 1])) continue;
+            int end = i;
+            while (end < quotation.End && char.IsLetter(chars[end])) end++;
+            if (_described.TryGetValue(chars[i..end], out var people))
+                foreach (var (character, from, to) in people)
+                    if (character != speaker && quotation.Start >= from && quotation.Start <= to
+                        && IsSetOffBefore(chars, quotation.Start, i, myCalls: false) && IsSetOffAfter(chars, end, quotation.End))
+                        return character;
+            i = end;
         }
         return -1;
     }

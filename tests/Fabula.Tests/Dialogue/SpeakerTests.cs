@@ -722,4 +722,29 @@ public sealed class SpeakerTests
         Assert.Equal(["Aunt", "Aunt"], Speakers(story));
         Assert.Equal(AttributionMethod.Vocative, story.Layer<Attribution>()[1].Method);
     }
+
+    [Fact]
+    public void A_described_person_is_called_by_the_descriptions_noun()
+    {
+        var story = Run("""
+            Jack Durbin was walking home along the lane when an old parson on a grey mare overtook him.
+
+            "Good night to you," said the parson.
+
+            "Good night," said Jack.
+
+            The parson looked down at him for a long while, and then he rode on a little way and stopped.
+
+            "And where do my people lie, then, parson?"
+
+            "In the church at Kingsbere, under the floor."
+            """);
+        var cast = story.Get<CastList>();
+        var lines = story.Layer<Attribution>().Items.ToArray();
+        string Name(int c) => c >= 0 ? cast[c].Name : "?";
+        // The third line calls the parson: the parson is its addressee, not its speaker, and answers it.
+        Assert.Equal("the parson", Name(lines[2].Addressee));
+        Assert.NotEqual("the parson", Name(lines[2].Speaker));
+        Assert.Equal("the parson", Name(lines[3].Speaker));
+    }
 }
