@@ -26,6 +26,10 @@ internal sealed class CastTables
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrangerNouns;
     /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoIntroduction;
+    /// <summary>Modifiers that set a description apart from someone already described ("the other woman").</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContrastModifiers;
+    /// <summary>Nouns of a relation between two people ("mother", "friend"): world/relation-words.txt, first column.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RelationNouns;
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbs;
     public readonly FrozenDictionary<string, Gender>.AlternateLookup<ReadOnlySpan<char>> FirstNames;
     public readonly FrozenDictionary<string, Pronoun>.AlternateLookup<ReadOnlySpan<char>> Pronouns;
@@ -61,6 +65,10 @@ internal sealed class CastTables
         DescribedNouns = WordList.Load("cast/described-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         StrangerNouns = WordList.Load("cast/stranger-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        ContrastModifiers = WordList.Load("cast/contrast-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        var relations = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in WordList.Lines("world/relation-words.txt")) relations.Add(line.Split('\t')[0]);
+        RelationNouns = relations.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         SubjectVerbs = WordList.Load("cast/subject-verbs.txt").GetAlternateLookup<ReadOnlySpan<char>>();
 
         var names = new Dictionary<string, Gender>(StringComparer.Ordinal);

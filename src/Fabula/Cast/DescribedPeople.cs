@@ -10,7 +10,9 @@ namespace Fabula.Cast;
 /// man", "the tall woman") is one character, named by the description ("the man"), within the
 /// scene it was introduced in. A definite description with no introduction ("the painter", "the
 /// girl") is left to the named character it stands for, unless its noun says the person is unnamed
-/// ("The stranger came early in February"). A description becomes a character only on
+/// ("The stranger came early in February"), or it speaks where no named person present could be the one it means
+/// ("'Wake up!' said the man" to Dick, who answers): then it is someone new, or the described person of its scene
+/// that just spoke ("said the parson ... the clergyman replied"). A description becomes a character only on
 /// evidence: it speaks (a speech verb beside it: "said the man"), or the text refers to it three
 /// times. Its pronouns come from its noun ("man": he), else from the pronouns that follow it. A
 /// description followed within a few paragraphs by a name the narration uses for the first time, of a
@@ -41,6 +43,12 @@ internal static class DescribedPeople
         public int Tags;
         /// <summary>Its mentions, as indexes into the nominal mentions.</summary>
         public readonly List<int> Members = [];
+        /// <summary>Begun by a definite description beside a speech tag, with no introduction ("said the porter").</summary>
+        public bool Unintroduced;
+        /// <summary>Set apart from someone already described by its modifiers ("the other woman"), or known by a title ("the colonel").</summary>
+        public bool Apart;
+        /// <summary>The paragraphs of its speech tags.</summary>
+        public readonly List<int> TagParagraphs = [];
     }
 
     /// <summary>
@@ -108,23 +116,57 @@ internal static class DescribedPeople
                     open.Add(chain);
                     kept.Add(chain);
                 }
+                // "'Wake up!' said the man": a description that speaks may be someone new with no introduction; kept below
+                // only when no named person present could be the one it means.
+                if (chain is null && IsTagged(view, types, first, head) && !CastTables.Shared.RelationNouns.Contains(view[head]))
+                {
+                    chain = new Chain(type, scene) { Unintroduced = true, Apart = CastTables.Shared.IsTitle(view[head], out _) };
+                    for (int k = first + 1; k < head; k++)
+                    {
+                        chain.Modifiers.Add(types.TypeOf[k]);
+                        if (CastTables.Shared.ContrastModifiers.Contains(view[k])) chain.Apart = true;
+                    }
+                    open.Add(chain);
+                    kept.Add(chain);
+                }
                 if (chain is null) continue;
                 chain.Definite = true;
             }
             chain.Members.Add(n);
             chain.LastParagraph = paragraph;
-            if (types.Is(head + 1, WordFlags.SpeechVerb) || first > 0 && types.Is(first - 1, WordFlags.SpeechVerb)) chain.Tags++;
+            if (IsTagged(view, types, first, head))
+            {
+                chain.Tags++;
+                chain.TagParagraphs.Add(paragraph);
+            }
         }
 
         var introduced = FirstNarrated(view, names, characterOf);
         var calledIn = CalledInLines(view, names, characterOf);
+        Dictionary<int, List<int>>? taggedIn = null, vocativeIn = null;
+        var made = new List<(Chain Chain, int Character, string? Set)>();
+        HashSet<string>? heldTitles = null;
         foreach (var chain in kept)
         {
             if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3)) continue;
             string? set = null;
             if (DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun)) set = pronoun == "he" ? "he/him" : "she/her";
             else set = FollowingPronouns(view, types, names, nominals, chain);
+            int sceneStart = scenes is null ? 0 : scenes[chain.Scene].Span.Start;
             int sceneEnd = scenes is null ? int.MaxValue : scenes[chain.Scene].Span.End;
+            // "said the squire" in a story with a Squire Western: the speaker stage finds which squire is present.
+            if (chain.Unintroduced && (heldTitles ??= HeldTitles(characters, namedSets.Length)).Contains(types.WordOf(chain.Head))) continue;
+            if (chain.Unintroduced && MayBeNamed(view, types, names, characterOf, namedSets, characters, nominals, chain, set, sceneStart,
+                    vocativeIn ??= CalledInLines(view, names, characterOf, vocativesOnly: true), taggedIn ??= TaggedNames(view, types, names, characterOf))) continue;
+            // "an elderly parson ... said the parson ... the clergyman replied": a description that speaks with no introduction,
+            // beside a described person of its scene who may be the one it means, is that person.
+            if (chain.Unintroduced && SameDescribed(made, chain, set) is { } same)
+            {
+                Join(view, nominals, characters[same.Character], chain);
+                same.Chain.TagParagraphs.AddRange(chain.TagParagraphs);
+                same.Chain.LastParagraph = Math.Max(same.Chain.LastParagraph, chain.LastParagraph);
+                continue;
+            }
             int named = -1;
             for (int m = 0; m < chain.Members.Count && named < 0; m++)
             {
@@ -157,23 +199,200 @@ internal static class DescribedPeople
             character.Prior = set == "he/him" ? Gender.Male : set == "she/her" ? Gender.Female : Gender.Unknown;
             characters.Add(character);
             sets.Add(set);
+            made.Add((chain, character.Index, set));
         }
         return sets;
     }
 
-    /// <summary>For each paragraph with a line that calls someone by name, the characters named inside its lines.</summary>
-    private static Dictionary<int, List<int>> CalledInLines(TokenView view, List<NameMention> names, int[] characterOf)
+    /// <summary>How many paragraphs before an unintroduced description's first tag a described person must have spoken to be the one it means.</summary>
+    private const int Conversation = 10;
+
+    /// <summary>
+    /// The one described person an unintroduced description may mean: in its scene, of the same known gender, who spoke
+    /// a few paragraphs before it and not in the paragraph of one of its tags or next to it; null when there is none or
+    /// more than one.
+    /// </summary>
+    private static (Chain Chain, int Character)? SameDescribed(List<(Chain Chain, int Character, string? Set)> made, Chain chain, string? set)
+    {
+        if (set is null || chain.Apart || chain.TagParagraphs.Count == 0) return null;
+        int first = chain.TagParagraphs[0];
+        (Chain, int)? found = null;
+        for (int d = made.Count - 1; d >= 0; d--)
+        {
+            var (other, character, otherSet) = made[d];
+            if (other.Scene != chain.Scene || other.LastParagraph < first - Presence) continue;
+            if (otherSet is not null && otherSet != set) continue;
+            if (otherSet is null || TagsBeside(chain.TagParagraphs, other.TagParagraphs) || !SpokeBefore(other, first)) return null;
+            // "the loud soldier" beside "the tall soldier": one noun, told apart by what the descriptions add.
+            if (other.Head == chain.Head && other.Modifiers.Count > 0) return null;
+            if (found is not null && found.Value.Item2 != character) return null;
+            found = (other, character);
+        }
+        return found;
+    }
+
+    private static bool SpokeBefore(Chain chain, int paragraph)
+    {
+        foreach (int p in chain.TagParagraphs)
+            if (p < paragraph && p >= paragraph - Conversation) return true;
+        return false;
+    }
+
+    private static bool TagsBeside(List<int> these, List<int> those)
+    {
+        foreach (int p in these)
+            foreach (int q in those)
+                if (q >= p - 1 && q <= p + 1) return true;
+        return false;
+    }
+
+    // A description's mentions become the described character's, and their wording its aliases.
+    private static void Join(TokenView view, List<NominalMention> nominals, Character character, Chain chain)
+    {
+        foreach (int n in chain.Members)
+        {
+            string surface = Surface(view.Text[NominalMentions.AsMention(view, nominals[n]).Span]);
+            int a = character.Aliases.FindIndex(alias => alias.Text == surface);
+            if (a >= 0) character.Aliases[a] = character.Aliases[a] with { Count = character.Aliases[a].Count + 1 };
+            else character.Aliases.Add(new Alias(surface, 1));
+            nominals[n] = nominals[n] with { Character = character.Index, Chained = true };
+        }
+        character.Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
+    }
+
+    /// <summary>The titles the named characters' names begin with ("squire" of "Squire Western", "doctor" of "Dr. Archie"), in lower case.</summary>
+    private static HashSet<string> HeldTitles(List<Character> characters, int named)
+    {
+        var held = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int c = 0; c < named && c < characters.Count; c++)
+            foreach (var alias in characters[c].Aliases)
+            {
+                int space = alias.Text.IndexOf(' ');
+                if (space < 0) continue;
+                string title = alias.Text[..space].TrimEnd('.');
+                if (!CastTables.Shared.IsTitle(title, out _)) continue;
+                held.Add(title);
+                held.Add(title.ToLowerInvariant() switch { "dr" => "doctor", "capt" => "captain", "prof" => "professor", "rev" => "reverend", "col" => "colonel", "lt" => "lieutenant", "gen" => "general", _ => title });
+            }
+        return held;
+    }
+
+    // "said the man", "the man asked": a speech verb just after the noun or just before the description; not "said the man's dog".
+    private static bool IsTagged(TokenView view, WordTypes types, int first, int head) =>
+        types.Is(head + 1, WordFlags.SpeechVerb)
+        || first > 0 && types.Is(first - 1, WordFlags.SpeechVerb) && !(head + 1 < view.Count && IsPossessive(view[head + 1]));
+
+    private static bool IsPossessive(ReadOnlySpan<char> token) =>
+        token is "'s" or "\u2019s" or "'S" or "\u2019S";
+
+    /// <summary>How many paragraphs before an unintroduced description's first mention a named person may still be present.</summary>
+    private const int Presence = 20;
+
+    /// <summary>How many paragraphs before an unintroduced description's first mention a person named once is present.</summary>
+    private const int Near = 3;
+
+    /// <summary>
+    /// Whether a named character could be the one an unintroduced description ("said the man") means: named in the narration
+    /// of its scene, from a few paragraphs before its first mention to its last, of a fitting gender, and not shown to be
+    /// someone else (called by name in the description's lines, or speaking in the paragraph of one of its tags or next to it:
+    /// "'Wake up!' said the man. / 'What time is it?' asked Dick." are two people).
+    /// </summary>
+    private static bool MayBeNamed(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, string?[] namedSets, List<Character> characters,
+                                   List<NominalMention> nominals, Chain chain, string? set, int sceneStart, Dictionary<int, List<int>> calledIn,
+                                   Dictionary<int, List<int>> taggedIn)
+    {
+        int firstToken = nominals[chain.Members[0]].FirstToken, lastToken = nominals[chain.Members[^1]].FirstToken;
+        int from = view.ParagraphOf[firstToken] - Presence;
+        int lo = 0, hi = names.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (names[mid].FirstToken <= lastToken) lo = mid + 1; else hi = mid;
+        }
+        var seen = new HashSet<int>();
+        for (int m = lo - 1; m >= 0; m--)
+        {
+            int token = names[m].FirstToken, c = characterOf[m];
+            if (view.ParagraphOf[token] < from || view.Tokens[token].Span.Start < sceneStart) break;
+            if (c < 0 || c >= namedSets.Length || characters[c].Narrator) continue;
+            // Called by name in a line before the description comes in: present too (once it has, its own lines call the others by name).
+            bool called = view.QuotationOf[token] >= 0;
+            if (called && (token > firstToken || !IsVocative(view, names[m]))) continue;
+            if (set is not null && namedSets[c] is not null && namedSets[c] != set) continue;
+            if (CalledInTagged(chain, calledIn, c) || SpeaksBeside(chain, taggedIn, c)) continue;
+            // Present, not only spoken of ("the notice of the English church (Rev. Cuthbert Eager)"): named as the subject of a
+            // sentence, in a speech tag, twice, or just before the description comes in ("sat at the table with Mr. Beebe").
+            if (!called && !PronounResolver.IsSubjectPosition(view, token) && !IsTaggedName(view, types, names[m])
+                && view.ParagraphOf[token] < view.ParagraphOf[firstToken] - Near && seen.Add(c)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsTaggedName(TokenView view, WordTypes types, NameMention name) =>
+        name.LastToken + 1 < view.Count && types.Is(name.LastToken + 1, WordFlags.SpeechVerb)
+        || name.FirstToken > 0 && types.Is(name.FirstToken - 1, WordFlags.SpeechVerb);
+
+    // Whether the lines of a paragraph where the description speaks call the character by name: it speaks to them.
+    private static bool CalledInTagged(Chain chain, Dictionary<int, List<int>> calledIn, int character)
+    {
+        foreach (int p in chain.TagParagraphs)
+            if (calledIn.TryGetValue(p, out var called) && called.Contains(character)) return true;
+        return false;
+    }
+
+    private static bool SpeaksBeside(Chain chain, Dictionary<int, List<int>> taggedIn, int character)
+    {
+        foreach (int p in chain.TagParagraphs)
+            for (int q = p - 1; q <= p + 1; q += 2) // not p itself: "returned Mr. Bumble ... said the beadle" is one speaker
+                if (taggedIn.TryGetValue(q, out var tagged) && tagged.Contains(character)) return true;
+        return false;
+    }
+
+    /// <summary>For each paragraph with a speech tag of a name in the narration ("asked Dick"), the characters so tagged.</summary>
+    private static Dictionary<int, List<int>> TaggedNames(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf)
+    {
+        var tagged = new Dictionary<int, List<int>>();
+        for (int m = 0; m < names.Count; m++)
+        {
+            var name = names[m];
+            if (characterOf[m] < 0 || view.QuotationOf[name.FirstToken] >= 0) continue;
+            if (!IsTaggedName(view, types, name)) continue;
+            int paragraph = view.ParagraphOf[name.FirstToken];
+            if (!tagged.TryGetValue(paragraph, out var list)) tagged[paragraph] = list = [];
+            if (!list.Contains(characterOf[m])) list.Add(characterOf[m]);
+        }
+        return tagged;
+    }
+
+    /// <summary>
+    /// For each paragraph with a line that names someone, the characters named inside its lines; with <paramref name="vocativesOnly"/>,
+    /// only those the lines call by name ("there's some good in you, Dick, after all"), not those they speak of or who name themselves
+    /// ("Sir John d'Urberville--that's who I am").
+    /// </summary>
+    private static Dictionary<int, List<int>> CalledInLines(TokenView view, List<NameMention> names, int[] characterOf, bool vocativesOnly = false)
     {
         var called = new Dictionary<int, List<int>>();
         for (int m = 0; m < names.Count; m++)
         {
             int token = names[m].FirstToken;
             if (characterOf[m] < 0 || view.QuotationOf[token] < 0) continue;
+            if (vocativesOnly && !IsVocative(view, names[m])) continue;
             int paragraph = view.ParagraphOf[token];
             if (!called.TryGetValue(paragraph, out var list)) called[paragraph] = list = [];
             if (!list.Contains(characterOf[m])) list.Add(characterOf[m]);
         }
         return called;
+    }
+
+    // "..., Dick, ...", "Dick, come here", "Come here, Dick!": a name set off by a comma before it, or by a comma, "!" or "?"
+    // after it where nothing but punctuation stands before it.
+    private static bool IsVocative(TokenView view, NameMention name)
+    {
+        int before = name.FirstToken - 1, after = name.LastToken + 1;
+        if (view.Is(before, ',')) return true;
+        bool opens = before < 0 || !view.IsWord(before) || view.QuotationOf[before] != view.QuotationOf[name.FirstToken];
+        return opens && (view.Is(after, ',') || view.Is(after, '!') || view.Is(after, '?'));
     }
 
     // Whether the lines of a paragraph where the description stands name the character: the described one is then talking with them.

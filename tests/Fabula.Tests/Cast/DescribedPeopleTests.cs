@@ -133,4 +133,86 @@ public sealed class DescribedPeopleTests
         Assert.Equal("the stranger", stranger.Name);
         Assert.Equal("he/him", stranger.Pronouns);
     }
+
+    [Fact]
+    public void A_description_that_speaks_to_a_named_person_who_answers_is_someone_new()
+    {
+        // No "a porter" first; Tom answers the porter's lines in the next paragraphs, so the porter is not Tom.
+        var story = Run("""
+            Tom Reed lay asleep on a bench by the river.
+
+            "Wake up there, youngster!" said the porter.
+
+            Tom opened his eyes slowly.
+
+            "What time is it?" asked Tom.
+
+            "Past seven," said the porter. "Up with you."
+            """);
+        var porter = Described(story);
+        Assert.NotNull(porter);
+        Assert.Equal("the porter", porter.Name);
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal(porter.Index, attributions[0].Speaker);
+        Assert.Equal(porter.Index, attributions[^1].Speaker);
+    }
+
+    [Theory]
+    // The lines call Tom by name: the porter speaks to him.
+    [InlineData("""
+        Tom Reed lay asleep on a bench by the river.
+
+        "Wake up there, Tom!" said the porter.
+        """, "the porter")]
+    // Tom is only spoken of in the narration, once and a while back, never there: nobody the porter could be.
+    [InlineData("""
+        The bench by the river was the one Tom Reed liked best.
+
+        The river ran slow and brown that summer.
+
+        Barges went down it to the town.
+
+        The gulls followed them, crying.
+
+        "Wake up there, youngster!" said the porter.
+        """, "the porter")]
+    public void A_description_that_speaks_is_someone_new_when_no_named_person_present_may_be_it(string text, string name) =>
+        Assert.Equal(name, Described(Run(text))?.Name);
+
+    [Fact]
+    public void A_new_description_that_speaks_is_the_described_person_who_just_spoke()
+    {
+        // "the clergyman" is the parson of the scene, by another noun; Jack answers in between.
+        var story = Run("""
+            Jack Hale sat by the road at dusk. Presently he was met by an old parson on a gray mare.
+
+            "Good night, Jack," said the parson.
+
+            "Good night, sir," said Jack.
+
+            "Sleep well," the clergyman replied, and rode on.
+            """);
+        var parson = Described(story);
+        Assert.NotNull(parson);
+        Assert.Equal("the parson", parson.Name);
+        Assert.Contains(parson.Aliases, a => a.Text == "the clergyman");
+        Assert.Equal(parson.Index, story.Layer<Fabula.Dialogue.Attribution>()[^1].Speaker);
+    }
+
+    [Fact]
+    public void Another_description_that_speaks_is_not_the_described_person_who_just_spoke()
+    {
+        // "the other woman" says by its very words that she is not the woman who spoke first.
+        var story = Run("""
+            Jack Hale sat by the road at dusk. Presently he was met by an old woman with a basket.
+
+            "Good night, Jack," said the woman.
+
+            "Good night, mother," said Jack.
+
+            "Sleep well," the other woman replied.
+            """);
+        var woman = story.Get<CastList>().Characters.First(c => c.Described);
+        Assert.DoesNotContain(woman.Aliases, a => a.Text == "the other woman");
+    }
 }
