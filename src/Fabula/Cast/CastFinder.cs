@@ -30,6 +30,7 @@ public sealed class CastFinder : IStage
         var priors = new string?[named];
         for (int c = 0; c < named; c++) priors[c] = PriorSet(characters[c]);
         var describedSets = DescribedPeople.Find(story, view, types, names, characterOf, priors, nominals, characters);
+        describedSets.AddRange(NarratorKin.Find(view, narrator, nominals, names, characterOf, characters));
 
         // Pronoun sets: the pronouns the text uses of each character, learnt from the pronouns that
         // have one possible antecedent; the name prior is only the default.
