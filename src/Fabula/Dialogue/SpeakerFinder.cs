@@ -230,7 +230,7 @@ public sealed class SpeakerFinder : IStage
 
     // Whether a word opens a sentence or a paragraph of narration: after . ! ? or a line break.
     // A short opening phrase and a comma before it count as the sentence's start too ("After a pause, Lord Henry
-    // pulled out his watch."): up to three words, only the first capitalised.
+    // pulled out his watch.", "Concerning that night's ride, the man spoke"): up to four words, only the first capitalised.
     private static bool StartsSentence(StoryText text, int at)
     {
         int i = at;
@@ -238,11 +238,12 @@ public sealed class SpeakerFinder : IStage
         if (i == 0 || text[i - 1] is '\n' or '.' or '!' or '?') return true;
         if (text[i - 1] != ',') return false;
         i--;
-        for (int words = 0; words < 3; words++)
+        for (int words = 0; words < 4; words++)
         {
             while (i > 0 && text[i - 1] is ' ' or '\t') i--;
             int end = i;
-            while (i > 0 && char.IsLetter(text[i - 1])) i--;
+            // A word may hold an apostrophe ("night's").
+            while (i > 0 && (char.IsLetter(text[i - 1]) || i > 1 && text[i - 1] is '\'' or '’' && char.IsLetter(text[i - 2]))) i--;
             if (i == end) return false;
             int j = i;
             while (j > 0 && text[j - 1] is ' ' or '\t') j--;

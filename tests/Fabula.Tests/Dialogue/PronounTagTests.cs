@@ -179,4 +179,22 @@ public sealed class PronounTagTests
             """);
         Assert.Equal("Walter Dunne:Pronoun", lines[^1]);
     }
+
+    [Fact]
+    public void A_subject_after_an_opening_phrase_of_four_words_is_whom_the_tag_means()
+    {
+        // "After that night's work, the man ..." opens its sentence with the man; Rex, the subject before, is not the he of the tag.
+        var lines = Lines("""
+            Rex was a big dog, and he hated ropes. A man came into the yard with a rope.
+
+            "He bites," said the man.
+
+            The man reached for the collar. Rex was too quick for him.
+
+            After that night's work, the man talked of nothing else.
+
+            "I'd not do it again for a thousand dollars," he grumbled.
+            """);
+        Assert.Equal("the man:Pronoun", lines[^1]);
+    }
 }
