@@ -163,6 +163,8 @@ internal sealed class CharacterBuilder
             if (byTitledSurname.Count > 1) { if (Dominant(byTitledSurname) is int d and >= 0) Join(form, d); continue; }
             var byNickname = Candidates(NicknamePool(word), c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
+            // "But Sidney said" once, beside "Sid" all through: a given name alone whose nickname one character goes by.
+            if (CalledByNickname(word) is var bearer and >= 0) { Join(form, bearer); continue; }
             Found(form);
         }
 
@@ -401,6 +403,31 @@ internal sealed class CharacterBuilder
             if (alone >= titled) return true;
         }
         return false;
+    }
+
+    // The nicknames of each given name ("sidney": "sid", "syd"), from the table of the given names each nickname shortens.
+    private static readonly Lazy<Dictionary<string, List<string>>> NicknamesOf = new(() =>
+    {
+        var of = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (nickname, givens) in CastTables.Shared.FormalNames)
+            foreach (string given in givens)
+                (of.TryGetValue(given, out var list) ? list : of[given] = []).Add(nickname);
+        return of;
+    });
+
+    /// <summary>The one character already called, alone, by a nickname of the given name <paramref name="word"/>; -1 for none or several.</summary>
+    private int CalledByNickname(string word)
+    {
+        if (!NicknamesOf.Value.TryGetValue(word.ToLowerInvariant(), out var nicknames)) return -1;
+        int bearer = -1;
+        foreach (string nickname in nicknames)
+        {
+            string form = char.ToUpperInvariant(nickname[0]) + nickname[1..];
+            if (!_forms.TryGetValue(("", form), out var f) || f.Character < 0 || f.Character == bearer) continue;
+            if (bearer >= 0) return -1;
+            bearer = f.Character;
+        }
+        return bearer;
     }
 
     private bool IsNickname(string nickname, string given) =>

@@ -108,6 +108,19 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_given_name_said_once_joins_the_one_called_by_its_nickname()
+    {
+        var cast = CastOf("""
+            Sid sat at the table. Sid was a quiet boy, and Tom did not like him.
+
+            "I saw it," said Sid. Tom laughed, and Sid frowned.
+
+            But Sidney said nothing more that day.
+            """);
+        Assert.Same(Named(cast, "Sid"), Named(cast, "Sidney"));
+    }
+
+    [Fact]
     public void Spelling_variants_merge_and_are_reported()
     {
         var cast = Pipeline.Default.Run("""
