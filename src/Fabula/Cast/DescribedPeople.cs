@@ -148,10 +148,14 @@ internal static class DescribedPeople
         HashSet<string>? heldTitles = null;
         foreach (var chain in kept)
         {
-            if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3)) continue;
+            // "The stranger came early in February ... carrying a little black portmanteau in his thickly gloved hand": a noun that
+            // says the person is unnamed, twice, with the pronouns that follow it, is someone even before it speaks or is named.
+            bool stranger = chain.Definite && chain.Members.Count >= 2 && CastTables.Shared.StrangerNouns.Contains(types.WordOf(chain.Head));
+            if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && !stranger) continue;
             string? set = null;
             if (DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun)) set = pronoun == "he" ? "he/him" : "she/her";
-            else set = FollowingPronouns(view, types, names, nominals, chain);
+            else set = FollowingPronouns(view, types, names, characterOf, nominals, chain);
+            if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && set is null) continue; // a stranger of no known pronouns
             int sceneStart = scenes is null ? 0 : scenes[chain.Scene].Span.Start;
             int sceneEnd = scenes is null ? int.MaxValue : scenes[chain.Scene].Span.End;
             // "said the squire" in a story with a Squire Western: the speaker stage finds which squire is present.
@@ -456,7 +460,7 @@ internal static class DescribedPeople
     /// The pronouns of a description whose noun has no gender ("the stranger"): the he or she that follows its
     /// mentions in the narration, in the same sentence or the next, with no name between; when one clearly leads.
     /// </summary>
-    private static string? FollowingPronouns(TokenView view, WordTypes types, List<NameMention> names, List<NominalMention> nominals, Chain chain)
+    private static string? FollowingPronouns(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, List<NominalMention> nominals, Chain chain)
     {
         int he = 0, she = 0;
         var pronouns = types.PronounTokens;
@@ -469,7 +473,7 @@ internal static class DescribedPeople
             {
                 int t = pronouns[p];
                 if (view.QuotationOf[t] >= 0) continue;
-                if (NameBetween(names, head, t)) break;
+                if (NameBetween(names, characterOf, SentenceStart(view, head), t)) break;
                 var set = types.Pronouns[types.TypeOf[t]].Set;
                 if (set == "he/him") he++;
                 else if (set == "she/her") she++;
@@ -481,14 +485,24 @@ internal static class DescribedPeople
         return null;
     }
 
-    private static bool NameBetween(List<NameMention> names, int from, int to)
+    // Whether a person's name stands between two tokens: the pronoun may be theirs ("When Mrs. Hall cleared away the stranger's lunch, her idea").
+    private static bool NameBetween(List<NameMention> names, int[] characterOf, int from, int to)
     {
         int lo = 0, hi = names.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (names[mid].FirstToken <= from) lo = mid + 1; else hi = mid;
+            if (names[mid].FirstToken < from) lo = mid + 1; else hi = mid;
         }
-        return lo < names.Count && names[lo].FirstToken < to;
+        for (; lo < names.Count && names[lo].FirstToken < to; lo++)
+            if (characterOf[lo] >= 0) return true;
+        return false;
+    }
+
+    private static int SentenceStart(TokenView view, int token)
+    {
+        int sentence = view.SentenceOf[token];
+        while (token > 0 && view.SentenceOf[token - 1] == sentence) token--;
+        return token;
     }
 }

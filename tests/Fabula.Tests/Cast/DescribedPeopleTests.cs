@@ -215,4 +215,23 @@ public sealed class DescribedPeopleTests
         var woman = story.Get<CastList>().Characters.First(c => c.Described);
         Assert.DoesNotContain(woman.Aliases, a => a.Text == "the other woman");
     }
+
+    [Fact]
+    public void A_stranger_mentioned_twice_with_pronouns_following_is_someone_before_speaking()
+    {
+        // No tag names the stranger and no "a stranger" introduces him; "her" after "Mrs. Hall ... the stranger's coat" is hers.
+        var story = Run("""
+            The stranger came up the lane through the snow, with a bag in his gloved hand.
+
+            Mrs. Hall lit the fire in the parlour.
+
+            "A room," he said. "And a fire."
+
+            When Mrs. Hall took the stranger's coat, her hands shook.
+            """);
+        var stranger = Described(story);
+        Assert.NotNull(stranger);
+        Assert.Equal("the stranger", stranger.Name);
+        Assert.Equal("he/him", stranger.Pronouns);
+    }
 }
