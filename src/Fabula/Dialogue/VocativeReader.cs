@@ -51,21 +51,61 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         return _described.Dictionary.Count == 0 ? -1 : FindDescribed(chars, quotation, speaker);
     }
 
+    // The described people the last quotation read calls by their noun, in order. PERF: a quotation's words are read
+    // once, however many times the speaker stage asks about it.
+    private int _readStart = -1;
+    private readonly List<int> _calledByNoun = [];
+
+    // Where some described person may be called (their ranges, merged, in text order).
+    private List<(int From, int To)>? _ranges;
+
+    private bool Covered(int at)
+    {
+        if (_ranges is null)
+        {
+            var all = new List<(int From, int To)>();
+            foreach (var people in _described.Dictionary.Values)
+                foreach (var (_, from, to) in people) all.Add((from, to));
+            all.Sort();
+            _ranges = [];
+            foreach (var r in all)
+                if (_ranges.Count > 0 && r.From <= _ranges[^1].To) _ranges[^1] = (_ranges[^1].From, Math.Max(_ranges[^1].To, r.To));
+                else _ranges.Add(r);
+        }
+        int lo = 0, hi = _ranges.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_ranges[mid].To < at) lo = mid + 1;
+            else if (_ranges[mid].From > at) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
     // A described person present around the quotation whom it calls by the description's noun, set off as a name is.
     private int FindDescribed(ReadOnlySpan<char> chars, TextSpan quotation, int speaker)
     {
-        for (int i = quotation.Start; i < quotation.End; i++)
+        if (quotation.Start != _readStart)
         {
-            if (!char.IsLetter(chars[i]) || i > quotation.Start && char.IsLetter(chars[i - 1])) continue;
-            int end = i;
-            while (end < quotation.End && char.IsLetter(chars[end])) end++;
-            if (_described.TryGetValue(chars[i..end], out var people))
-                foreach (var (character, from, to) in people)
-                    if (character != speaker && quotation.Start >= from && quotation.Start <= to
-                        && IsSetOffBefore(chars, quotation.Start, i, myCalls: false) && IsSetOffAfter(chars, end, quotation.End))
-                        return character;
-            i = end;
+            _readStart = quotation.Start;
+            _calledByNoun.Clear();
+            if (!Covered(quotation.Start)) return -1; // PERF: no described person about: no words to read
+            for (int i = quotation.Start; i < quotation.End; i++)
+            {
+                if (!char.IsLetter(chars[i])) continue;
+                int end = i;
+                while (end < quotation.End && char.IsLetter(chars[end])) end++;
+                // PERF: the punctuation after the word first, then the table: most words of a line are followed by another.
+                if (IsSetOffAfter(chars, end, quotation.End) && _described.TryGetValue(chars[i..end], out var people))
+                    foreach (var (character, from, to) in people)
+                        if (quotation.Start >= from && quotation.Start <= to && IsSetOffBefore(chars, quotation.Start, i, myCalls: false))
+                            _calledByNoun.Add(character);
+                i = end;
+            }
         }
+        foreach (int character in _calledByNoun)
+            if (character != speaker) return character;
         return -1;
     }
 
