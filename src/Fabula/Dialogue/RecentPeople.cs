@@ -50,6 +50,12 @@ internal sealed class RecentPeople
         Array.Fill(a, -1, old, size - old);
     }
 
+    /// <summary>
+    /// Whether the narration has named <paramref name="character"/> lately and the cast's last mention of them before the
+    /// pronoun at <paramref name="tag"/> is not in the lines: someone the narration shows, not someone talked about.
+    /// </summary>
+    public bool Shows(int character, int tag, int at) => IsPresent(character, at) && !LastHeard(character, tag);
+
     // Whether the cast's latest mention of a character before a tag (not the tag's own pronoun at <paramref name="tag"/>) is
     // in the lines: its choice of them for the tag's pronoun rests on someone talked about, not someone the narration shows.
     private bool LastHeard(int character, int tag)

@@ -88,7 +88,9 @@ public sealed class SpeakerFinder : IStage
                 reading = TagReading.None;
             if (reading.Mention >= 0 && reading.Mention == lastTag)
                 reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
-            else if (reading.Method == AttributionMethod.Pronoun && reading.Mention >= 0)
+            // A beat's pronoun ("He nodded.") the cast gave to someone the narration has not shown lately is read as a tag's is.
+            else if (reading.Mention >= 0 && (reading.Method == AttributionMethod.Pronoun || reading.Method == AttributionMethod.Beat
+                     && mentions[reading.Mention].Kind == MentionKind.Pronoun && !recent.Shows(reading.Speaker, mentions[reading.Mention].Span.Start, quotes[k].Span.Start)))
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,

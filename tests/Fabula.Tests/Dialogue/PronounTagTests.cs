@@ -197,4 +197,24 @@ public sealed class PronounTagTests
             """);
         Assert.Equal("the man:Pronoun", lines[^1]);
     }
+
+    [Fact]
+    public void A_beats_he_is_a_man_in_the_scene_not_one_the_lines_talk_about()
+    {
+        // The cast gives "He nodded" to Harry, the last he it met (in Simon's line); Harry is not there.
+        var lines = Lines("""
+            Walter sat on the porch with his friend Simon. He had not seen Simon since the spring.
+
+            "I rode in from the town today," said Simon. "The road was full of people going to the fair."
+
+            "Anyone we know?" Walter asked.
+
+            "Old Harry, in his Sunday coat. He was singing all the way."
+
+            "Are the ships in, then?"
+
+            He nodded. "There is a fine ship down at the quay."
+            """);
+        Assert.Equal("Simon:Beat", lines[^1]);
+    }
 }
