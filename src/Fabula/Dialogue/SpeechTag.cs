@@ -11,8 +11,9 @@ namespace Fabula.Dialogue;
 /// <param name="Continues">The tag's verb continues the speaker's own speech ("he added", "she went on").</param>
 /// <param name="Replies">The tag's verb answers the other party ("he replied").</param>
 /// <param name="AddressedByName">The addressee is named after the verb ("said he to Temple"), not a pronoun the cast may have resolved to the speaker.</param>
+/// <param name="Hearer">The one the tag says hears the line ("Mary heard her say"): not its speaker; a character index or -1.</param>
 internal readonly record struct TagReading(AttributionMethod Method, int Speaker, int Addressee, bool Found, int Mention, TextSpan Noun = default,
-    bool Continues = false, bool AddressedByName = false, bool Replies = false)
+    bool Continues = false, bool AddressedByName = false, bool Replies = false, int Hearer = -1)
 {
     public static readonly TagReading None = new(AttributionMethod.None, -1, -1, false, -1);
 }
@@ -134,6 +135,15 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         // The subject before the verb: the first person named in the clause ("Alec turned to
         // Magnus and said"); else the subject after it ("said Alec", "said he").
         int subject = FirstSubject(from, verb);
+        // "Mary heard her say", "I heard Holmes ask": after a verb of perceiving, the one perceived says the line, not the one perceiving.
+        int hearer = -1;
+        if (subject >= 0 && subject < verb - 2 && _units[verb - 1].Kind == UnitKind.Mention && _units[verb - 2].Kind == UnitKind.Word
+            && DialogueWords.PerceptionVerbs.Contains(text[Span(verb - 2)]) && mentions[_units[verb - 1].Mention] is var heard && heard.Character >= -1
+            && (heard.Kind != MentionKind.Pronoun || DialogueWords.ObjectPronouns.Contains(text[heard.Span])))
+        {
+            hearer = _units[subject].Kind == UnitKind.FirstPerson ? SpeakerFinder.NarratorId : mentions[_units[subject].Mention].Character;
+            subject = verb - 1;
+        }
         int next = verb + 1;
         if (subject < 0 && next < to && IsSubject(next)) { subject = next; next++; }
         else if (subject < 0 && NameAfterWords(next, to) is var named and >= 0) { subject = named; next = named + 1; }
@@ -180,7 +190,7 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         var method = _units[subject].Kind == UnitKind.FirstPerson ? AttributionMethod.Narrator
             : mentions[_units[subject].Mention].Kind == MentionKind.Pronoun ? AttributionMethod.Pronoun : AttributionMethod.Explicit;
         return Reading(method, subject, addressee) with { Continues = DialogueWords.ContinuationVerbs.Contains(text[Span(verb)]), AddressedByName = byName,
-            Replies = DialogueWords.ReplyVerbs.Contains(text[Span(verb)]) };
+            Replies = DialogueWords.ReplyVerbs.Contains(text[Span(verb)]), Hearer = hearer };
     }
 
     // "said the burly Moze", "said old Jolyon": a name after one or two lower-case words that are no prepositions.

@@ -217,4 +217,17 @@ public sealed class PronounTagTests
             """);
         Assert.Equal("Simon:Beat", lines[^1]);
     }
+
+    [Fact]
+    public void The_one_heard_saying_a_line_says_it_not_the_one_who_hears()
+    {
+        var lines = Lines("""
+            Mrs. Crawford stood by the window with the young officer. Mary watched them from the doorway.
+
+            "Is it so very bad? Oh, is it?" Mary heard her say.
+
+            "I heard Simon ask," said Mary later, "whether we should go."
+            """);
+        Assert.Equal(["Mrs. Crawford:Pronoun", "Mary:Explicit", "Mary:Explicit"], lines);
+    }
 }
