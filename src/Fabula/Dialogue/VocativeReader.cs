@@ -110,7 +110,7 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
     }
 
     // Before the name: the opening mark, a comma, a sentence end, a dash, or "dear", "oh", "O" and (when
-    // <paramref name="myCalls"/>) "my". A hyphen sets off a kinship word ("--papa") but joins a name to a word.
+    // <paramref name="myCalls"/>) "my" where "my" is itself set off so. A hyphen sets off a kinship word ("--papa") but joins a name to a word.
     internal static bool IsSetOffBefore(ReadOnlySpan<char> chars, int lo, int at, bool myCalls = true, bool hyphenSetsOff = false)
     {
         int i = at;
@@ -122,7 +122,8 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         while (i > lo && char.IsLetter(chars[i - 1])) i--;
         var word = chars[i..end];
         return word.Equals("dear", StringComparison.OrdinalIgnoreCase) || word.Equals("oh", StringComparison.OrdinalIgnoreCase)
-               || word is "O" || myCalls && word.Equals("my", StringComparison.OrdinalIgnoreCase) && i > lo && !char.IsLetter(chars[i - 1]);
+               || word is "O" || myCalls && word.Equals("my", StringComparison.OrdinalIgnoreCase) && i > lo && !char.IsLetter(chars[i - 1])
+               && IsSetOffBefore(chars, lo, i, myCalls: false); // "Oh, my Lord Warwick," calls him; "sent by my Lord Warwick," does not
     }
 
     // After the name: a comma, a sentence end, a dash or the closing mark.

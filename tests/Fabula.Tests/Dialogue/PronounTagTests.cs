@@ -230,4 +230,20 @@ public sealed class PronounTagTests
             """);
         Assert.Equal(["Mrs. Crawford:Pronoun", "Mary:Explicit", "Mary:Explicit"], lines);
     }
+
+    [Fact]
+    public void A_name_after_my_in_the_middle_of_a_line_is_not_called_so_does_not_answer()
+    {
+        // "sent over by my Lord Ashby," talks of Lord Ashby; it does not call him, so "he answered" is not his.
+        var lines = Lines("""
+            Lord Ashby had sent the ships. Hugh rode up to the gate at dusk, and I let him in.
+
+            "The ships are in," he said.
+
+            "Full of maids sent over by my Lord Ashby," I muttered.
+
+            "They are honest maids," he answered.
+            """);
+        Assert.Equal("Hugh:Pronoun", lines[^1]);
+    }
 }
