@@ -146,21 +146,30 @@ internal static class DescribedPeople
         Dictionary<int, List<int>>? taggedIn = null, vocativeIn = null;
         var made = new List<(Chain Chain, int Character, string? Set)>();
         HashSet<string>? heldTitles = null;
+        string? mainSet = null;
         foreach (var chain in kept)
         {
             // "The stranger came early in February ... carrying a little black portmanteau in his thickly gloved hand": a noun that
             // says the person is unnamed, twice, with the pronouns that follow it, is someone even before it speaks or is named.
             bool stranger = chain.Definite && chain.Members.Count >= 2 && CastTables.Shared.StrangerNouns.Contains(types.WordOf(chain.Head));
-            if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && !stranger) continue;
             string? set = null;
-            if (DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun)) set = pronoun == "he" ? "he/him" : "she/her";
-            else set = FollowingPronouns(view, types, names, characterOf, nominals, chain);
+            bool gendered = DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun);
+            if (gendered) set = pronoun == "he" ? "he/him" : "she/her";
+            // "conscious of a man behind. She felt him observing her ... 'And so this is your first visit,' he observed": one introduced
+            // and never referred to again by the description, whose he or she the tags that follow make speak, with no named one between.
+            // Not of the main character's pronouns: a he or she no name stands near is theirs as often as not.
+            bool speaksAfter = chain.Tags == 0 && !chain.Definite && gendered && !CastTables.Shared.RelationNouns.Contains(types.WordOf(chain.Head))
+                               && set != (mainSet ??= MainSet(characterOf, namedSets))
+                               && PronounTagsAfter(view, types, names, characterOf, namedSets, nominals, chain, set!);
+            if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && !stranger && !speaksAfter) continue;
+
+            if (!gendered) set = FollowingPronouns(view, types, names, characterOf, nominals, chain);
             if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && set is null) continue; // a stranger of no known pronouns
             int sceneStart = scenes is null ? 0 : scenes[chain.Scene].Span.Start;
             int sceneEnd = scenes is null ? int.MaxValue : scenes[chain.Scene].Span.End;
             // "said the squire" in a story with a Squire Western: the speaker stage finds which squire is present.
             if (chain.Unintroduced && (heldTitles ??= HeldTitles(characters, namedSets.Length)).Contains(types.WordOf(chain.Head))) continue;
-            if (chain.Unintroduced && MayBeNamed(view, types, names, characterOf, namedSets, characters, nominals, chain, set, sceneStart,
+            if ((chain.Unintroduced || speaksAfter) && MayBeNamed(view, types, names, characterOf, namedSets, characters, nominals, chain, set, sceneStart,
                     vocativeIn ??= CalledInLines(view, names, characterOf, vocativesOnly: true), taggedIn ??= TaggedNames(view, types, names, characterOf))) continue;
             // "an elderly parson ... said the parson ... the clergyman replied": a description that speaks with no introduction,
             // beside a described person of its scene who may be the one it means, is that person.
@@ -206,6 +215,57 @@ internal static class DescribedPeople
             made.Add((chain, character.Index, set));
         }
         return sets;
+    }
+
+    /// <summary>How many paragraphs after an introduction the pronoun tags that make it speak may come.</summary>
+    private const int Follow = 6;
+
+    /// <summary>The pronoun set of the character named most, or "" when it has none.</summary>
+    private static string MainSet(int[] characterOf, string?[] namedSets)
+    {
+        var counts = new int[namedSets.Length];
+        int main = -1;
+        foreach (int c in characterOf)
+            if (c >= 0 && c < counts.Length && ++counts[c] > (main >= 0 ? counts[main] : 0)) main = c;
+        return main >= 0 ? namedSets[main] ?? "" : "";
+    }
+
+    /// <summary>
+    /// Whether pronoun tags of a description's gender ("he observed") follow its last mention within a few paragraphs, before any
+    /// named person who may be the one they mean; their paragraphs become its tag paragraphs.
+    /// </summary>
+    private static bool PronounTagsAfter(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf, string?[] namedSets,
+                                         List<NominalMention> nominals, Chain chain, string set)
+    {
+        int from = nominals[chain.Members[^1]].HeadToken, paragraph = view.ParagraphOf[from];
+        // The first named person after it who may be the one the pronouns mean ends the search.
+        int until = view.Count;
+        int lo = 0, hi = names.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (names[mid].FirstToken <= from) lo = mid + 1; else hi = mid;
+        }
+        for (int m = lo; m < names.Count && view.ParagraphOf[names[m].FirstToken] <= paragraph + Follow; m++)
+        {
+            int c = characterOf[m];
+            if (c < 0 || c >= namedSets.Length || view.QuotationOf[names[m].FirstToken] >= 0 || namedSets[c] is { } named && named != set) continue;
+            until = names[m].FirstToken;
+            break;
+        }
+        var pronouns = types.PronounTokens;
+        int p = Array.BinarySearch(pronouns, from + 1);
+        if (p < 0) p = ~p;
+        int found = chain.TagParagraphs.Count;
+        for (; p < pronouns.Length && pronouns[p] < until && view.ParagraphOf[pronouns[p]] <= paragraph + Follow; p++)
+        {
+            int t = pronouns[p];
+            if (view.QuotationOf[t] >= 0) continue;
+            var pronoun = types.Pronouns[types.TypeOf[t]];
+            if (pronoun.Set != set || pronoun.Case != PronounCase.Subject) continue;
+            if (types.Is(t + 1, WordFlags.SpeechVerb) || types.Is(t - 1, WordFlags.SpeechVerb)) chain.TagParagraphs.Add(view.ParagraphOf[t]);
+        }
+        return chain.TagParagraphs.Count > found;
     }
 
     /// <summary>How many paragraphs before an unintroduced description's first tag a described person must have spoken to be the one it means.</summary>

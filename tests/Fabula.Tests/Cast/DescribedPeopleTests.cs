@@ -234,4 +234,39 @@ public sealed class DescribedPeopleTests
         Assert.Equal("the stranger", stranger.Name);
         Assert.Equal("he/him", stranger.Pronouns);
     }
+
+    [Fact]
+    public void One_introduced_whose_pronoun_the_tags_that_follow_make_speak_is_someone()
+    {
+        // "a man" is never "the man" again, but the he that the next tags make speak is his; Carrie is a she.
+        var story = Run("""
+            Carrie Meeber sat by the window of the train. Carrie watched the fields go by.
+
+            For some time she had been conscious of a man behind. She felt him watching her hair.
+
+            "That is a pretty town," he said, leaning forward.
+
+            "Is it?" Carrie answered.
+
+            "And so this is your first visit," he observed.
+            """);
+        var man = Described(story);
+        Assert.NotNull(man);
+        Assert.Equal("he/him", man.Pronouns);
+        Assert.Equal(man.Index, story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker);
+    }
+
+    [Fact]
+    public void One_introduced_of_the_main_characters_pronouns_is_left_to_them()
+    {
+        // The story's most named person is a she: "a girl" and the she that speaks after it may well be Carrie herself.
+        var story = Run("""
+            Carrie Meeber sat by the window of the train. Carrie watched the fields go by. Carrie was tired.
+
+            It was no grown woman who sat there, but a girl of simple life.
+
+            "Is it far?" she asked.
+            """);
+        Assert.Null(Described(story));
+    }
 }
