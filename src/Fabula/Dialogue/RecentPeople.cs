@@ -65,6 +65,16 @@ internal sealed class RecentPeople
         return _heard[character] > narrated;
     }
 
+    // Where each character last spoke (a line attributed to them), by character.
+    private readonly Dictionary<int, int> _spoke = [];
+
+    /// <summary>A line at <paramref name="at"/> is said by <paramref name="character"/>, who is present.</summary>
+    public void Spoke(int character, int at)
+    {
+        _spoke[character] = at;
+        Saw(character, at);
+    }
+
     public void Saw(int character, int at, bool subject = false)
     {
         Move(_people, character, at);
@@ -85,8 +95,9 @@ internal sealed class RecentPeople
     /// to Temple"): the last speaker when the tag continues their speech (<paramref name="continued"/>: "he added");
     /// else the subject of a sentence of this very paragraph; else the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before; else the cast
-    /// stage's choice when the narration has named them lately, they did not speak the turn before, and the cast's last
-    /// mention of them before the <paramref name="tag"/> is not in the lines (one talked about is not the one talking); else the most
+    /// stage's choice when the narration has named them lately, they did not speak the turn before, the cast's last
+    /// mention of them before the <paramref name="tag"/> is not in the lines (one talked about is not the one talking), and
+    /// no other fitting person has spoken since the narration last named them; else the most
     /// recent present person; else the cast stage's choice, even the last speaker (unless the tag <paramref name="replies"/>:
     /// "he replied" after one man's line is the other man, however long unnamed).
     /// </summary>
@@ -114,6 +125,14 @@ internal sealed class RecentPeople
             if (Fits(c)) return c;
         }
         bool heard = LastHeard(resolved, tag);
+        // "She said" in an exchange goes on with the woman who spoke last, when the cast's choice has not been seen since.
+        if (Fits(resolved))
+            for (int i = _people.Count - 1; i >= 0; i--)
+            {
+                var (c, seen) = _people[i];
+                if (seen < at - Reach || c == resolved) break;
+                if (Fits(c)) { if (_spoke.GetValueOrDefault(c, -1) == seen) return c; break; }
+            }
         if (Fits(resolved) && IsPresent(resolved, at) && !heard) return resolved;
         for (int i = _people.Count - 1; i >= 0; i--)
         {

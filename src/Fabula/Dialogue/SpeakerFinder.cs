@@ -112,7 +112,7 @@ public sealed class SpeakerFinder : IStage
             }
             speaker[k] = reading.Speaker;
             lastTag = reading.Mention;
-            if (reading.Speaker >= 0) recent.Saw(reading.Speaker, quotes[k].Span.Start);
+            if (reading.Speaker >= 0) recent.Spoke(reading.Speaker, quotes[k].Span.Start);
             if (quotes[k].Paragraph != lastParagraph) lastSpeaker = reading.Method == AttributionMethod.None ? -1 : reading.Speaker;
             lastParagraph = quotes[k].LastParagraph;
             addressee[k] = reading.Addressee;

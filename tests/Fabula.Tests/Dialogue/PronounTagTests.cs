@@ -246,4 +246,26 @@ public sealed class PronounTagTests
             """);
         Assert.Equal("Hugh:Pronoun", lines[^1]);
     }
+
+    [Fact]
+    public void A_tags_she_goes_on_with_the_woman_who_has_been_speaking()
+    {
+        // The cast gives the tags' "she" to Millie, the woman it met last; but the woman who has been speaking to the guest,
+        // and was seen speaking since Millie was named, is Mrs. Hall.
+        var lines = Lines("""
+            Mrs. Hall lit the fire in the parlour. Then she rang for coal, and Millie came up with the scuttle and went down again.
+
+            She laid the cloth. "Shall I take your coat, sir?" she said.
+
+            "No," he said.
+
+            The guest stood at the window with his back to the room. He wore a wide hat, a long coat buttoned to the chin, and thick gloves, and he did not take off any of them. He looked out at the falling snow and the empty road, and he did not turn round when the fire began to crackle. He seemed to be waiting for something, or for somebody, though the coach had gone and the road was white from end to end. The clock ticked on the shelf, and the snow went on falling.
+
+            She noticed the snow melting on his shoulders.
+
+            "Very well, sir," she said.
+            """);
+        Assert.Equal("Mrs. Hall:Pronoun", lines[0]);
+        Assert.Equal("Mrs. Hall:Pronoun", lines[^1]);
+    }
 }
