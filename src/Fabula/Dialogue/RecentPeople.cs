@@ -102,11 +102,12 @@ internal sealed class RecentPeople
     /// "he replied" after one man's line is the other man, however long unnamed).
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at,
-        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false, int tag = -1)
+        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false, int tag = -1, string? calledFamily = null)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
-        bool May(int c) => c >= 0 && c != called && c != addressee && (set is null || cast[c].Pronouns == set && c != Teller);
+        bool May(int c) => c >= 0 && c != called && c != addressee && (set is null || cast[c].Pronouns == set && c != Teller)
+                           && (calledFamily is null || !OfFamily(cast[c].Name, calledFamily));
         bool Fits(int c) => May(c) && c != previousSpeaker;
         // "he added", "she went on": whoever spoke last goes on speaking, whatever narration came between.
         if (May(continued)) return continued;
@@ -125,6 +126,8 @@ internal sealed class RecentPeople
             if (Fits(c)) return c;
         }
         bool heard = LastHeard(resolved, tag);
+        // The cast's choice the line itself rules out: the one it calls, the tag's addressee, one of the family it calls by name.
+        bool barred = resolved >= 0 && (resolved == called || resolved == addressee || calledFamily is not null && OfFamily(cast[resolved].Name, calledFamily));
         // "She said" in an exchange goes on with the woman who spoke last, when the cast's choice has not been seen since.
         if (Fits(resolved))
             for (int i = _people.Count - 1; i >= 0; i--)
@@ -140,10 +143,14 @@ internal sealed class RecentPeople
             if (seen < at - Reach) break;
             // Someone long unnamed is a weaker guess than the cast's own choice, even if that one spoke last;
             // but not than a choice the narration never named lately, or last heard of in the lines (a name said only in the lines: "Bingley").
-            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || resolved == called || !IsPresent(resolved, at) || heard || replies && resolved == previousSpeaker)) return c;
+            if (Fits(c) && (seen >= at - SubjectReach || resolved < 0 || barred || !IsPresent(resolved, at) || heard || replies && resolved == previousSpeaker)) return c;
         }
-        return resolved == called || resolved == addressee ? -1 : resolved;
+        return barred ? -1 : resolved;
     }
+
+    // "Have a troche, Kronborg," he said: no Kronborg calls another one so.
+    private static bool OfFamily(string name, string family) =>
+        name.EndsWith(family, StringComparison.Ordinal) && (name.Length == family.Length || name[name.Length - family.Length - 1] == ' ');
 
     // Whether the narration has named a person lately (a name said only in the lines is no one present).
     private bool IsPresent(int character, int at)

@@ -94,7 +94,8 @@ public sealed class SpeakerFinder : IStage
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,
-                    reading.AddressedByName ? reading.Addressee : reading.Hearer, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start) };
+                    reading.AddressedByName ? reading.Addressee : reading.Hearer, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start,
+                    vocatives.CalledFamily(quotes[k].Span, cast)) };
             else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,

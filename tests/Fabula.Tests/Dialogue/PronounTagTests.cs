@@ -114,6 +114,29 @@ public sealed class PronounTagTests
     }
 
     [Fact]
+    public void A_line_calling_a_family_name_alone_is_said_by_no_one_of_that_family()
+    {
+        // "Peter Kronborg coughed. 'Have a troche, Kronborg,' he said.": the cast keeps "Kronborg" (Mr. Kronborg) apart from Peter.
+        var cast = new CastList([new Character(0) { Name = "Howard Archie", Pronouns = "he/him" },
+            new Character(1) { Name = "Peter Kronborg", Pronouns = "he/him" }, new Character(2) { Name = "Mr. Kronborg", Pronouns = "he/him" }]);
+        var recent = new RecentPeople();
+        recent.Saw(0, 10, subject: true);
+        recent.Saw(1, 900, subject: true);
+        Assert.Equal(1, recent.Choose(cast, "he", 1, -1, -1, called: 2, at: 1000));
+        Assert.Equal(0, recent.Choose(cast, "he", 1, -1, -1, called: 2, at: 1000, calledFamily: "Kronborg"));
+
+        var story = Pipeline.Default.Run("""
+            "Have a troche, Kronborg," said the doctor. "Good night, Mr. Kronborg," said Tom Hale. "Thank you, Alec Kronborg," said Ann.
+            """);
+        var vocatives = new VocativeReader(story.Text, story.Layer<Mention>());
+        var lines = story.Layer<Fabula.Quotations.Quotation>();
+        var storyCast = story.Get<CastList>();
+        Assert.Equal("Kronborg", vocatives.CalledFamily(lines[0].Span, storyCast));
+        Assert.Null(vocatives.CalledFamily(lines[1].Span, storyCast)); // a title: "Mr. Bennet," his wife may say
+        Assert.Null(vocatives.CalledFamily(lines[2].Span, storyCast)); // a given name
+    }
+
+    [Fact]
     public void A_name_after_a_short_opening_phrase_is_the_subject_of_its_paragraph()
     {
         var lines = Lines("""
