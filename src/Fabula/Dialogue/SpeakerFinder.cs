@@ -100,6 +100,12 @@ public sealed class SpeakerFinder : IStage
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };
+            // "The doctor took up the lamp.": a beat's description the cast left to no one is read as a tag's is.
+            else if (reading.Method == AttributionMethod.Beat && reading.Speaker < 0 && reading.Mention >= 0
+                     && mentions[reading.Mention].Kind == MentionKind.Nominal && HeadNoun(story.Text, mentions[reading.Mention].Span) is { IsEmpty: false } head)
+                reading = reading with { Speaker = Described(story.Text, cast, recent, households, head,
+                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) is var described && !vague ? described : -1 };
             kinCall[k] = kin.Find(quotes[k].Span);
             if (kinCall[k] >= 0)
             {
@@ -198,6 +204,18 @@ public sealed class SpeakerFinder : IStage
         return recent.Choose(cast, pronoun, -1, previousSpeaker, calledBefore, called, at);
 
         int Head(int owner) => owner >= 0 && cast[owner].Pronouns == ownerSet ? households.Head(cast, owner, text[noun]) : -1;
+    }
+
+    // The last word of a definite description ("the old doctor", "his wife"), else empty.
+    private static TextSpan HeadNoun(StoryText text, TextSpan description)
+    {
+        int first = description.Start;
+        while (first < description.End && char.IsLetter(text[first])) first++;
+        var article = text[TextSpan.FromBounds(description.Start, first)];
+        if (article is not ("the" or "The" or "his" or "His" or "her" or "Her")) return default;
+        int start = description.End;
+        while (start > first && char.IsLetter(text[start - 1])) start--;
+        return start > first ? TextSpan.FromBounds(start, description.End) : default;
     }
 
     // The word just before a position, skipping spaces.

@@ -747,4 +747,21 @@ public sealed class SpeakerTests
         Assert.NotEqual("the parson", Name(lines[2].Speaker));
         Assert.Equal("the parson", Name(lines[3].Speaker));
     }
+    [Fact]
+    public void A_beat_whose_actor_is_a_description_the_cast_left_open_is_read_as_a_tag_with_that_description()
+    {
+        // "The doctor" and "her husband" act beside untagged lines; the cast gave them to no one.
+        var story = Run("""
+            Dr. Ramsay drove out to the farm through the snow. Mr. Halvor met him at the door.
+
+            "Is my wife well?" Mr. Halvor asked.
+
+            "Oh, yes. She is a strong woman." The doctor took off his coat and went up the stairs.
+
+            Mrs. Halvor sat by the window. Mr. Halvor stood at the door with his hat.
+
+            "Send the doctor away when he tires you, Greta." Her husband went out to the barn.
+            """);
+        Assert.Equal(["Mr.", "Dr.", "Mr."], Speakers(story)); // Mr. Halvor, Dr. Ramsay, Mr. Halvor
+    }
 }
