@@ -240,13 +240,7 @@ internal static class DescribedPeople
         int from = nominals[chain.Members[^1]].HeadToken, paragraph = view.ParagraphOf[from];
         // The first named person after it who may be the one the pronouns mean ends the search.
         int until = view.Count;
-        int lo = 0, hi = names.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (names[mid].FirstToken <= from) lo = mid + 1; else hi = mid;
-        }
-        for (int m = lo; m < names.Count && view.ParagraphOf[names[m].FirstToken] <= paragraph + Follow; m++)
+        for (int m = FirstNameFrom(names, from + 1); m < names.Count && view.ParagraphOf[names[m].FirstToken] <= paragraph + Follow; m++)
         {
             int c = characterOf[m];
             if (c < 0 || c >= namedSets.Length || view.QuotationOf[names[m].FirstToken] >= 0 || namedSets[c] is { } named && named != set) continue;
@@ -367,14 +361,8 @@ internal static class DescribedPeople
     {
         int firstToken = nominals[chain.Members[0]].FirstToken, lastToken = nominals[chain.Members[^1]].FirstToken;
         int from = view.ParagraphOf[firstToken] - Presence;
-        int lo = 0, hi = names.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (names[mid].FirstToken <= lastToken) lo = mid + 1; else hi = mid;
-        }
         var seen = new HashSet<int>();
-        for (int m = lo - 1; m >= 0; m--)
+        for (int m = FirstNameFrom(names, lastToken + 1) - 1; m >= 0; m--)
         {
             int token = names[m].FirstToken, c = characterOf[m];
             if (view.ParagraphOf[token] < from || view.Tokens[token].Span.Start < sceneStart) break;
@@ -548,15 +536,21 @@ internal static class DescribedPeople
     // Whether a person's name stands between two tokens: the pronoun may be theirs ("When Mrs. Hall cleared away the stranger's lunch, her idea").
     private static bool NameBetween(List<NameMention> names, int[] characterOf, int from, int to)
     {
+        for (int m = FirstNameFrom(names, from); m < names.Count && names[m].FirstToken < to; m++)
+            if (characterOf[m] >= 0) return true;
+        return false;
+    }
+
+    /// <summary>The index of the first name mention starting at or after <paramref name="token"/> (names are in text order).</summary>
+    private static int FirstNameFrom(List<NameMention> names, int token)
+    {
         int lo = 0, hi = names.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (names[mid].FirstToken < from) lo = mid + 1; else hi = mid;
+            if (names[mid].FirstToken < token) lo = mid + 1; else hi = mid;
         }
-        for (; lo < names.Count && names[lo].FirstToken < to; lo++)
-            if (characterOf[lo] >= 0) return true;
-        return false;
+        return lo;
     }
 
     private static int SentenceStart(TokenView view, int token)

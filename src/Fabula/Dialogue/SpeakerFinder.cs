@@ -86,25 +86,27 @@ public sealed class SpeakerFinder : IStage
             // "The parson looked down at him. / 'Where do we lie, parson?'": the one acting whom the line calls is spoken to, not speaking.
             if (reading.Method == AttributionMethod.Beat && reading.Speaker >= 0 && vocatives.Find(quotes[k].Span, -1) == reading.Speaker)
                 reading = TagReading.None;
+            // Within one paragraph the line before is the same turn: no previous speaker, no one it called.
+            int previousTurn = quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, calledBefore = quotes[k].Paragraph == lastParagraph ? -1 : lastCalled;
             if (reading.Mention >= 0 && reading.Mention == lastTag)
                 reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
             // A beat's pronoun ("He nodded.") the cast gave to someone the narration has not shown lately is read as a tag's is.
             else if (reading.Mention >= 0 && (reading.Method == AttributionMethod.Pronoun || reading.Method == AttributionMethod.Beat
                      && mentions[reading.Mention].Kind == MentionKind.Pronoun && !recent.Shows(reading.Speaker, mentions[reading.Mention].Span.Start, quotes[k].Span.Start)))
                 reading = reading with { Speaker = recent.Choose(cast, story.Text[mentions[reading.Mention].Span], reading.Speaker,
-                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,
                     reading.AddressedByName ? reading.Addressee : reading.Hearer, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start,
-                    vocatives.CalledFamily(quotes[k].Span, cast)) };
+                    vocatives.CalledFamily(quotes[k].Span)) };
             else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
-                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };
             // "The doctor took up the lamp.": a beat's description the cast left to no one is read as a tag's is.
             else if (reading.Method == AttributionMethod.Beat && reading.Speaker < 0 && reading.Mention >= 0
                      && mentions[reading.Mention].Kind == MentionKind.Nominal && HeadNoun(story.Text, mentions[reading.Mention].Span) is { IsEmpty: false } head)
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, head,
-                    quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, quotes[k].Paragraph == lastParagraph ? -1 : lastCalled,
+                    previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) is var described && !vague ? described : -1 };
             kinCall[k] = kin.Find(quotes[k].Span);
             if (kinCall[k] >= 0)

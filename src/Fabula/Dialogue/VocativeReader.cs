@@ -39,28 +39,29 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
     /// The family name a quotation calls someone by, when it calls them by it alone ("Have a troche, Kronborg"), not by a
     /// given name or with a title ("Mr. Bennet," his wife may say); else null. Nobody calls one of their own family so.
     /// </summary>
-    public string? CalledFamily(TextSpan quotation, CastList cast)
+    public string? CalledFamily(TextSpan quotation)
     {
-        var chars = text.AsSpan();
-        for (int m = mentions.FirstStartingAtOrAfter(quotation.Start); m < mentions.Count && mentions[m].Span.Start < quotation.End; m++)
-        {
-            var mention = mentions[m];
-            if (mention.Kind != MentionKind.Name || mention.Character < 0 || mention.Span.End > quotation.End) continue;
-            if (!IsSetOffBefore(chars, quotation.Start, mention.Span.Start) || !IsSetOffAfter(chars, mention.Span.End, quotation.End)
-                || IsAnswer(chars, quotation, mention.Span)) continue;
-            var word = chars[mention.Span.Start..mention.Span.End];
-            // "Mr. Bennet," a wife may say; a surname alone is what no one of the family is called by.
-            if (word.Contains(' ')) return null;
-            // The word must be the last of a name of two words or more ("Peter Kronborg", "Mr. Kronborg"), not a given name said alone ("Alec").
-            string name = cast[mention.Character].Name;
-            int last = name.LastIndexOf(' ');
-            return last > 0 && word.SequenceEqual(name.AsSpan(last + 1)) ? word.ToString() : null;
-        }
-        return null;
+        int m = CalledName(quotation, -1);
+        if (m < 0 || cast is null) return null;
+        var word = text[mentions[m].Span];
+        // "Mr. Bennet," a wife may say; a surname alone is what no one of the family is called by.
+        if (word.Contains(' ')) return null;
+        // The word must be the last of a name of two words or more ("Peter Kronborg", "Mr. Kronborg"), not a given name said alone ("Alec").
+        string name = cast[mentions[m].Character].Name;
+        int last = name.LastIndexOf(' ');
+        return last > 0 && word.SequenceEqual(name.AsSpan(last + 1)) ? word.ToString() : null;
     }
 
     /// <summary>The character first called by name inside <paramref name="quotation"/> other than <paramref name="speaker"/>, or -1.</summary>
     public int Find(TextSpan quotation, int speaker)
+    {
+        int m = CalledName(quotation, speaker);
+        if (m >= 0) return mentions[m].Character;
+        return _described.Dictionary.Count == 0 ? -1 : FindDescribed(text.AsSpan(), quotation, speaker);
+    }
+
+    // The first name mention inside the quotation, of someone other than the speaker, set off as a vocative; -1 for none.
+    private int CalledName(TextSpan quotation, int speaker)
     {
         var chars = text.AsSpan();
         for (int m = mentions.FirstStartingAtOrAfter(quotation.Start); m < mentions.Count && mentions[m].Span.Start < quotation.End; m++)
@@ -70,9 +71,9 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
             if (mention.Span.End > quotation.End) break;
             if (IsSetOffBefore(chars, quotation.Start, mention.Span.Start) && IsSetOffAfter(chars, mention.Span.End, quotation.End)
                 && !IsAnswer(chars, quotation, mention.Span))
-                return mention.Character;
+                return m;
         }
-        return _described.Dictionary.Count == 0 ? -1 : FindDescribed(chars, quotation, speaker);
+        return -1;
     }
 
     // The described people the last quotation read calls by their noun, in order. PERF: a quotation's words are read

@@ -128,12 +128,11 @@ public sealed class PronounTagTests
         var story = Pipeline.Default.Run("""
             "Have a troche, Kronborg," said the doctor. "Good night, Mr. Kronborg," said Tom Hale. "Thank you, Alec Kronborg," said Ann.
             """);
-        var vocatives = new VocativeReader(story.Text, story.Layer<Mention>());
+        var vocatives = new VocativeReader(story.Text, story.Layer<Mention>(), story.Get<CastList>());
         var lines = story.Layer<Fabula.Quotations.Quotation>();
-        var storyCast = story.Get<CastList>();
-        Assert.Equal("Kronborg", vocatives.CalledFamily(lines[0].Span, storyCast));
-        Assert.Null(vocatives.CalledFamily(lines[1].Span, storyCast)); // a title: "Mr. Bennet," his wife may say
-        Assert.Null(vocatives.CalledFamily(lines[2].Span, storyCast)); // a given name
+        Assert.Equal("Kronborg", vocatives.CalledFamily(lines[0].Span));
+        Assert.Null(vocatives.CalledFamily(lines[1].Span)); // a title: "Mr. Bennet," his wife may say
+        Assert.Null(vocatives.CalledFamily(lines[2].Span)); // a given name
     }
 
     [Fact]
