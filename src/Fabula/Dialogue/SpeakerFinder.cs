@@ -153,6 +153,7 @@ public sealed class SpeakerFinder : IStage
             if (speaker[k] == teller && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
+        BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method);
 
         int narrator = cast.Narrator;
         var attributions = new List<Attribution>(n);
