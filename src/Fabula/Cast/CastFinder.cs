@@ -282,18 +282,24 @@ public sealed class CastFinder : IStage
             }
             evidenceOf[m] = e;
             e.Uses++;
-            if (name.Titled) e.Titled++;
+            if (name.Titled)
+            {
+                e.Titled++;
+                // "St. Paul", "St. Petersburg": a title that also begins the names of places.
+                if (tables.PlaceWords.Contains(view[name.FirstToken].TrimEnd('.'))) e.PlaceTitled++;
+            }
             int before = name.FirstToken - 1, after = name.LastToken + 1;
             bool sameSentenceBefore = before >= 0 && view.SentenceOf[before] == view.SentenceOf[name.FirstToken];
             if (sameSentenceBefore && view.IsWord(before))
             {
                 if (types.Is(before, WordFlags.SpeechVerb)) e.SpeechVerb++;
-                if (types.Is(before, WordFlags.PlacePreposition)) e.PlacePreposition++;
+                if (types.Is(before, WordFlags.PlacePreposition) || IsAfterPlaceWord(view, tables, before)) e.PlacePreposition++;
                 if (view[before].Equals("the", StringComparison.OrdinalIgnoreCase)) e.Article++;
                 // "my friend Blakeney", "her sister Rose": a word for a person, in lower case, before the name.
                 else if (types.Is(before, WordFlags.PersonNoun) && char.IsLower(view[before][0])) e.Apposed++;
-                // "whose name was Blakeney", "a man named Tringham": the name given as a name.
-                else if (view[before] is "named" or "called" || view[before] is "was" or "is" && before > 0 && view[before - 1] is "name") e.Named++;
+                // "whose name was Blakeney", "a man named Tringham": the name given as a name (not "the town called Shaston").
+                else if (view[before] is "named" or "called" && !IsAfterPlaceWord(view, tables, before)
+                         || view[before] is "was" or "is" && before > 0 && view[before - 1] is "name") e.Named++;
             }
             if (types.Is(after, WordFlags.SpeechVerb)) e.SpeechVerb++;
             else if (after < view.Count && view.IsWord(after) && (types.Is(after, WordFlags.SubjectVerb) || IsPastTense(view[after]))) e.Subject++;
@@ -330,9 +336,18 @@ public sealed class CastFinder : IStage
         for (int m = 0; m < names.Count; m++)
         {
             var e = evidenceOf[m];
-            isPerson[m] = e.IsPerson || e.Family || e.ExtendsPerson || names[m].Titled && !e.PlaceWord;
+            isPerson[m] = e.IsPerson || e.Family || e.ExtendsPerson || names[m].Titled && !e.PlaceWord && !e.IsPlaceTitled;
         }
         return isPerson;
+    }
+
+    // "the town of Shaston", "the hill-town called Shaston": a place's name given after "of", "called" or "named"
+    // that follows a word for a place in lower case.
+    private static bool IsAfterPlaceWord(TokenView view, CastTables tables, int link)
+    {
+        if (view[link] is not ("of" or "called" or "named") || link == 0 || !view.IsWord(link - 1)) return false;
+        var word = view[link - 1];
+        return char.IsLower(word[0]) && tables.PlaceWords.Contains(word[(word.LastIndexOf('-') + 1)..]);
     }
 
     // "Powell packed": a lower-case past tense in -ed after the name (or a common verb of subject-verbs.txt).

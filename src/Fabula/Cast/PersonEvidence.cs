@@ -12,6 +12,8 @@ internal sealed class PersonEvidence
 {
     public int Uses;
     public int Titled;
+    /// <summary>Uses with a title that also begins the names of places ("St. Paul" beside "in St. Paul").</summary>
+    public int PlaceTitled;
     public int SpeechVerb;
     public int Vocative;
     public int PlacePreposition;
@@ -27,12 +29,17 @@ internal sealed class PersonEvidence
     /// <summary>A full name that begins with a person's name and that nothing places ("Magnus Bane walked in" beside "said Magnus").</summary>
     public bool ExtendsPerson;
 
+    /// <summary>Every use under a title that also begins places' names, and a place preposition before one ("in St. Paul").</summary>
+    public bool IsPlaceTitled => PlacePreposition > 0 && PlaceTitled == Titled && Titled > 0;
+
     public bool IsPerson
     {
         get
         {
             if (PlaceWord && Titled == 0) return false;
-            int forPerson = 3 * Titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0) + Subject + 2 * Who + 2 * Apposed + 2 * Named;
+            // "in St. Paul": a saint's title is no evidence of a person once a place preposition puts the name in a place.
+            int titled = PlacePreposition > 0 ? Titled - PlaceTitled : Titled;
+            int forPerson = 3 * titled + 2 * SpeechVerb + 2 * Vocative + (FirstName ? 2 : 0) + Subject + 2 * Who + 2 * Apposed + 2 * Named;
             int against = 2 * PlacePreposition + 2 * Article;
             return forPerson >= 2 && forPerson > against;
         }

@@ -163,6 +163,30 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_saints_name_that_a_place_preposition_puts_in_a_place_is_a_place()
+    {
+        // "St." is a title, but "in St. Paul" and "to St. Paul" make it a city; "St. Anne" has no place preposition.
+        var cast = CastOf("""
+            Carol grew up in St. Paul. Her sister married a druggist in St. Paul and stayed there.
+
+            "St. Paul is too big," Carol said. She took the train back to St. Paul, where St. Anne watched over the chapel.
+            """);
+        Assert.Equal("Carol: Carol | St. Anne: St. Anne", Show(cast));
+    }
+
+    [Fact]
+    public void A_name_after_the_town_of_or_a_town_called_is_a_place()
+    {
+        // "called Shaston" and "Shaston stood" alone would make a person; "the town of" and "the hill-town called" place it.
+        var cast = CastOf("""
+            John walked home from the hill-town called Shaston. The town of Shaston stood on its cliff.
+
+            Shaston stood high above the vale, and John looked back at it. "Good night," said John.
+            """);
+        Assert.Equal("John: John", Show(cast));
+    }
+
+    [Fact]
     public void Pronoun_counts_override_the_name_prior()
     {
         // "Jordan" is listed as a name for both; the text says "she".
