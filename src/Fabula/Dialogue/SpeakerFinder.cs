@@ -72,13 +72,17 @@ public sealed class SpeakerFinder : IStage
                     recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
             }
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
+            // A paragraph of speech that goes on into narration ("said Tom. Tom took off his coat. He climbed slowly.")
+            // ends the exchange: the next line may be the same person's again.
+            else if (quotes[k].Paragraph > lastParagraph && k > 0 && SentencesBetween(story.Text, quotes[k - 1].Span.End, quotes[k].Span.Start) >= 3) lastSpeaker = -1;
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
             int called = -1; // the one the line calls by name, whoever says it (when asked below)
             bool fromParagraphBefore = false, vague = false;
             if (reading.Method is AttributionMethod.None or AttributionMethod.Beat)
             {
                 var before = reader.ReadBefore(IntroductionBefore(story, k, out bool introduced));
-                if (before.Method != AttributionMethod.None && (reading.Method == AttributionMethod.None || before.Method != AttributionMethod.Beat))
+                // A tag in the paragraph before, not introducing the line with a colon, is only a beat: it does not outweigh one after the line.
+                if (before.Method != AttributionMethod.None && (reading.Method == AttributionMethod.None || before.Method != AttributionMethod.Beat && introduced))
                     (reading, fromParagraphBefore) = (before, !introduced && before.Found);
             }
             // A narration paragraph just before a line, ending without a colon, is a weaker beat.
@@ -219,6 +223,21 @@ public sealed class SpeakerFinder : IStage
         int start = description.End;
         while (start > first && char.IsLetter(text[start - 1])) start--;
         return start > first ? TextSpan.FromBounds(start, description.End) : default;
+    }
+
+    // How many sentences of narration end between two lines (up to 3); a title's stop ("Mr. Bennet") ends none.
+    private static int SentencesBetween(StoryText text, int from, int to)
+    {
+        int count = 0;
+        for (int i = from; i < to && count < 3; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?') || i + 1 >= to || text[i + 1] is not (' ' or '\n' or '\r')) continue;
+            int word = i;
+            while (word > from && char.IsLetter(text[word - 1])) word--;
+            if (text[i] == '.' && i - word is > 0 and <= 3 && char.IsUpper(text[word])) continue;
+            count++;
+        }
+        return count;
     }
 
     // The word just before a position, skipping spaces.
