@@ -22,6 +22,8 @@ internal sealed class CastTables
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonNouns;
     /// <summary>Nouns of no gender a person the text does not name may be known by ("stranger"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DescribedNouns;
+    /// <summary>The kind of person a describing noun names ("boy", "child", "urchin": child), for nouns that share one; see <see cref="DescribedPeople"/>.</summary>
+    public readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DescribedKinds;
     /// <summary>Nouns that stand for someone not named even after "the" ("the stranger"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrangerNouns;
     /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
@@ -63,6 +65,9 @@ internal sealed class CastTables
         SpeechVerbs = WordList.Load("dialogue/speech-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         PersonNouns = WordList.Load("cast/person-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         DescribedNouns = WordList.Load("cast/described-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        var kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (noun, kind) in Pairs("cast/described-kinds.txt")) kinds[noun] = string.Intern(kind);
+        DescribedKinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         StrangerNouns = WordList.Load("cast/stranger-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         ContrastModifiers = WordList.Load("cast/contrast-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -8,7 +8,9 @@ namespace Fabula.Cast;
 /// People the text only describes. Someone introduced by an indefinite description ("a man started
 /// up from among the graves", "said a tall woman") and referred to again by the definite one ("the
 /// man", "the tall woman") is one character, named by the description ("the man"), within the
-/// scene it was introduced in. A definite description with no introduction ("the painter", "the
+/// scene it was introduced in; the definite one may use another noun of the same kind ("a small boy ... The child",
+/// data/cast/described-kinds.txt) just after, and "this" or "that" points back to the latest one of its kind ("This little
+/// boy stepped forward"). A definite description with no introduction ("the painter", "the
 /// girl") is left to the named character it stands for, unless its noun says the person is unnamed
 /// ("The stranger came early in February"), or it speaks where no named person present could be the one it means
 /// ("'Wake up!' said the man" to Dick, who answers): then it is someone new, or the described person of its scene
@@ -29,10 +31,16 @@ internal static class DescribedPeople
     private const int Handover = 10;
 
 
-    private sealed class Chain(int head, int scene)
+    private sealed class Chain(int head, string kind, int scene)
     {
         /// <summary>The word type of the noun ("man").</summary>
         public readonly int Head = head;
+        /// <summary>The kind of person its nouns name ("child" of "boy" and "urchin"; else the noun itself).</summary>
+        public readonly string Kind = kind;
+        /// <summary>The pronoun set of its first noun with a gender ("boy": he/him), or null.</summary>
+        public string? Set;
+        /// <summary>The word types of the nouns its mentions used ("urchin", "child").</summary>
+        public readonly List<int> Nouns = [head];
         /// <summary>The word types of the modifiers the introductions gave ("old", "fearful").</summary>
         public readonly List<int> Modifiers = [];
         public readonly int Scene = scene;
@@ -74,7 +82,8 @@ internal static class DescribedPeople
             var determiner = view[first];
             bool indefinite = determiner.Equals("a", StringComparison.OrdinalIgnoreCase) || determiner.Equals("an", StringComparison.OrdinalIgnoreCase);
             bool definite = determiner.Equals("the", StringComparison.OrdinalIgnoreCase);
-            if (!indefinite && !definite) continue; // "his mother", "that man": kin and pointing are not descriptions
+            bool pointing = determiner.Equals("this", StringComparison.OrdinalIgnoreCase) || determiner.Equals("that", StringComparison.OrdinalIgnoreCase);
+            if (!indefinite && !definite && !pointing) continue; // "his mother": kin is no description
             int start = view.Tokens[first].Span.Start, paragraph = view.ParagraphOf[first];
             if (scenes is not null)
                 while (scene + 1 < scenes.Count && scenes[scene].Span.End <= start) scene++;
@@ -86,32 +95,50 @@ internal static class DescribedPeople
 
             int type = types.TypeOf[head];
             // "a man", "the stranger": a noun a person may be known by; not "a voice", "the letter", "his mother".
-            if (!types.Is(head, WordFlags.DescribedNoun) && !DialogueWords.PronounOfNoun(view[head], out _)) continue;
+            bool gendered = DialogueWords.PronounOfNoun(view[head], out var pronoun);
+            if (!types.Is(head, WordFlags.DescribedNoun) && !gendered) continue;
+            string kind = CastTables.Shared.DescribedKinds.TryGetValue(view[head], out var listed) ? listed : types.WordOf(type);
+            string? set = gendered ? pronoun == "he" ? "he/him" : "she/her" : null;
             Chain? chain = null;
+            // "was a man", "like a man", "would be that man": said of someone, not someone there.
+            bool predicate = first > 0 && view.IsWord(first - 1) && view.SentenceOf[first - 1] == view.SentenceOf[first] && noIntroduction.Contains(view[first - 1]);
             if (indefinite)
             {
-                if (first > 0 && view.IsWord(first - 1) && view.SentenceOf[first - 1] == view.SentenceOf[first] && noIntroduction.Contains(view[first - 1])) continue;
+                if (predicate) continue;
                 // "A fearful man, all in coarse gray. A man with no hat.": described again before the text refers back, the same one.
                 for (int c = open.Count - 1; c >= 0 && chain is null; c--)
                     if (open[c].Head == type && !open[c].Definite && paragraph - open[c].LastParagraph <= 1) chain = open[c];
                 if (chain is null)
                 {
-                    chain = new Chain(type, scene);
+                    chain = new Chain(type, kind, scene);
                     open.Add(chain);
                     kept.Add(chain);
                 }
                 for (int k = first + 1; k < head; k++)
                     if (!chain.Modifiers.Contains(types.TypeOf[k])) chain.Modifiers.Add(types.TypeOf[k]);
             }
+            else if (pointing)
+            {
+                // "a small boy came walking ... This little boy stepped forward ... this vivacious infant": pointing back, with what
+                // it adds, to the latest one of its kind the text has just described; it begins no one.
+                if (predicate || HasContrast(view, first, head)) continue;
+                for (int c = open.Count - 1; c >= 0 && chain is null; c--)
+                    if (SameKind(open[c], type, kind, set, paragraph) && paragraph - open[c].LastParagraph <= Pointing) chain = open[c];
+                if (chain is null) continue;
+                chain.Definite = true;
+                for (int k = first + 1; k < head; k++)
+                    if (!chain.Modifiers.Contains(types.TypeOf[k])) chain.Modifiers.Add(types.TypeOf[k]);
+            }
             else
             {
-                // "the man" refers back to the latest "a man" whose description it repeats ("the old man" to "an old man", not to "a young man").
+                // "the man" refers back to the latest "a man" whose description it repeats ("the old man" to "an old man", not to "a young man"),
+                // or to one of its kind ("a small boy ... The child").
                 for (int c = open.Count - 1; c >= 0 && chain is null; c--)
-                    if (open[c].Head == type && Repeats(types, first, head, open[c])) chain = open[c];
+                    if (SameKind(open[c], type, kind, set, paragraph) && Repeats(types, first, head, open[c])) chain = open[c];
                 // "The stranger came early in February": a noun that itself says the person is unnamed needs no "a stranger" first.
                 if (chain is null && CastTables.Shared.StrangerNouns.Contains(view[head]))
                 {
-                    chain = new Chain(type, scene);
+                    chain = new Chain(type, kind, scene);
                     for (int k = first + 1; k < head; k++) chain.Modifiers.Add(types.TypeOf[k]);
                     open.Add(chain);
                     kept.Add(chain);
@@ -120,7 +147,7 @@ internal static class DescribedPeople
                 // only when no named person present could be the one it means.
                 if (chain is null && IsTagged(view, types, first, head) && !CastTables.Shared.RelationNouns.Contains(view[head]))
                 {
-                    chain = new Chain(type, scene) { Unintroduced = true, Apart = CastTables.Shared.IsTitle(view[head], out _) };
+                    chain = new Chain(type, kind, scene) { Unintroduced = true, Apart = CastTables.Shared.IsTitle(view[head], out _) };
                     for (int k = first + 1; k < head; k++)
                     {
                         chain.Modifiers.Add(types.TypeOf[k]);
@@ -132,6 +159,8 @@ internal static class DescribedPeople
                 if (chain is null) continue;
                 chain.Definite = true;
             }
+            chain.Set ??= set;
+            if (!chain.Nouns.Contains(type)) chain.Nouns.Add(type);
             chain.Members.Add(n);
             chain.LastParagraph = paragraph;
             if (IsTagged(view, types, first, head))
@@ -152,9 +181,8 @@ internal static class DescribedPeople
             // "The stranger came early in February ... carrying a little black portmanteau in his thickly gloved hand": a noun that
             // says the person is unnamed, twice, with the pronouns that follow it, is someone even before it speaks or is named.
             bool stranger = chain.Definite && chain.Members.Count >= 2 && CastTables.Shared.StrangerNouns.Contains(types.WordOf(chain.Head));
-            string? set = null;
-            bool gendered = DialogueWords.PronounOfNoun(types.WordOf(chain.Head), out var pronoun);
-            if (gendered) set = pronoun == "he" ? "he/him" : "she/her";
+            string? set = chain.Set;
+            bool gendered = set is not null;
             // "conscious of a man behind. She felt him observing her ... 'And so this is your first visit,' he observed": one introduced
             // and never referred to again by the description, whose he or she the tags that follow make speak, with no named one between.
             // Not of the main character's pronouns: a he or she no name stands near is theirs as often as not.
@@ -183,9 +211,13 @@ internal static class DescribedPeople
             int named = -1;
             for (int m = 0; m < chain.Members.Count && named < 0; m++)
             {
-                named = NamedMeanwhile(view, introduced, namedSets, nominals[chain.Members[m]].FirstToken, view.ParagraphOf[nominals[chain.Members[m]].FirstToken], sceneEnd, set);
-                // "'I did,' said the parson. ... 'Don't you know, Durbeyfield?'": whom the lines beside the description call by name is someone else.
-                if (named >= 0 && IsCalledBeside(view, nominals, chain, calledIn, named)) named = -1;
+                int from = nominals[chain.Members[m]].FirstToken;
+                int naming = NamedMeanwhile(view, introduced, namedSets, from, view.ParagraphOf[from], sceneEnd, set);
+                if (naming < 0) continue;
+                named = introduced[naming].Character;
+                // "'I did,' said the parson. ... 'Don't you know, Durbeyfield?'": whom the lines beside the description call by name is someone else;
+                // not once the narration has long named them ("'Randolph C. Miller,' said the boy" a page after "replied Randolph").
+                if (IsCalledBeside(view, nominals, chain, calledIn, named, view.ParagraphOf[introduced[naming].Token] + Handover)) named = -1;
             }
             if (named >= 0)
             {
@@ -448,10 +480,14 @@ internal static class DescribedPeople
     }
 
     // Whether the lines of a paragraph where the description stands name the character: the described one is then talking with them.
-    private static bool IsCalledBeside(TokenView view, List<NominalMention> nominals, Chain chain, Dictionary<int, List<int>> calledIn, int character)
+    private static bool IsCalledBeside(TokenView view, List<NominalMention> nominals, Chain chain, Dictionary<int, List<int>> calledIn, int character, int until)
     {
         foreach (int n in chain.Members)
-            if (calledIn.TryGetValue(view.ParagraphOf[nominals[n].FirstToken], out var called) && called.Contains(character)) return true;
+        {
+            int paragraph = view.ParagraphOf[nominals[n].FirstToken];
+            if (paragraph > until) break;
+            if (calledIn.TryGetValue(paragraph, out var called) && called.Contains(character)) return true;
+        }
         return false;
     }
 
@@ -468,7 +504,7 @@ internal static class DescribedPeople
 
     /// <summary>
     /// The named character the narration names for the first time just after a mention of a description (in its
-    /// scene, within a few paragraphs), who may be the one described, or -1: "The young woman was tall ... And never had
+    /// scene, within a few paragraphs), who may be the one described, as an index into <paramref name="introduced"/>, or -1: "The young woman was tall ... And never had
     /// Hester Prynne appeared more ladylike", "The young man whose name was Barney". The description is that character's.
     /// </summary>
     private static int NamedMeanwhile(TokenView view, List<(int Token, int Character)> introduced, string?[] namedSets, int from, int paragraph, int sceneEnd, string? set)
@@ -483,9 +519,26 @@ internal static class DescribedPeople
                          && view.Tokens[introduced[i].Token].Span.Start < sceneEnd; i++)
         {
             string? named = namedSets[introduced[i].Character];
-            if (set is null || named is null || named == set) return introduced[i].Character;
+            if (set is null || named is null || named == set) return i;
         }
         return -1;
+    }
+
+    /// <summary>How many paragraphs after a description's last mention "this boy" may still point back to it.</summary>
+    private const int Pointing = 3;
+
+    // Whether a description names the kind of person a chain is, of no other gender ("the child" of "a small boy"; not "the girl"):
+    // by a noun the chain has used, or by another noun of its kind just after its last mention.
+    private static bool SameKind(Chain chain, int type, string kind, string? set, int paragraph) =>
+        string.Equals(chain.Kind, kind, StringComparison.OrdinalIgnoreCase) && (set is null || chain.Set is null || chain.Set == set)
+        && (chain.Nouns.Contains(type) || paragraph - chain.LastParagraph <= Pointing);
+
+    // Whether a description sets itself apart from those before it ("that other man").
+    private static bool HasContrast(TokenView view, int first, int head)
+    {
+        for (int k = first + 1; k < head; k++)
+            if (CastTables.Shared.ContrastModifiers.Contains(view[k])) return true;
+        return false;
     }
 
     // Whether a definite description repeats a chain's: its modifiers ("old" in "the old man") are among those the chain was given.

@@ -269,4 +269,123 @@ public sealed class DescribedPeopleTests
             """);
         Assert.Null(Described(story));
     }
+
+    /// <summary>Walter Crane in a hotel garden meets a boy the narration names only when his sister calls him.</summary>
+    private const string TheBoyInTheGarden = """
+        Walter Crane sat in the hotel garden with his newspaper.
+
+        Presently an urchin came along the path. The child carried a long stick and poked it into the flower beds.
+
+        "Have you got any sweets?" said the child.
+
+        "Not one," said Walter.
+
+        This little boy frowned and struck the bench with his stick.
+
+        "Then I shall find my sister," cried the child.
+
+        A tall girl came up the path. "Tobias," said the girl, "come here at once."
+
+        "I won't," replied Tobias.
+        """;
+
+    [Fact]
+    public void Another_noun_of_the_same_kind_refers_back_to_the_one_described()
+    {
+        // "an urchin ... The child ... This little boy ... the child": one boy, whom the narration then names Tobias; the girl is someone else.
+        var story = Run(TheBoyInTheGarden);
+        var cast = story.Get<CastList>();
+        var text = story.Text;
+        var boy = story.Layer<Mention>().Items.ToArray()
+            .Where(m => m.Kind == MentionKind.Nominal && text.Copy(m.Span) is "an urchin" or "The child" or "the child" or "This little boy").ToArray();
+        Assert.Equal(5, boy.Length);
+        Assert.All(boy, m => Assert.Equal("Tobias", cast[m.Character].Name));
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal("Tobias", cast[attributions[0].Speaker].Name);
+        Assert.Equal("Tobias", cast[attributions[2].Speaker].Name);
+        Assert.Equal("the girl", Described(story)?.Name);
+    }
+
+    [Fact]
+    public void A_noun_of_the_same_kind_but_another_gender_is_someone_else()
+    {
+        var story = Run("""
+            Walter Crane sat in the hotel garden with his newspaper.
+
+            Presently a little girl came along the path, swinging her hat.
+
+            "Good morning," said the boy from behind the hedge.
+
+            The boy climbed over. The boy sat down.
+            """);
+        Assert.DoesNotContain(story.Get<CastList>().Characters, c => c.Described && c.Aliases.Any(a => a.Text == "a little girl") && c.Aliases.Any(a => a.Text == "the boy"));
+    }
+
+    [Fact]
+    public void A_noun_of_the_same_kind_long_after_the_last_mention_does_not_refer_back()
+    {
+        // "a small boy" is Tom, whom the paragraphs between name; "The lad" eight paragraphs on is no longer said of the boy just
+        // described, and so not of Jim Hollis, named next.
+        var paragraphs = new List<string> { "Aunt Sally looked about the room for Tom.", "She seized a small boy by the collar." };
+        for (int i = 0; i < 7; i++) paragraphs.Add("Tom wriggled and said nothing.");
+        paragraphs.Add("The lad fled over the fence. The lad ran down the lane. The lad laughed.");
+        paragraphs.Add("Jim Hollis was waiting by the mill.");
+        var story = Run(string.Join("\n\n", paragraphs));
+        var cast = story.Get<CastList>();
+        var text = story.Text;
+        Assert.DoesNotContain(story.Layer<Mention>().Items.ToArray(), m => m.Kind == MentionKind.Nominal && text.Copy(m.Span) == "The lad"
+                                                                           && m.Character >= 0 && cast[m.Character].Name != "Tom");
+    }
+
+    [Fact]
+    public void Pointing_at_someone_said_of_a_person_is_no_mention_of_one_described()
+    {
+        // "would be that man" says something of Bibot; it is not the man in the crowd again.
+        var story = Run("""
+            Bibot stood at the gate. A man in the crowd shouted at the guards.
+
+            Everyone felt that Bibot would be that man who caught the Englishman.
+
+            The man in the crowd shouted again.
+            """);
+        var text = story.Text;
+        Assert.DoesNotContain(story.Layer<Mention>().Items.ToArray(), m => m.Kind == MentionKind.Nominal && text.Copy(m.Span) == "that man" && m.Character >= 0);
+    }
+
+    [Fact]
+    public void One_wanted_is_no_one_introduced()
+    {
+        // "had not wanted a little girl": no girl comes in; "the child" is Rose, not the nurse the narration names next.
+        var story = Run("""
+            Rose Lake was born in a hot country. Rose was small and pale.
+
+            Her mother had not wanted a little girl at all, and she gave her to the care of a nurse called Hannah Bell. The child cried. The child slept. The child grew thin and cross.
+            """);
+        var cast = story.Get<CastList>();
+        var text = story.Text;
+        Assert.DoesNotContain(story.Layer<Mention>().Items.ToArray(), m => m.Kind == MentionKind.Nominal && m.Character >= 0 && cast[m.Character].Name == "Hannah Bell"
+                                                                           && text.Copy(m.Span) is "a little girl" or "The child");
+    }
+
+    [Fact]
+    public void Naming_oneself_long_after_the_narration_named_one_keeps_the_name()
+    {
+        // The boy's own "Tobias Finch" a dozen paragraphs after "replied Tobias" is an answer, not a call to someone else.
+        var paragraphs = new List<string>
+        {
+            "Walter Crane sat in the hotel garden.",
+            "Presently a small boy came along the path. The boy carried a stick.",
+            "\"Have you got any sweets?\" said the boy.",
+            "A tall girl came up the path. \"Tobias,\" said the girl, \"come here.\"",
+            "\"I won't,\" replied Tobias.",
+        };
+        for (int i = 0; i < 12; i++) paragraphs.Add("Walter read his newspaper.");
+        paragraphs.Add("\"What is your name?\" asked Walter.");
+        paragraphs.Add("\"Tobias Finch,\" said the boy.");
+        var story = Run(string.Join("\n\n", paragraphs));
+        var cast = story.Get<CastList>();
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal("Tobias", cast[attributions[0].Speaker].Name.Split(' ')[0]);
+        Assert.Equal("Tobias", cast[attributions[^1].Speaker].Name.Split(' ')[0]);
+    }
 }
