@@ -6,7 +6,8 @@ namespace Fabula.Dialogue;
 /// a turn still unknown whose neighbours, up to one such paragraph away, are known is read from them:
 /// a line that calls the last speaker by name ("Look behind you, aunt!") is said by the one the last speaker
 /// was talking to; a line between two turns of one speaker (A, narration, ?, A) is said by the other party
-/// of A's line before it. Linear: one pass over the turns.
+/// of A's line before it. A tag that names someone the cast does not know ("said my brother's wife") names the one
+/// the answer opens by calling ("My dear Rose," I answered). Linear: one pass over the turns.
 /// </summary>
 internal static class BrokenExchanges
 {
@@ -15,11 +16,22 @@ internal static class BrokenExchanges
     public static void Fill(List<SpeakerFinder.Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence,
         AttributionMethod[] method)
     {
-        for (int i = 1; i < turns.Count; i++)
+        for (int i = 0; i < turns.Count; i++)
         {
-            // A tag that names someone the cast does not know ("said her husband", "cried one of the women") is someone else;
-            // a beat of someone unknown ("the rough voice sounded gentler") may be either party.
-            if (Who(turns[i], speaker) != -1 || Tagged(turns[i], method)) continue;
+            if (Who(turns[i], speaker) != -1) continue;
+            // A tag that names someone the cast does not know ("said my brother's wife") names the one the answer's first
+            // line calls by name ("My dear Rose," I answered); else it is someone else ("cried one of the women").
+            // A beat of someone unknown ("the rough voice sounded gentler") may be either party.
+            if (Tagged(turns[i], method))
+            {
+                if (i + 1 < turns.Count && turns[i + 1].FirstParagraph == turns[i].LastParagraph + 1
+                    && Who(turns[i + 1], speaker) is var answering and not -1 && vocative[turns[i + 1].First] is var named and >= 0 && named != answering)
+                    for (int k = turns[i].First; k <= turns[i].Last; k++)
+                        if (speaker[k] == -1)
+                            (speaker[k], confidence[k]) = (named, Confidence(turns[i + 1], confidence) * Factor);
+                continue;
+            }
+            if (i == 0) continue;
             var previous = turns[i - 1];
             int gap = turns[i].FirstParagraph - previous.LastParagraph;
             if (gap is < 1 or > 2) continue;

@@ -252,8 +252,9 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         var unit = _units[u];
         if (unit.Kind == UnitKind.FirstPerson) return true;
         if (unit.Kind != UnitKind.Mention) return false;
-        // After a preposition a name is no subject ("turned to Magnus").
-        if (u > 0 && _units[u - 1].Kind == UnitKind.Word && IsPreposition(text[Span(u - 1)])) return false;
+        // After a preposition a name is no subject ("turned to Magnus"); not one that ends the sentence before
+        // ("needed breath to punctuate the punches with. She resurrected nothing but the cat.").
+        if (u > 0 && _units[u - 1].Kind == UnitKind.Word && IsPreposition(text[Span(u - 1)]) && !SentenceEndsBetween(u - 1, u)) return false;
         var m = mentions[unit.Mention];
         if (m.Kind == MentionKind.Name && m.Character < 0) return false; // a place or a thing, not a person
         return m.Kind != MentionKind.Pronoun || DialogueWords.SubjectPronouns.Contains(text[m.Span]);
@@ -274,6 +275,13 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (_units[u].Kind != UnitKind.Mention) return false;
         var w = text[mentions[_units[u].Mention].Span];
         return w is "his" or "her" or "their" or "His" or "Her" or "Their";
+    }
+
+    private bool SentenceEndsBetween(int before, int after)
+    {
+        for (int i = _units[before].End; i < _units[after].Start; i++)
+            if (text[i] is '.' or '!' or '?' or ';') return true;
+        return false;
     }
 
     private TextSpan Span(int u) => TextSpan.FromBounds(_units[u].Start, _units[u].End);

@@ -79,4 +79,36 @@ public sealed class BrokenExchangeTests
             """);
         Assert.Equal("?", speakers[1]);
     }
+
+    [Fact]
+    public void A_tag_naming_someone_unknown_names_the_one_the_answer_calls_by_name()
+    {
+        // "my brother's wife" is no one the cast knows; the answer opens by calling her Rose.
+        var speakers = Speakers("""
+            "I wonder when in the world you are going to do anything, Rudolf?" said my brother's wife.
+
+            "My dear Rose," I answered, laying down my spoon, "why should I do anything?"
+
+            "You are nine-and-twenty," she observed.
+
+            Rose was fond of me, and Rose was cross with me. Rudolf was idle, and Rudolf knew it.
+            """);
+        Assert.Equal("Rose", speakers[0]);
+    }
+
+    [Fact]
+    public void A_sentence_ending_in_a_preposition_does_not_hide_the_next_sentence_s_subject()
+    {
+        // "...the punches with. She found nothing but the cat.": "She" acts, not the cat.
+        var speakers = Speakers("""
+            Aunt Polly came into the room with the broom and looked under the bed.
+
+            "Well, I lay if I get hold of you I'll--" said Aunt Polly.
+
+            She did not finish, for she needed breath to punctuate the punches with. She found nothing but the cat.
+
+            "I never did see the beat of that boy!"
+            """);
+        Assert.Equal(["Aunt", "Aunt"], speakers);
+    }
 }
