@@ -33,6 +33,14 @@ internal static class DialogueWords
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReplyVerbs =
         WordList.Load("dialogue/reply-verbs.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Words that join a new clause to a sentence ("and", "while"): Data/dialogue/clause-conjunctions.txt.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseConjunctions =
+        WordList.Load("dialogue/clause-conjunctions.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words that open a subordinate clause at a sentence's start ("When", "As"): Data/dialogue/subordinators.txt.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Subordinators =
+        WordList.Load("dialogue/subordinators.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Third-person pronouns that can be the subject of a tag ("he said", "said she").</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronouns = PronounsOfCase("subject");
 

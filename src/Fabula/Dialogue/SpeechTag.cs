@@ -126,6 +126,20 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         int limit = after ? Math.Min(to, from + 6) : to;
         for (int u = from; u < limit; u++)
             if (_units[u].Kind == UnitKind.Verb) { verb = u; break; }
+        // An infinitive ("when Stephen had not been able to answer Nasty Roche asked:") is no tag when a verb of saying follows.
+        if (!after && verb > from && _units[verb - 1].Kind == UnitKind.Word && text[Span(verb - 1)] is "to")
+            for (int u = verb + 1; u < to; u++)
+                if (_units[u].Kind == UnitKind.Verb) { verb = u; break; }
+        // A later verb of saying joined by "and" is the tag ("when he spoke to her, and then said:", "He asked her and she said:").
+        if (!after && verb >= 0)
+        {
+            bool joined = false;
+            for (int u = verb + 1; u < to; u++)
+            {
+                if (_units[u].Kind == UnitKind.Word && text[Span(u)] is "and" or "then" or "but") joined = true;
+                else if (_units[u].Kind == UnitKind.Verb && joined) (verb, joined) = (u, false);
+            }
+        }
         if (verb < 0)
         {
             int actor = FirstSubject(from, to);
@@ -134,7 +148,7 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         }
         // The subject before the verb: the first person named in the clause ("Alec turned to
         // Magnus and said"); else the subject after it ("said Alec", "said he").
-        int subject = FirstSubject(from, verb);
+        int subject = ClauseSubject(from, verb);
         // "Mary heard her say", "I heard Holmes ask": after a verb of perceiving, the one perceived says the line, not the one perceiving.
         int hearer = -1;
         if (subject >= 0 && subject < verb - 2 && _units[verb - 1].Kind == UnitKind.Mention && _units[verb - 2].Kind == UnitKind.Word
@@ -237,6 +251,57 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         if (_units[unit].Kind == UnitKind.FirstPerson)
             return new TagReading(method == AttributionMethod.Beat ? AttributionMethod.Beat : AttributionMethod.Narrator, SpeakerFinder.NarratorId, addressee, true, -1);
         return new TagReading(method, mentions[_units[unit].Mention].Character, addressee, true, _units[unit].Mention);
+    }
+
+    /// <summary>
+    /// The subject of the clause that holds the verb at <paramref name="verb"/>: the sentence's first subject, unless a
+    /// later clause has its own ("Jack cracked his fingers and Father Arnall looked up and said", "..., and Mrs. Hilbery
+    /// joined in, remarking:"), or the first one belongs to a clause that opens the sentence ("When Stephen could not
+    /// answer Nasty Roche asked:"). Two subjects joined by "and" ("Jace and Alec said") are one: the first.
+    /// </summary>
+    private int ClauseSubject(int from, int verb)
+    {
+        int subject = FirstSubject(from, verb);
+        if (subject < 0) return -1;
+        bool subordinate = OpensWithSubordinator(from, subject);
+        int main = -1; // while in a clause that "when", "as" joins mid-sentence, the subject before it
+        for (int u = subject + 1; u < verb; u++)
+        {
+            if (_units[u].Kind == UnitKind.Word && main >= 0 && text[Span(u)] is "and" or "but" or "then" && (u + 1 >= verb || !IsSubject(u + 1)))
+            {
+                // "she looked dazed when he spoke to her, and then said": the main clause goes on.
+                (subject, main) = (main, -1);
+                continue;
+            }
+            if (!IsSubject(u)) continue;
+            if (subordinate) { subject = u; subordinate = false; continue; }
+            if (u - 1 > from && _units[u - 1].Kind == UnitKind.Word && DialogueWords.ClauseConjunctions.Contains(text[Span(u - 1)])
+                && !JoinedSubjects(u - 2, u - 1))
+                (subject, main) = (u, text[Span(u - 1)] is "and" or "but" or "then" or "so" or "yet" or "whereupon" ? -1 : subject);
+        }
+        return subject;
+    }
+
+    // Whether the words before the first subject open a subordinate clause: "When ...", "And as ...".
+    private bool OpensWithSubordinator(int from, int subject)
+    {
+        for (int u = from; u < subject && u < from + 2; u++)
+        {
+            if (_units[u].Kind != UnitKind.Word) return false;
+            var w = text[Span(u)];
+            if (DialogueWords.Subordinators.Contains(w)) return true;
+            if (!(w is "And" or "But" or "Then" or "and" or "but" or "then")) return false;
+        }
+        return false;
+    }
+
+    // "Jace and Alec": a subject right before the conjunction, with no comma between, shares its clause.
+    private bool JoinedSubjects(int before, int conjunction)
+    {
+        if (before < 0 || !IsSubject(before)) return false;
+        for (int i = _units[before].End; i < _units[conjunction].Start; i++)
+            if (text[i] is ',' or ';' or ':') return false;
+        return true;
     }
 
     private int FirstSubject(int from, int to)

@@ -40,4 +40,58 @@ public sealed class TagReadingTests
             """);
         Assert.Equal(["Tom:Explicit", "Tom:Pronoun"], lines);
     }
+
+    [Fact]
+    public void A_tags_subject_is_the_subject_of_the_clause_that_holds_its_verb()
+    {
+        var lines = Lines("""
+            Father Brennan stood at the board. Jack Lawton sat in the front row.
+
+            Then Jack Lawton cracked his fingers and Father Brennan looked at the copybook and said:
+
+            "Right. Well done."
+            """);
+        Assert.Equal(["Father Brennan:Explicit"], lines);
+    }
+
+    [Fact]
+    public void A_subject_after_and_with_a_comma_begins_a_new_clause_but_two_joined_subjects_are_one()
+    {
+        var lines = Lines("""
+            Mr. Denham came in as Mr. Fortescue was talking. He sat down, and Mrs. Hilbery leant towards him, remarking:
+
+            "Now, what would you do in Manchester?"
+
+            Mr. Fortescue and Mrs. Hilbery said together:
+
+            "Nothing at all."
+            """);
+        Assert.Equal(["Mrs. Hilbery:Explicit", "Mr. Fortescue:Explicit"], lines);
+    }
+
+    [Fact]
+    public void The_first_subject_of_an_opening_when_clause_is_not_the_speaker()
+    {
+        var lines = Lines("""
+            Stephen and Roche stood by the wall of the playground. Roche had big hands.
+
+            And when Stephen had not been able to answer Roche had asked:
+
+            "What is your father?"
+            """);
+        Assert.Equal(["Roche:Explicit"], lines);
+    }
+
+    [Fact]
+    public void After_a_clause_joined_by_when_the_tag_goes_back_to_the_main_subject()
+    {
+        var lines = Lines("""
+            Charlotte sat at the long table. The old man leant forward.
+
+            So Charlotte looked dazed when he spoke to her, and then said:
+
+            "A view? Oh, a view!"
+            """);
+        Assert.Equal(["Charlotte:Explicit"], lines);
+    }
 }
