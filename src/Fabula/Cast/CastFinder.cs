@@ -47,13 +47,27 @@ public sealed class CastFinder : IStage
         Read(view, types, names, characterOf, nominals, prominent, sets, characters, mentions);
         foreach (var nominal in nominals) mentions.Add(NominalMentions.AsMention(view, nominal));
         // The narration's I, me, my, myself and mine: the narrator (inside quotations they are the speaker's, for the dialogue stage).
+        // In a stretch another character tells, its "I"s are that character's.
+        var stretches = narration.Stretches;
         if (narrator >= 0)
-            foreach (int t in narration.FirstPerson)
-                mentions.Add(new Mention(view.Tokens[t].Span, MentionKind.Pronoun, narrator));
+            for (int i = 0, s = 0; i < narration.FirstPerson.Count; i++)
+            {
+                int t = narration.FirstPerson[i];
+                while (s < stretches.Count && stretches[s].EndToken <= t) s++;
+                int teller = s < stretches.Count && stretches[s].FirstToken <= t ? stretches[s].Teller : narrator;
+                mentions.Add(new Mention(view.Tokens[t].Span, MentionKind.Pronoun, teller));
+            }
+        var told = new List<NarratorStretch>(stretches.Count);
+        foreach (var stretch in stretches)
+        {
+            characters[stretch.Teller].Narrator = true;
+            int end = stretch.EndToken < view.Count ? view.Tokens[stretch.EndToken].Span.Start : story.Text.Length;
+            told.Add(new NarratorStretch(TextSpan.FromBounds(stretch.FirstToken < view.Count ? view.Tokens[stretch.FirstToken].Span.Start : end, end), characters[stretch.Teller]));
+        }
 
         var ordered = Finish(story, characters, sets, mentions);
         story.Add(Renumber(mentions, ordered), allowOverlap: true);
-        story.Set(new CastList(ordered));
+        story.Set(new CastList(ordered, narrator >= 0 ? characters[narrator] : null, told));
         story.Set(findings);
         story.Set(view);   // the relation stage reads the same token view,
         story.Set(types);  // and the world stages the same words

@@ -35,7 +35,7 @@ public sealed class Character(int index)
     /// <summary>
     /// The first-person narrator of the story (see <see cref="NarratorFinder"/>): a named character the
     /// text shows the narrator to be, or one with no name ("the narrator") whose mentions are the "I"s
-    /// of the narration.
+    /// of the narration; also the teller of a stretch the book's narrator hands over (<see cref="CastList.Stretches"/>).
     /// </summary>
     public bool Narrator { get; internal set; }
 
@@ -50,15 +50,32 @@ public sealed class Character(int index)
     public override string ToString() => Name;
 }
 
+/// <summary>
+/// A stretch of the text (whole chapters) whose first-person narration another character tells than the book's narrator:
+/// a frame's teller before the story is handed over, a diary inside letters.
+/// </summary>
+public readonly record struct NarratorStretch(TextSpan Span, Character Teller);
+
 /// <summary>The characters of a story, most mentioned first.</summary>
-public sealed class CastList(IReadOnlyList<Character> characters)
+public sealed class CastList(IReadOnlyList<Character> characters, Character? narrator = null, IReadOnlyList<NarratorStretch>? stretches = null)
 {
     public IReadOnlyList<Character> Characters => characters;
     public int Count => characters.Count;
     public Character this[int index] => characters[index];
 
-    /// <summary>The index of the first-person narrator, or -1 when the narration is not first-person.</summary>
-    public int Narrator { get; } = NarratorOf(characters);
+    /// <summary>The index of the book's first-person narrator, or -1 when the narration is not first-person.</summary>
+    public int Narrator { get; } = narrator?.Index ?? NarratorOf(characters);
+
+    /// <summary>The stretches, in text order, whose "I" is another character than <see cref="Narrator"/>.</summary>
+    public IReadOnlyList<NarratorStretch> Stretches { get; } = stretches ?? [];
+
+    /// <summary>The index of the first-person narrator at a text offset: the teller of the stretch there, else <see cref="Narrator"/>.</summary>
+    public int NarratorAt(int offset)
+    {
+        foreach (var stretch in Stretches)
+            if (stretch.Span.Start <= offset && offset < stretch.Span.End) return stretch.Teller.Index;
+        return Narrator;
+    }
 
     private static int NarratorOf(IReadOnlyList<Character> characters)
     {

@@ -19,15 +19,24 @@ namespace Fabula.Cast;
 /// two names give different genders; the calls of all the narrator's names count together.
 /// </para>
 /// <para>
-/// One story, one narrator: a frame whose first-person teller hands over to another "I" (a
-/// manuscript read aloud, letters of several writers) gets one narrator for all its "I"s, named by
-/// the calls of the whole book. Linear: one pass over the tokens and one over the name mentions.
+/// A book may hand its "I" over: a frame whose teller passes the story to another (letters, then a diary
+/// read by their writer; a manuscript read aloud). The book's narrator is named by the calls of the whole
+/// book; then each run of chapters in which that narrator is never called is a stretch of its own when one
+/// other name clearly leads the calls there (see <see cref="Stretches"/>): that stretch's "I" is that
+/// character. A book whose calls never lead elsewhere keeps one narrator for all its "I"s. Linear: one pass
+/// over the tokens and two over the name mentions.
 /// </para>
 /// </summary>
 internal static class NarratorFinder
 {
-    /// <summary>The narration's first-person tokens, and the characters that are the narrator (the first the main one).</summary>
-    public readonly record struct Narration(List<int> FirstPerson, bool IsFirstPerson, List<int> Named);
+    /// <summary>
+    /// The narration's first-person tokens, the characters that are the book's narrator (the first the main one), and the
+    /// stretches another character tells, in text order.
+    /// </summary>
+    public readonly record struct Narration(List<int> FirstPerson, bool IsFirstPerson, List<int> Named, List<Stretch> Stretches);
+
+    /// <summary>Tokens [<paramref name="FirstToken"/>, <paramref name="EndToken"/>) whose "I" is <paramref name="Teller"/>, not the book's narrator.</summary>
+    public readonly record struct Stretch(int FirstToken, int EndToken, int Teller);
 
     /// <summary>
     /// A narration is first-person when it says "I" at least once for every four "he" or "she" subjects:
@@ -48,8 +57,9 @@ internal static class NarratorFinder
             if (view.QuotationOf[t] < 0 && types.Pronouns[types.TypeOf[t]] is { Case: PronounCase.Subject, Set: "he/him" or "she/her" }) thirdPerson++;
         bool isFirstPerson = subjects > 0 && subjects * ThirdPersonPerI >= thirdPerson;
         var named = new List<int>();
-        if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characters, named);
-        return new Narration(firstPerson, isFirstPerson, named);
+        var stretches = new List<Stretch>();
+        if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characters, named, stretches);
+        return new Narration(firstPerson, isFirstPerson, named, stretches);
     }
 
     /// <summary>The first-person singular words outside quotations, in text order; returns how many are "I".</summary>
@@ -98,7 +108,7 @@ internal static class NarratorFinder
 
     /// <summary>The characters the narrator is, by the calls of the others (see the class summary); the main one first.</summary>
     private static void Name(TokenView view, WordTypes types, Story story, List<int> firstPerson, List<NameMention> names, int[] characterOf, List<Character> characters,
-                             List<int> named)
+                             List<int> named, List<Stretch> stretches)
     {
         int paragraphs = view.Count == 0 ? 0 : view.ParagraphOf[view.Count - 1] + 1;
         // Per paragraph with speech: 1 when the narration has the narrator speak in it ("I said", "said I"),
@@ -127,6 +137,7 @@ internal static class NarratorFinder
         var calls = new int[characterCount];
         var outside = new int[characterCount];
         var inside = new int[characterCount];
+        var called = new List<int>(); // the mentions that are calls, in text order
         for (int m = 0; m < names.Count; m++)
         {
             int c = characterOf[m];
@@ -137,9 +148,100 @@ internal static class NarratorFinder
             int p = view.ParagraphOf[first];
             if ((role[p] & 1) != 0) continue; // the narrator's own line
             bool toNarrator = (role[p] & 2) != 0 || p > 0 && (role[p - 1] & 1) != 0 || p + 1 < paragraphs && (role[p + 1] & 1) != 0;
-            if (toNarrator && IsVocative(view, names[m])) calls[c]++;
+            if (toNarrator && IsVocative(view, names[m])) { calls[c]++; called.Add(m); }
         }
         Choose(calls, outside, inside, characters, named);
+        if (named.Count > 0 && story.Has<Chapter>() && story.Layer<Chapter>().Count > 1)
+            Stretches(view, story.Layer<Chapter>(), names, characterOf, called, calls, named, stretches);
+    }
+
+    /// <summary>
+    /// The stretches another character tells: a run of chapters in which no name of the book's narrator is called is told by
+    /// the name that leads the calls there, when that name is called at least <see cref="MinCalls"/> times in the run, in more
+    /// than one of its chapters (one scene's retold speech is no hand-over), and twice as often as any other name there; when
+    /// the narration of the run uses it no more than the lines do (the run's "I" is named only in the others' words); and when
+    /// it is called in the book narrator's chapters no more than half as often as in the run (another name of the narrator's,
+    /// by which one friend calls them, is called beside the narrator's main name all through the book).
+    /// </summary>
+    private static void Stretches(TokenView view, SpanLayer<Chapter> chapters, List<NameMention> names, int[] characterOf, List<int> called, int[] calls,
+                                  List<int> named, List<Stretch> stretches)
+    {
+        // Each call's chapter, and the chapters where a name of the book's narrator is called.
+        int count = chapters.Count;
+        var chapterOfCall = new int[called.Count];
+        var narrators = new bool[count];
+        for (int i = 0, k = 0; i < called.Count; i++)
+        {
+            int at = view.Tokens[names[called[i]].FirstToken].Span.Start;
+            while (k + 1 < count && chapters[k + 1].Span.Start <= at) k++;
+            chapterOfCall[i] = k;
+            if (named.Contains(characterOf[called[i]])) narrators[k] = true;
+        }
+        // The runs of chapters without such a call, and the name leading each run's calls.
+        var runOf = new int[count];
+        var runs = new List<(int First, int Last, int Leader, int Calls, int Rival, int Chapters)>();
+        for (int k = 0; k < count; k++)
+        {
+            if (narrators[k]) { runOf[k] = -1; continue; }
+            if (k == 0 || narrators[k - 1]) runs.Add((k, k, -1, 0, 0, 0));
+            runOf[k] = runs.Count - 1;
+            runs[^1] = runs[^1] with { Last = k };
+        }
+        if (runs.Count == 0) return;
+        var inRun = new Dictionary<int, int>();
+        for (int r = 0, i = 0; r < runs.Count; r++)
+        {
+            inRun.Clear();
+            while (i < called.Count && chapterOfCall[i] < runs[r].First) i++;
+            int from = i;
+            for (; i < called.Count && chapterOfCall[i] <= runs[r].Last; i++)
+                inRun[characterOf[called[i]]] = inRun.GetValueOrDefault(characterOf[called[i]]) + 1;
+            int leader = -1, most = 0, rival = 0;
+            foreach (var (c, n) in inRun)
+                if (n > most) { rival = most; (leader, most) = (c, n); }
+                else rival = Math.Max(rival, n);
+            int chaptersCalled = 0, lastChapter = -1;
+            for (int j = from; j < i; j++)
+                if (characterOf[called[j]] == leader && chapterOfCall[j] != lastChapter) { chaptersCalled++; lastChapter = chapterOfCall[j]; }
+            runs[r] = runs[r] with { Leader = leader, Calls = most, Rival = rival, Chapters = chaptersCalled };
+        }
+        // The leader's name mentions in its run: in the narration and in the lines.
+        var outside = new int[runs.Count];
+        var inside = new int[runs.Count];
+        for (int m = 0, k = 0; m < names.Count; m++)
+        {
+            int at = view.Tokens[names[m].FirstToken].Span.Start;
+            while (k + 1 < count && chapters[k + 1].Span.Start <= at) k++;
+            int r = runOf[k];
+            if (r < 0 || characterOf[m] != runs[r].Leader) continue;
+            if (view.QuotationOf[names[m].FirstToken] < 0) outside[r]++;
+            else inside[r]++;
+        }
+        var inRuns = new Dictionary<int, int>();
+        foreach (var run in runs) if (run.Leader >= 0) inRuns[run.Leader] = inRuns.GetValueOrDefault(run.Leader) + run.Calls;
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            if (run.Leader < 0 || run.Calls < MinCalls || run.Calls < 2 * run.Rival || run.Chapters < 2 || outside[r] > inside[r]) continue;
+            int elsewhere = calls[run.Leader] - inRuns[run.Leader];
+            if (2 * elsewhere > run.Calls) continue;
+            int first = run.First == 0 ? 0 : FirstTokenAt(view, chapters[run.First].Span.Start);
+            int end = run.Last + 1 < count ? FirstTokenAt(view, chapters[run.Last + 1].Span.Start) : view.Count;
+            stretches.Add(new Stretch(first, end, run.Leader));
+        }
+    }
+
+    // The first token starting at or after a text offset.
+    private static int FirstTokenAt(TokenView view, int offset)
+    {
+        int lo = 0, hi = view.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (view.Tokens[mid].Span.Start < offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>

@@ -19,8 +19,8 @@ internal sealed class RecentPeople
 
     private readonly List<(int Character, int At)> _people = new(Capacity + 1);
 
-    /// <summary>A first-person narrator (the cast's), or -1: the narration calls the narrator "I", so a tag's "he" or "she" is someone else.</summary>
-    public int Teller { get; init; } = -1;
+    /// <summary>The first-person narrator where the line is (the cast's), or -1: the narration calls the narrator "I", so a tag's "he" or "she" is someone else.</summary>
+    public int Teller { get; set; } = -1;
 
     // The people named at the start of a sentence (its subject, as a rule), most recent last.
     private readonly List<(int Character, int At)> _subjects = new(Capacity + 1);

@@ -75,6 +75,7 @@ public sealed class SpeakerFinder : IStage
             // A paragraph of speech that goes on into narration ("said Tom. Tom took off his coat. He climbed slowly.")
             // ends the exchange: the next line may be the same person's again.
             else if (quotes[k].Paragraph > lastParagraph && k > 0 && SentencesBetween(story.Text, quotes[k - 1].Span.End, quotes[k].Span.Start) >= 3) lastSpeaker = -1;
+            recent.Teller = cast.NarratorAt(quotes[k].Span.Start);
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
             int called = -1; // the one the line calls by name, whoever says it (when asked below)
             bool fromParagraphBefore = false, vague = false;
@@ -152,17 +153,16 @@ public sealed class SpeakerFinder : IStage
 
         var turns = Turns(quotes);
         // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
-        int teller = cast.Narrator;
-        for (int k = 0; k < n && teller >= 0; k++)
-            if (speaker[k] == teller && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
+        for (int k = 0; k < n && cast.Narrator >= 0; k++)
+            if (speaker[k] == cast.NarratorAt(quotes[k].Span.Start) && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method);
 
-        int narrator = cast.Narrator;
         var attributions = new List<Attribution>(n);
         for (int k = 0; k < n; k++)
         {
+            int narrator = speaker[k] == NarratorId || addressee[k] == NarratorId ? cast.NarratorAt(quotes[k].Span.Start) : -1;
             int s = speaker[k] == NarratorId ? narrator : speaker[k];
             int a = addressee[k] == NarratorId ? narrator : addressee[k];
             if (confidence[k] < MinConfidence) s = -1;

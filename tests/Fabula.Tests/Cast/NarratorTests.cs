@@ -174,4 +174,137 @@ public sealed class NarratorTests
         Assert.DoesNotContain(cast.Characters, c => c.Aliases.Any(a => a.Text == "Mrs. Lane") && c.Aliases.Any(a => a.Text == "Mr. Lane"));
         Assert.Equal("the narrator", cast[cast.Narrator].Name);
     }
+
+    // Two chapters told by a farmer his sister calls "Gilbert", then two told by a wife her husband calls "Helen".
+    private const string LettersThenDiary = """
+        CHAPTER I
+
+        I rode home from the fields at dusk. My sister met me at the gate.
+
+        "Gilbert, you are late," said Rose.
+
+        "The colt was wild," I said.
+
+        "Gilbert, mother has kept your tea," she said.
+
+        "Then I will go in," I said.
+
+        CHAPTER II
+
+        I walked to the church on Sunday with my sister.
+
+        "Gilbert, look at the new tenant," said Rose.
+
+        "I see her," I said.
+
+        CHAPTER III
+
+        I opened my diary that night. My husband had gone out with his friends.
+
+        "Helen, where is the key?" said Arthur when he came back.
+
+        "I have it," I said.
+
+        "Helen, give it to me."
+
+        "I will not," I said.
+
+        "Helen, be reasonable," he said.
+
+        CHAPTER IV
+
+        I rose early and walked in the garden with my little son.
+
+        "Helen, the carriage is ready," said Arthur.
+
+        "Then go," I said.
+
+        "Helen, you are cold to me."
+
+        "I am tired," I said.
+
+        "Helen, goodbye."
+        """;
+
+    [Fact]
+    public void Chapters_where_the_narrator_is_never_called_and_another_name_is_are_told_by_that_name()
+    {
+        var story = Run(LettersThenDiary);
+        var cast = story.Get<CastList>();
+        Assert.Equal("Helen", cast[cast.Narrator].Name);
+        var gilbert = cast.Characters.Single(c => c.Name == "Gilbert");
+        Assert.True(gilbert.Narrator);
+        Assert.Equal(gilbert.Index, cast.NarratorAt(story.Text.ToString().IndexOf("The colt", StringComparison.Ordinal)));
+        Assert.Equal(cast.Narrator, cast.NarratorAt(story.Text.ToString().IndexOf("I have it", StringComparison.Ordinal)));
+        // The farmer's "I"s are Gilbert's, the wife's Helen's.
+        var mentions = FirstPerson(story);
+        Assert.StartsWith("I>Gilbert My>Gilbert", mentions);
+        Assert.Contains("I>Helen my>Helen", mentions);
+        Assert.DoesNotContain("I>Helen", mentions[..mentions.IndexOf("I>Helen", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public void A_name_called_in_one_chapter_only_takes_no_chapters_from_the_narrator()
+    {
+        // Gilbert is called three times, all in chapter I: one scene, not a hand-over.
+        var text = LettersThenDiary.Replace("""
+            "Gilbert, look at the new tenant," said Rose.
+            """, """
+            "Look at the new tenant," said Rose.
+            """).Replace("""
+            "Then I will go in," I said.
+            """, """
+            "Then I will go in," I said.
+
+            "Gilbert, wipe your boots."
+            """);
+        var story = Run(text);
+        var cast = story.Get<CastList>();
+        Assert.Equal("Helen", cast[cast.Narrator].Name);
+        Assert.Empty(cast.Stretches);
+        Assert.DoesNotContain(cast.Characters, c => c.Name == "Gilbert" && c.Narrator);
+    }
+
+    [Fact]
+    public void A_name_called_in_the_narrators_chapters_too_tells_no_stretch()
+    {
+        // Rose calls the narrator "Gilbert" in chapters I and II, and her husband calls her so in the later chapters too,
+        // where she is called "Helen" most: a by-name of hers, not another teller.
+        var text = LettersThenDiary.Replace("""
+            "Helen, be reasonable," he said.
+            """, """
+            "Gilbert, be reasonable," he said.
+
+            "Why do you call me that?" I asked.
+
+            "Helen, you know why."
+            """).Replace("""
+            "Helen, goodbye."
+            """, """
+            "Gilbert, goodbye."
+
+            "Goodbye," I said.
+
+            "Helen, write to me."
+
+            "I shall," I said.
+
+            "Helen, I will come back."
+
+            "Come back soon," I said.
+
+            "Helen, I promise."
+
+            "Good," I said.
+
+            "Helen, farewell."
+
+            "Farewell," I said.
+
+            "Helen, wait!"
+            """);
+        var cast = Run(text).Get<CastList>();
+        Assert.Equal("Helen", cast[cast.Narrator].Name);
+        Assert.Empty(cast.Stretches);
+    }
 }
