@@ -94,7 +94,9 @@ public sealed class SpeakerFinder : IStage
             // Within one paragraph the line before is the same turn: no previous speaker, no one it called.
             int previousTurn = quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, calledBefore = quotes[k].Paragraph == lastParagraph ? -1 : lastCalled;
             if (reading.Mention >= 0 && reading.Mention == lastTag)
-                reading = reading with { Speaker = speaker[k - 1] }; // the tag between the halves of a split quotation, read again
+                // The tag between the halves of a split quotation, read again; but a second half that calls the first one's
+                // speaker by name ("'..., observed Fergus. 'Nonsense, Fergus!'") is someone else's.
+                reading = (called = vocatives.Find(quotes[k].Span, -1)) >= 0 && called == speaker[k - 1] ? TagReading.None : reading with { Speaker = speaker[k - 1] };
             // A beat's pronoun ("He nodded.") the cast gave to someone the narration has not shown lately is read as a tag's is.
             else if (reading.Mention >= 0 && (reading.Method == AttributionMethod.Pronoun || reading.Method == AttributionMethod.Beat
                      && mentions[reading.Mention].Kind == MentionKind.Pronoun && !recent.Shows(reading.Speaker, mentions[reading.Mention].Span.Start, quotes[k].Span.Start)))
@@ -155,7 +157,7 @@ public sealed class SpeakerFinder : IStage
         // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
         for (int k = 0; k < n && cast.Narrator >= 0; k++)
             if (speaker[k] == cast.NarratorAt(quotes[k].Span.Start) && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
-        SpreadInTurns(turns, speaker, confidence, method);
+        SpreadInTurns(turns, speaker, confidence, method, vocative);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method);
 
@@ -314,7 +316,8 @@ public sealed class SpeakerFinder : IStage
     }
 
     // Within a turn, a tag speaks for the untagged quotations ("Yes," said Alec. "I'll go."); with no tag, a beat does.
-    private static void SpreadInTurns(List<Turn> turns, int[] speaker, float[] confidence, AttributionMethod[] method)
+    // A line that calls the tagged speaker by name ("Charlotte, you mustn't spoil me" beside "said Miss Bartlett") is not theirs.
+    private static void SpreadInTurns(List<Turn> turns, int[] speaker, float[] confidence, AttributionMethod[] method, int[] vocative)
     {
         foreach (var turn in turns)
         {
@@ -326,7 +329,7 @@ public sealed class SpeakerFinder : IStage
             if (best < 0) continue;
             for (int k = turn.First; k <= turn.Last; k++)
             {
-                if (Rank(method[k]) >= Rank(method[best])) continue;
+                if (Rank(method[k]) >= Rank(method[best]) || vocative[k] >= 0 && vocative[k] == speaker[best]) continue;
                 speaker[k] = speaker[best];
                 confidence[k] = confidence[best] * ContinuationFactor;
                 method[k] = AttributionMethod.Continuation;

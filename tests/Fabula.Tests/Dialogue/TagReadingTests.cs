@@ -94,4 +94,27 @@ public sealed class TagReadingTests
             """);
         Assert.Equal(["Charlotte:Explicit"], lines);
     }
+
+    [Fact]
+    public void A_line_that_calls_the_tagged_speaker_by_name_is_not_theirs()
+    {
+        var lines = Lines("""
+            Lucy and Charlotte sat at the long table. Charlotte laid down her fork.
+
+            Lucy felt that she had been selfish. "Charlotte, you mustn't spoil me." "You must have it," said Charlotte.
+            """);
+        Assert.Equal(["Lucy:Beat", "Charlotte:Explicit"], lines);
+    }
+
+    [Fact]
+    public void The_second_half_of_a_split_line_that_calls_its_tags_speaker_is_someone_elses()
+    {
+        var lines = Lines("""
+            Fergus and Rose sat at the tea-table with their mother.
+
+            "I'd hoped she was a witch," observed Fergus, while carving his bread. "Nonsense, Fergus!"
+            """);
+        Assert.Equal("Fergus:Explicit", lines[0]);
+        Assert.NotEqual("Fergus:Explicit", lines[1]);
+    }
 }
