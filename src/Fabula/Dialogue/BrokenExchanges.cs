@@ -7,14 +7,15 @@ namespace Fabula.Dialogue;
 /// a line that calls the last speaker by name ("Look behind you, aunt!") is said by the one the last speaker
 /// was talking to; a line between two turns of one speaker (A, narration, ?, A) is said by the other party
 /// of A's line before it. A tag that names someone the cast does not know ("said my brother's wife") names the one
-/// the answer opens by calling ("My dear Rose," I answered). Linear: one pass over the turns.
+/// the answer opens by calling ("My dear Rose," I answered). Of three present, a line that calls the one the last speaker
+/// was talking to is said by the third. Linear: one pass over the turns.
 /// </summary>
 internal static class BrokenExchanges
 {
     private const float Factor = 0.8f;
 
     public static void Fill(List<SpeakerFinder.Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence,
-        AttributionMethod[] method)
+        AttributionMethod[] method, Dictionary<int, int[]> calledPresent)
     {
         for (int i = 0; i < turns.Count; i++)
         {
@@ -39,6 +40,19 @@ internal static class BrokenExchanges
             if (a == -1) continue;
             int b = Partner(previous, a, addressee, vocative, partner);
             int own = Own(turns[i], vocative);
+            // Of three present, a line that calls the one the last speaker was talking to ("Why, I did sew it with white! Tom!"
+            // after Sid's tale about Tom) answers the last speaker: it is said by the third, the latest other person present.
+            if (b >= 0 && b == own && gap == 1 && !Tagged(turns[i], method) && calledPresent.TryGetValue(turns[i].First, out var present))
+            {
+                int third = -1;
+                foreach (int c in present)
+                    if (c != a && c != own) { third = c; break; }
+                if (third >= 0)
+                    for (int k = turns[i].First; k <= turns[i].Last; k++)
+                        if (speaker[k] == -1)
+                            (speaker[k], confidence[k], method[k]) = (third, Confidence(previous, confidence) * Factor * Factor, AttributionMethod.TurnTaking);
+                continue;
+            }
             if (b == -1 || b == own) continue;
             bool calls = own >= 0 && own == a;
             bool between = false;

@@ -56,6 +56,7 @@ public sealed class SpeakerFinder : IStage
         var kin = new KinVocatives(story.Text, mentions, quotes, cast, households);
         var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1
         var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
+        var calledPresent = new Dictionary<int, int[]>(); // for an untagged line that calls someone by name, the people present
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
@@ -149,6 +150,7 @@ public sealed class SpeakerFinder : IStage
             if (vocative[k] < 0 && kinCall[k] >= 0 && kin.Called(kinCall[k], speaker[k], kinPresent[k]) is var elder and >= 0) vocative[k] = elder;
             if (addressee[k] < 0) addressee[k] = vocative[k];
             partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
+            if (reading.Method == AttributionMethod.None && vocative[k] >= 0) calledPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
             if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;
             if (vocative[k] >= 0) lastCalled = vocative[k];
         }
@@ -159,7 +161,7 @@ public sealed class SpeakerFinder : IStage
             if (speaker[k] == cast.NarratorAt(quotes[k].Span.Start) && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method, vocative);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
-        BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method);
+        BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);
 
         var attributions = new List<Attribution>(n);
         for (int k = 0; k < n; k++)

@@ -111,4 +111,17 @@ public sealed class BrokenExchangeTests
             """);
         Assert.Equal(["Aunt", "Aunt"], speakers);
     }
+
+    [Fact]
+    public void Of_three_present_a_line_calling_the_one_the_last_speaker_spoke_of_is_said_by_the_third()
+    {
+        var speakers = Speakers("""
+            Aunt Polly had sewed up the collar herself. Tom Sawyer came in wet, and Tom grinned. Sid Sawyer sat by the fire, and Sid watched Tom.
+
+            "Well, now, I thought you sewed his collar with white thread, but it's black," said Sid.
+
+            "Why, I did sew it with white! Tom!"
+            """);
+        Assert.Equal(["Sid", "Aunt"], speakers);
+    }
 }
