@@ -66,6 +66,8 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
         int m = mentions.FirstStartingAtOrAfter(span.Start);
         for (int i = span.Start; i < e;)
         {
+            // After a quotation its tag comes first: a long sentence's later words are not kept at the cost of its first ones.
+            if (firstSentenceOnly && _count == Capacity) break;
             char c = chars[i];
             if (char.IsLetter(c))
             {

@@ -117,4 +117,15 @@ public sealed class TagReadingTests
         Assert.Equal("Fergus:Explicit", lines[0]);
         Assert.NotEqual("Fergus:Explicit", lines[1]);
     }
+
+    [Fact]
+    public void A_tag_opening_a_long_sentence_after_the_line_is_kept()
+    {
+        var lines = Lines("""
+            Katharine said nothing. Mr. Fortescue smiled at her remark.
+
+            "Katharine decidedly hits the mark," he said, and lying back in his chair, with his eyes fixed on the ceiling and the tips of his fingers pressed together, he depicted first the horrors of the streets of the town, and then the bare moors on its outskirts, and then the scrubby little house in which the girl would live, and then the professors and the young students who would visit her there, and how her looks would change by degrees, and how Katharine would have to lead her about the town.
+            """);
+        Assert.Equal(["Mr. Fortescue:Pronoun"], lines);
+    }
 }
