@@ -10,7 +10,9 @@ namespace Fabula.Cast;
 /// man", "the tall woman") is one character, named by the description ("the man"), within the
 /// scene it was introduced in; the definite one may use another noun of the same kind ("a small boy ... The child",
 /// data/cast/described-kinds.txt) just after, and "this" or "that" points back to the latest one of its kind ("This little
-/// boy stepped forward"). A definite description with no introduction ("the painter", "the
+/// boy stepped forward"). In the narration a first-person possessive introduces as "a" does ("our last guide ... The
+/// guide drank"), and a noun the text says the person is ("the man, who was a porter", "our guide, a rather superior
+/// fellow") is one more they may be known by ("said the porter"). A definite description with no introduction ("the painter", "the
 /// girl") is left to the named character it stands for, unless its noun says the person is unnamed
 /// ("The stranger came early in February"), or it speaks where no named person present could be the one it means
 /// ("'Wake up!' said the man" to Dick, who answers): then it is someone new, or the described person of its scene
@@ -47,6 +49,8 @@ internal static class DescribedPeople
         public int LastParagraph;
         /// <summary>Referred to again by the definite description ("the man").</summary>
         public bool Definite;
+        /// <summary>Begun by a first-person possessive ("our last guide").</summary>
+        public bool Possessive;
         /// <summary>Speech tags beside its mentions ("said the man").</summary>
         public int Tags;
         /// <summary>Its mentions, as indexes into the nominal mentions.</summary>
@@ -72,7 +76,8 @@ internal static class DescribedPeople
         var noIntroduction = CastTables.Shared.NoIntroduction;
         var open = new List<Chain>();
         var kept = new List<Chain>();
-        int scene = 0;
+        int scene = 0, lastHead = -1;
+        Chain? lastChain = null;
         for (int n = 0; n < nominals.Count; n++)
         {
             var nominal = nominals[n];
@@ -83,7 +88,11 @@ internal static class DescribedPeople
             bool indefinite = determiner.Equals("a", StringComparison.OrdinalIgnoreCase) || determiner.Equals("an", StringComparison.OrdinalIgnoreCase);
             bool definite = determiner.Equals("the", StringComparison.OrdinalIgnoreCase);
             bool pointing = determiner.Equals("this", StringComparison.OrdinalIgnoreCase) || determiner.Equals("that", StringComparison.OrdinalIgnoreCase);
-            if (!indefinite && !definite && !pointing) continue; // "his mother": kin is no description
+            // "I happened to speak of that river to our last guide": in the narration, a first-person possessive with a noun of no
+            // relation introduces someone as "a" does, unless it refers back as "the" does ("Our guide told us").
+            bool ours = determiner.Equals("our", StringComparison.OrdinalIgnoreCase) || determiner.Equals("my", StringComparison.OrdinalIgnoreCase);
+            if (ours && CastTables.Shared.RelationNouns.Contains(view[head])) continue; // "his mother", "my friend": kin is no description
+            if (!indefinite && !definite && !pointing && !ours) continue;
             int start = view.Tokens[first].Span.Start, paragraph = view.ParagraphOf[first];
             if (scenes is not null)
                 while (scene + 1 < scenes.Count && scenes[scene].Span.End <= start) scene++;
@@ -102,15 +111,26 @@ internal static class DescribedPeople
             Chain? chain = null;
             // "was a man", "like a man", "would be that man": said of someone, not someone there.
             bool predicate = first > 0 && view.IsWord(first - 1) && view.SentenceOf[first - 1] == view.SentenceOf[first] && noIntroduction.Contains(view[first - 1]);
-            if (indefinite)
+            if (indefinite && lastChain is not null && IsSaidOf(view, first, lastHead))
+            {
+                // "asked the man, who was a porter ... said the porter", "our guide, a rather superior fellow": the one just
+                // mentioned, known from now on by this noun too.
+                chain = lastChain;
+                for (int k = first + 1; k < head; k++)
+                    if (!chain.Modifiers.Contains(types.TypeOf[k])) chain.Modifiers.Add(types.TypeOf[k]);
+            }
+            else if (indefinite || ours)
             {
                 if (predicate) continue;
                 // "A fearful man, all in coarse gray. A man with no hat.": described again before the text refers back, the same one.
                 for (int c = open.Count - 1; c >= 0 && chain is null; c--)
                     if (open[c].Head == type && !open[c].Definite && paragraph - open[c].LastParagraph <= 1) chain = open[c];
+                // "our last guide ... Our guide told us": the possessive refers back as "the" does, else introduces as "a".
+                for (int c = open.Count - 1; ours && c >= 0 && chain is null; c--)
+                    if (SameKind(open[c], type, kind, set, paragraph) && Repeats(types, first, head, open[c])) chain = open[c];
                 if (chain is null)
                 {
-                    chain = new Chain(type, kind, scene);
+                    chain = new Chain(type, kind, scene) { Possessive = ours };
                     open.Add(chain);
                     kept.Add(chain);
                 }
@@ -161,6 +181,7 @@ internal static class DescribedPeople
             }
             chain.Set ??= set;
             if (!chain.Nouns.Contains(type)) chain.Nouns.Add(type);
+            (lastChain, lastHead) = (chain, head);
             chain.Members.Add(n);
             chain.LastParagraph = paragraph;
             if (IsTagged(view, types, first, head))
@@ -190,6 +211,9 @@ internal static class DescribedPeople
                                && set != (mainSet ??= MainSet(characterOf, namedSets))
                                && PronounTagsAfter(view, types, names, characterOf, namedSets, nominals, chain, set!);
             if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && !stranger && !speaksAfter) continue;
+            // "said my companion": one the narrator only ever calls theirs is someone the narrator knows, named elsewhere;
+            // "our last guide ... The guide drank" is someone the text describes.
+            if (chain.Possessive && !chain.Definite) continue;
 
             if (!gendered) set = FollowingPronouns(view, types, names, characterOf, nominals, chain);
             if (chain.Tags == 0 && !(chain.Definite && chain.Members.Count >= 3) && set is null) continue; // a stranger of no known pronouns
@@ -527,11 +551,20 @@ internal static class DescribedPeople
     /// <summary>How many paragraphs after a description's last mention "this boy" may still point back to it.</summary>
     private const int Pointing = 3;
 
+    // Whether an indefinite description says what the one just mentioned is: "the man, who was a porter", "the man, a porter".
+    private static bool IsSaidOf(TokenView view, int first, int mentioned)
+    {
+        if (mentioned < 0 || view.SentenceOf[mentioned] != view.SentenceOf[first]) return false;
+        if (first - 2 == mentioned && view.Is(first - 1, ',')) return true;
+        return first - 4 == mentioned && view.Is(first - 3, ',') && view[first - 2].Equals("who", StringComparison.OrdinalIgnoreCase)
+               && view[first - 1] is "was" or "is";
+    }
+
     // Whether a description names the kind of person a chain is, of no other gender ("the child" of "a small boy"; not "the girl"):
     // by a noun the chain has used, or by another noun of its kind just after its last mention.
     private static bool SameKind(Chain chain, int type, string kind, string? set, int paragraph) =>
-        string.Equals(chain.Kind, kind, StringComparison.OrdinalIgnoreCase) && (set is null || chain.Set is null || chain.Set == set)
-        && (chain.Nouns.Contains(type) || paragraph - chain.LastParagraph <= Pointing);
+        (set is null || chain.Set is null || chain.Set == set)
+        && (chain.Nouns.Contains(type) || string.Equals(chain.Kind, kind, StringComparison.OrdinalIgnoreCase) && paragraph - chain.LastParagraph <= Pointing);
 
     // Whether a description sets itself apart from those before it ("that other man").
     private static bool HasContrast(TokenView view, int first, int head)

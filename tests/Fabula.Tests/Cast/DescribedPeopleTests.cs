@@ -388,4 +388,60 @@ public sealed class DescribedPeopleTests
         Assert.Equal("Tobias", cast[attributions[0].Speaker].Name.Split(' ')[0]);
         Assert.Equal("Tobias", cast[attributions[^1].Speaker].Name.Split(' ')[0]);
     }
+
+    [Fact]
+    public void What_a_relative_clause_or_an_apposition_says_one_is_another_noun_for_them()
+    {
+        // "the man, who was a porter" ... "said the porter": one man, not a porter the cast would leave to no one.
+        var story = Run("""
+            Dick Hunter lay asleep on a pile of sacks.
+
+            "Wake up, youngster!" said the man.
+
+            "What time is it?" asked Dick, rubbing his eyes.
+
+            "Seven o'clock," said the man, who was a porter at the warehouse.
+
+            "Late again," said the porter with a frown.
+            """);
+        var man = Described(story);
+        Assert.NotNull(man);
+        Assert.Contains(man.Aliases, a => a.Text == "the porter");
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal(man.Index, attributions[^1].Speaker);
+    }
+
+    [Fact]
+    public void A_first_person_possessive_introduces_someone_the_text_then_refers_back_to()
+    {
+        // "our last guide, a rather superior fellow ... Our guide ... The guide": one described man, who speaks.
+        var story = Run("""
+            I was travelling with Terry Nolan and Jeff Marsh, and we were tired of the river.
+
+            I happened to speak of it to our last guide, a rather superior fellow with quick eyes.
+
+            "Short river, sweet water," said the fellow, pointing.
+
+            Our guide led us to the lake the next morning. The guide drank eagerly. The guide smiled at us.
+            """);
+        var guide = Described(story);
+        Assert.NotNull(guide);
+        Assert.Contains(guide.Aliases, a => a.Text == "our last guide");
+        Assert.Contains(guide.Aliases, a => a.Text == "the guide");
+        Assert.Equal(guide.Index, story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker);
+    }
+
+    [Fact]
+    public void One_the_narrator_only_calls_theirs_is_no_described_person()
+    {
+        // "my companion" is someone the narrator knows, named elsewhere; never "the companion", it is no one new.
+        var story = Run("""
+            Sherwood Blake and I walked down to the station in the rain.
+
+            "We are late," said my companion, looking at his watch.
+
+            "Not by much," I said. My companion laughed.
+            """);
+        Assert.Null(Described(story));
+    }
 }
