@@ -22,6 +22,15 @@ public sealed class CastFinder : IStage
         SpellingVariants.Merge(view, names, characterOf, isPerson, characters, findings);
         var narration = NarratorFinder.Find(view, types, story, names, characterOf, characters);
         int narrator = AddNarrator(narration, names, characterOf, characters);
+        // Stretches told by an "I" the text does not name (the opening scenes of a story otherwise told in the third person).
+        var stretches = narration.Stretches;
+        int unnamed = -1;
+        for (int s = 0; s < stretches.Count; s++)
+        {
+            if (stretches[s].Teller >= 0) continue;
+            if (unnamed < 0) characters.Add(new Character(unnamed = characters.Count) { Name = "the narrator", Narrator = true });
+            stretches[s] = stretches[s] with { Teller = unnamed };
+        }
 
         // People the text only describes ("the man") join the cast after the named, so that pronouns may resolve to them
         // and a pronoun beside them is no vote for a named character's set.
@@ -48,14 +57,13 @@ public sealed class CastFinder : IStage
         foreach (var nominal in nominals) mentions.Add(NominalMentions.AsMention(view, nominal));
         // The narration's I, me, my, myself and mine: the narrator (inside quotations they are the speaker's, for the dialogue stage).
         // In a stretch another character tells, its "I"s are that character's.
-        var stretches = narration.Stretches;
-        if (narrator >= 0)
+        if (narrator >= 0 || stretches.Count > 0)
             for (int i = 0, s = 0; i < narration.FirstPerson.Count; i++)
             {
                 int t = narration.FirstPerson[i];
                 while (s < stretches.Count && stretches[s].EndToken <= t) s++;
                 int teller = s < stretches.Count && stretches[s].FirstToken <= t ? stretches[s].Teller : narrator;
-                mentions.Add(new Mention(view.Tokens[t].Span, MentionKind.Pronoun, teller));
+                if (teller >= 0) mentions.Add(new Mention(view.Tokens[t].Span, MentionKind.Pronoun, teller));
             }
         var told = new List<NarratorStretch>(stretches.Count);
         foreach (var stretch in stretches)

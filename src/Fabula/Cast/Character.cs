@@ -63,8 +63,11 @@ public sealed class CastList(IReadOnlyList<Character> characters, Character? nar
     public int Count => characters.Count;
     public Character this[int index] => characters[index];
 
-    /// <summary>The index of the book's first-person narrator, or -1 when the narration is not first-person.</summary>
-    public int Narrator { get; } = narrator?.Index ?? NarratorOf(characters);
+    /// <summary>
+    /// The index of the book's first-person narrator, or -1 when the narration is not first-person (though stretches of it may
+    /// be). Without <paramref name="stretches"/> given, the first character marked narrator.
+    /// </summary>
+    public int Narrator { get; } = stretches is null ? NarratorOf(characters) : narrator?.Index ?? -1;
 
     /// <summary>The stretches, in text order, whose "I" is another character than <see cref="Narrator"/>.</summary>
     public IReadOnlyList<NarratorStretch> Stretches { get; } = stretches ?? [];

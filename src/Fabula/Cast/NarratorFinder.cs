@@ -23,8 +23,10 @@ namespace Fabula.Cast;
 /// read by their writer; a manuscript read aloud). The book's narrator is named by the calls of the whole
 /// book; then each run of chapters in which that narrator is never called is a stretch of its own when one
 /// other name clearly leads the calls there (see <see cref="Stretches"/>): that stretch's "I" is that
-/// character. A book whose calls never lead elsewhere keeps one narrator for all its "I"s. Linear: one pass
-/// over the tokens and two over the name mentions.
+/// character. A book whose calls never lead elsewhere keeps one narrator for all its "I"s. A book told in the
+/// third person may open with scenes told by an "I" (a collection's first stories): those have a narrator of
+/// their own, with no name (see <see cref="FirstPersonScenes"/>). Linear: one pass over the tokens and two
+/// over the name mentions.
 /// </para>
 /// </summary>
 internal static class NarratorFinder
@@ -48,6 +50,9 @@ internal static class NarratorFinder
     // At least this many calls name the narrator, and twice as many as the next name; another name of the narrator needs this many.
     private const int MinCalls = 3, MinAliasCalls = 2;
 
+    // A scene of a third-person story is told by an "I" of its own when it says "I" this often (and as often as above).
+    private const int MinSceneSubjects = 20;
+
     public static Narration Find(TokenView view, WordTypes types, Story story, List<NameMention> names, int[] characterOf, List<Character> characters)
     {
         var firstPerson = new List<int>();
@@ -59,7 +64,38 @@ internal static class NarratorFinder
         var named = new List<int>();
         var stretches = new List<Stretch>();
         if (isFirstPerson) Name(view, types, story, firstPerson, names, characterOf, characters, named, stretches);
+        else if (subjects > 0 && story.Has<Scene>()) FirstPersonScenes(view, types, story.Layer<Scene>(), firstPerson, stretches);
         return new Narration(firstPerson, isFirstPerson, named, stretches);
+    }
+
+    /// <summary>
+    /// In a story whose narration is not first-person as a whole, the opening scenes whose own narration is (see
+    /// <see cref="ThirdPersonPerI"/>), each with at least <see cref="MinSceneSubjects"/> "I"s: a collection's first stories
+    /// or a prologue told by an "I" before the narration turns to "he" and "she". Their teller is a narrator with no name
+    /// (-1). A first-person scene later in the book (a letter, a tale told inside it) is its writer's, whom this cannot name.
+    /// </summary>
+    private static void FirstPersonScenes(TokenView view, WordTypes types, SpanLayer<Scene> scenes, List<int> firstPerson, List<Stretch> stretches)
+    {
+        int count = scenes.Count;
+        var subjects = new int[count];
+        var thirdPerson = new int[count];
+        int k = 0;
+        foreach (int t in firstPerson)
+            if (view.Tokens[t].Span.Length == 1 && InScene(scenes, view.Tokens[t].Span.Start, ref k)) subjects[k]++;
+        k = 0;
+        foreach (int t in types.PronounTokens)
+            if (view.QuotationOf[t] < 0 && types.Pronouns[types.TypeOf[t]] is { Case: PronounCase.Subject, Set: "he/him" or "she/her" }
+                && InScene(scenes, view.Tokens[t].Span.Start, ref k)) thirdPerson[k]++;
+        int last = -1;
+        while (last + 1 < count && subjects[last + 1] >= MinSceneSubjects && subjects[last + 1] * ThirdPersonPerI >= thirdPerson[last + 1]) last++;
+        if (last >= 0) stretches.Add(new Stretch(0, FirstTokenAt(view, scenes[last].Span.End), -1));
+    }
+
+    // Moves `scene` on to the last scene starting at or before a text offset (offsets come in text order); whether it holds the offset.
+    private static bool InScene(SpanLayer<Scene> scenes, int offset, ref int scene)
+    {
+        while (scene + 1 < scenes.Count && scenes[scene + 1].Span.Start <= offset) scene++;
+        return scenes.Count > 0 && scenes[scene].Span.Start <= offset && offset < scenes[scene].Span.End;
     }
 
     /// <summary>The first-person singular words outside quotations, in text order; returns how many are "I".</summary>

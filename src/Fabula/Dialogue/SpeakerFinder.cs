@@ -157,8 +157,8 @@ public sealed class SpeakerFinder : IStage
 
         var turns = Turns(quotes);
         // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
-        for (int k = 0; k < n && cast.Narrator >= 0; k++)
-            if (speaker[k] == cast.NarratorAt(quotes[k].Span.Start) && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal) speaker[k] = -1;
+        for (int k = 0; k < n; k++)
+            if (speaker[k] >= 0 && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal && speaker[k] == cast.NarratorAt(quotes[k].Span.Start)) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method, vocative);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);

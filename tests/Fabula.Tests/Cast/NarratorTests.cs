@@ -1,4 +1,5 @@
 using Fabula.Cast;
+using Fabula.Dialogue;
 using Fabula.Text;
 
 namespace Fabula.Tests.Cast;
@@ -305,6 +306,69 @@ public sealed class NarratorTests
             """);
         var cast = Run(text).Get<CastList>();
         Assert.Equal("Helen", cast[cast.Narrator].Name);
+        Assert.Empty(cast.Stretches);
+    }
+
+    // A boy's story told by his "I" (22 times), then, after a break, a long story of a ferryman and his wife told in the third person.
+    private static string BoyThenFerry(bool letterLater = false)
+    {
+        var boy = new System.Text.StringBuilder("THE LAMP\n\n");
+        string[] told =
+        [
+            "I passed the shop every night that winter.", "I watched the lamp in its window.", "I knew the old man was ill.",
+            "I did not go in.", "I told no one.", "I went home by the canal.", "I ate my supper slowly.",
+            "I thought of the lamp.", "I slept badly.", "I woke before dawn.", "I dressed in the dark.",
+            "I walked to the shop again.", "I saw the lamp was out.", "I stood at the door.", "I knocked once.",
+            "I waited a long time.", "I heard nothing.", "I went home.", "I sat by the fire.", "I said nothing at supper.",
+        ];
+        foreach (var sentence in told) boy.Append(sentence).Append(' ');
+        boy.Append("\n\n\"Who is dead?\" I asked.\n\n\"The old man,\" said my uncle.\n\n* * *\n\nTHE FERRY\n\n");
+        string[] ferry =
+        [
+            "He rowed across at noon.", "She waited on the bank.", "He tied the boat.", "She took the rope.", "He climbed out.",
+            "She laughed at him.", "He shook the water from his coat.", "She handed him the basket.", "He looked inside.",
+            "She turned away.", "He followed her up the path.", "She opened the gate.", "He went in first.",
+        ];
+        for (int round = 0; round < 8; round++)
+        {
+            foreach (var sentence in ferry) boy.Append(sentence).Append(' ');
+            boy.Append("\n\n");
+            if (letterLater && round == 4)
+            {
+                boy.Append("* * *\n\n");
+                foreach (var sentence in told) boy.Append(sentence).Append(' ');
+                boy.Append("\n\n* * *\n\n");
+            }
+        }
+        return boy.ToString();
+    }
+
+    [Fact]
+    public void The_opening_told_by_an_I_of_a_story_told_in_the_third_person_has_a_narrator_of_its_own()
+    {
+        var story = Run(BoyThenFerry());
+        var cast = story.Get<CastList>();
+        Assert.Equal(-1, cast.Narrator);
+        var boy = cast.Characters.Single(c => c.Narrator);
+        Assert.Equal("the narrator", boy.Name);
+        var text = story.Text.ToString();
+        Assert.Equal(boy.Index, cast.NarratorAt(text.IndexOf("Who is dead", StringComparison.Ordinal)));
+        Assert.Equal(-1, cast.NarratorAt(text.IndexOf("He rowed", StringComparison.Ordinal)));
+        Assert.StartsWith("I>the narrator I>the narrator", FirstPerson(story));
+        var asked = story.Layer<Attribution>().Items.ToArray().First();
+        Assert.Equal(boy.Index, asked.Speaker);
+        Assert.Equal(AttributionMethod.Narrator, asked.Method);
+    }
+
+    [Fact]
+    public void An_I_later_in_a_story_told_in_the_third_person_has_no_narrator()
+    {
+        // The same "I" passage as a letter in the middle of the ferry story, after an opening in the third person.
+        var text = BoyThenFerry(letterLater: true);
+        text = text[text.IndexOf("THE FERRY", StringComparison.Ordinal)..];
+        var cast = Run(text).Get<CastList>();
+        Assert.Equal(-1, cast.Narrator);
+        Assert.DoesNotContain(cast.Characters, c => c.Narrator);
         Assert.Empty(cast.Stretches);
     }
 }
