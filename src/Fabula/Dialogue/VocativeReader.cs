@@ -69,7 +69,7 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
             var mention = mentions[m];
             if (mention.Kind != MentionKind.Name || mention.Character < 0 || mention.Character == speaker) continue;
             if (mention.Span.End > quotation.End) break;
-            if (IsSetOffBefore(chars, quotation.Start, mention.Span.Start) && IsSetOffAfter(chars, mention.Span.End, quotation.End)
+            if ((IsSetOffBefore(chars, quotation.Start, mention.Span.Start) || TurnsTo(chars, quotation, mention.Span)) && IsSetOffAfter(chars, mention.Span.End, quotation.End)
                 && !IsAnswer(chars, quotation, mention.Span))
                 return m;
         }
@@ -149,6 +149,25 @@ internal sealed class VocativeReader(StoryText text, SpanLayer<Mention> mentions
         return word.Equals("dear", StringComparison.OrdinalIgnoreCase) || word.Equals("oh", StringComparison.OrdinalIgnoreCase)
                || word is "O" || myCalls && word.Equals("my", StringComparison.OrdinalIgnoreCase) && i > lo && !char.IsLetter(chars[i - 1])
                && IsSetOffBefore(chars, lo, i, myCalls: false); // "Oh, my Lord Warwick," calls him; "sent by my Lord Warwick," does not
+    }
+
+    // "--and Fergus, what have you been doing?": a joining word set off before the name, a comma after it, and "you" in the
+    // rest of the sentence turn the line to the one named.
+    private static bool TurnsTo(ReadOnlySpan<char> chars, TextSpan quotation, TextSpan name)
+    {
+        int i = name.Start;
+        while (i > quotation.Start && chars[i - 1] == ' ') i--;
+        int end = i;
+        while (i > quotation.Start && char.IsLetter(chars[i - 1])) i--;
+        var word = chars[i..end];
+        if (!(word is "and" or "And" or "but" or "But" or "now" or "Now") || end == name.Start || !IsSetOffBefore(chars, quotation.Start, i, myCalls: false)) return false;
+        int j = name.End;
+        if (j >= quotation.End || chars[j] != ',') return false;
+        for (j++; j < quotation.End && chars[j] is not ('.' or '!' or '?' or ';'); j++)
+            if ((chars[j] is 'y' or 'Y') && j + 3 <= quotation.End && chars.Slice(j, 3).Equals("you", StringComparison.OrdinalIgnoreCase)
+                && !char.IsLetter(chars[j - 1]) && (j + 3 == quotation.End || !char.IsLetter(chars[j + 3]) || chars[j + 3] is 'r'))
+                return true;
+        return false;
     }
 
     // After the name: a comma, a sentence end, a dash or the closing mark.

@@ -124,4 +124,18 @@ public sealed class BrokenExchangeTests
             """);
         Assert.Equal(["Sid", "Aunt"], speakers);
     }
+
+    [Fact]
+    public void A_line_that_turns_to_someone_with_and_calls_them()
+    {
+        // "—and Fergus, what have you been doing?" calls Fergus, who answers; Rose, named last, does not.
+        var speakers = Speakers("""
+            Mrs. Hale sat by the fire. Fergus came in from the yard, and Fergus sat down by his sister. Rose smiled at Fergus, and Rose poured the tea.
+
+            "That's my brave boy!" said Mrs. Hale. "—and Fergus, what have you been doing?"
+
+            "Badger-baiting."
+            """);
+        Assert.Equal(["Mrs.", "Mrs.", "Fergus"], speakers);
+    }
 }
