@@ -161,6 +161,8 @@ internal sealed class SpeechTagReader(StoryText text, SpanLayer<Mention> mention
             subject = verb - 1;
         }
         int next = verb + 1;
+        // An infinitive ("It is delightful to advise a newcomer") has no subject after it: the one after is its object.
+        if (subject < 0 && verb > from && _units[verb - 1].Kind == UnitKind.Word && text[Span(verb - 1)] is "to") return TagReading.None;
         if (subject < 0 && next < to && IsSubject(next)) { subject = next; next++; }
         else if (subject < 0 && NameAfterWords(next, to) is var named and >= 0) { subject = named; next = named + 1; }
         // "said his step-son", "replied her mother": someone the cast does not know speaks.

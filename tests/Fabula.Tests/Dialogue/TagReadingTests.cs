@@ -128,4 +128,15 @@ public sealed class TagReadingTests
             """);
         Assert.Equal(["Mr. Fortescue:Pronoun"], lines);
     }
+
+    [Fact]
+    public void An_infinitives_object_is_not_a_tags_speaker()
+    {
+        var lines = Lines("""
+            Mr. Beebe sat down beside Lucy at the long table.
+
+            It was delightful to advise Lucy, and Mr. Beebe was first in the field. "Don't neglect the country round." Mr. Beebe leant forward.
+            """);
+        Assert.Equal(["Mr. Beebe:Beat"], lines);
+    }
 }
