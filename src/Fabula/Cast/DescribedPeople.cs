@@ -232,7 +232,8 @@ internal static class DescribedPeople
                 same.Chain.LastParagraph = Math.Max(same.Chain.LastParagraph, chain.LastParagraph);
                 continue;
             }
-            int named = -1;
+            // "The officer, whose name was Blakeney, tapped at the door": the narration gives the described one's name.
+            int named = NamedInApposition(view, names, characterOf, nominals, chain);
             for (int m = 0; m < chain.Members.Count && named < 0; m++)
             {
                 int from = nominals[chain.Members[m]].FirstToken;
@@ -546,6 +547,38 @@ internal static class DescribedPeople
             if (set is null || named is null || named == set) return i;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// The character a mention of the chain is given the name of, just after it in its sentence ("The officer, whose name
+    /// was Blakeney", "a young man named Barney", "the girl, called Nell by all"), or -1.
+    /// </summary>
+    private static int NamedInApposition(TokenView view, List<NameMention> names, int[] characterOf, List<NominalMention> nominals, Chain chain)
+    {
+        foreach (int n in chain.Members)
+        {
+            int head = nominals[n].HeadToken, k = head + 1;
+            if (view.Is(k, ',')) k++;
+            if (k + 2 < view.Count && view.IsWord(k) && view[k] is "whose" && view[k + 1] is "name" && view[k + 2] is "was" or "is") k += 3;
+            else if (k < view.Count && view.IsWord(k) && view[k] is "named" or "called") k++;
+            else continue;
+            if (k >= view.Count || view.SentenceOf[k] != view.SentenceOf[head]) continue;
+            int m = NameAt(names, k);
+            if (m >= 0 && characterOf[m] >= 0) return characterOf[m];
+        }
+        return -1;
+    }
+
+    // The name mention that begins at token (with its title, if any), or -1.
+    private static int NameAt(List<NameMention> names, int token)
+    {
+        int lo = 0, hi = names.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (names[mid].FirstToken < token) lo = mid + 1; else hi = mid;
+        }
+        return lo < names.Count && names[lo].FirstToken == token ? lo : -1;
     }
 
     /// <summary>How many paragraphs after a description's last mention "this boy" may still point back to it.</summary>

@@ -444,4 +444,26 @@ public sealed class DescribedPeopleTests
             """);
         Assert.Null(Described(story));
     }
+
+    [Fact]
+    public void A_description_the_narration_gives_a_name_to_is_that_character()
+    {
+        // "Captain Eldridge" is named first after the description, but "whose name was Blakeney" names the officer.
+        var story = Run("""
+            "You are a kind fellow," said a young officer to Temple one day. "Come with me."
+
+            Temple followed him to the prison. The officer asked for Captain Eldridge at the gate.
+
+            The officer, whose name was Blakeney, knocked at the door. Captain Eldridge opened it.
+
+            "Welcome," said Captain Eldridge.
+            """);
+        var cast = story.Get<CastList>();
+        Assert.Null(Described(story));
+        var blakeney = cast.Characters.Single(c => c.Name == "Blakeney");
+        var text = story.Text;
+        var officer = story.Layer<Mention>().Items.ToArray().Where(m => m.Kind == MentionKind.Nominal && text.Copy(m.Span).EndsWith("officer", StringComparison.Ordinal));
+        Assert.All(officer, m => Assert.Equal(blakeney.Index, m.Character));
+        Assert.Equal(blakeney.Index, story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker);
+    }
 }
