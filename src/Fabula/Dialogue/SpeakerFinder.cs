@@ -57,6 +57,8 @@ public sealed class SpeakerFinder : IStage
         var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1
         var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
         var calledPresent = new Dictionary<int, int[]>(); // for an untagged line that calls someone by name, the people present
+        var spokenOf = new SpokenOf(story.Text, mentions);
+        var namingPresent = new Dictionary<int, int[]>(); // for a line that speaks of someone by name, the people present
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
@@ -150,6 +152,7 @@ public sealed class SpeakerFinder : IStage
             if (vocative[k] < 0 && kinCall[k] >= 0 && kin.Called(kinCall[k], speaker[k], kinPresent[k]) is var elder and >= 0) vocative[k] = elder;
             if (addressee[k] < 0) addressee[k] = vocative[k];
             partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
+            if (spokenOf.NamesAnyone(quotes[k].Span)) namingPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
             if (reading.Method == AttributionMethod.None && vocative[k] >= 0) calledPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
             if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;
             if (vocative[k] >= 0) lastCalled = vocative[k];
@@ -162,6 +165,12 @@ public sealed class SpeakerFinder : IStage
         SpreadInTurns(turns, speaker, confidence, method, vocative);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);
+        // A line given by turns, a beat or a vocative to someone it speaks of by name ("let Mr. Beebe eat his dinner") is the
+        // latest other person's present when it is said, not the one it calls or speaks of.
+        foreach (var (k, present) in namingPresent)
+            if (method[k] is AttributionMethod.TurnTaking or AttributionMethod.Beat or AttributionMethod.Vocative && spokenOf.Names(quotes[k].Span, speaker[k]))
+                foreach (int c in present)
+                    if (c != speaker[k] && c != vocative[k] && c != addressee[k] && !spokenOf.Names(quotes[k].Span, c)) { speaker[k] = c; break; }
 
         var attributions = new List<Attribution>(n);
         for (int k = 0; k < n; k++)

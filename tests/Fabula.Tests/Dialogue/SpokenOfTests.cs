@@ -1,0 +1,38 @@
+using Fabula.Cast;
+using Fabula.Dialogue;
+using Fabula.Text;
+
+namespace Fabula.Tests.Dialogue;
+
+public sealed class SpokenOfTests
+{
+    // Each quotation's speaker, by name ("?" when unknown).
+    private static string[] Speakers(string text)
+    {
+        var story = Pipeline.Default.Run(text);
+        var cast = story.Get<CastList>();
+        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => a.Speaker >= 0 ? cast[a.Speaker].Name : "?")];
+    }
+
+    [Fact]
+    public void A_beat_gives_no_line_to_the_one_it_speaks_of_by_name()
+    {
+        var speakers = Speakers("""
+            Mr. Grimsby sat at the head of the table. Walter Pell came in from the yard with his boots covered in snow, and Mr. Grimsby looked up.
+
+            Walter Pell stamped his boots by the door. "Take Walter Pell's coat, and bring up some soup."
+            """);
+        Assert.Equal("Mr. Grimsby", speakers[0]);
+    }
+
+    [Fact]
+    public void A_line_that_says_who_its_speaker_is_may_name_them()
+    {
+        var speakers = Speakers("""
+            Mr. Grimsby sat at the head of the table. Walter Pell came in from the yard with his boots covered in snow, and Mr. Grimsby looked up.
+
+            Walter Pell stamped his boots by the door. "My name is Walter Pell, and I have come for the horse."
+            """);
+        Assert.Equal("Walter Pell", speakers[0]);
+    }
+}
