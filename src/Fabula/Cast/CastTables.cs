@@ -26,6 +26,8 @@ internal sealed class CastTables
     public readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DescribedKinds;
     /// <summary>Nouns that stand for someone not named even after "the" ("the stranger"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrangerNouns;
+    /// <summary>Modifiers that count people off as they come ("the first man who came in"); see <see cref="DescribedPeople"/>.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalModifiers;
     /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NoIntroduction;
     /// <summary>Modifiers that set a description apart from someone already described ("the other woman").</summary>
@@ -70,6 +72,7 @@ internal sealed class CastTables
         DescribedKinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         StrangerNouns = WordList.Load("cast/stranger-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        OrdinalModifiers = WordList.Load("cast/ordinal-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         ContrastModifiers = WordList.Load("cast/contrast-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         var relations = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in WordList.Lines("world/relation-words.txt")) relations.Add(line.Split('\t')[0]);

@@ -12,7 +12,9 @@ namespace Fabula.Cast;
 /// data/cast/described-kinds.txt) just after, and "this" or "that" points back to the latest one of its kind ("This little
 /// boy stepped forward"). In the narration a first-person possessive introduces as "a" does ("our last guide ... The
 /// guide drank"), and a noun the text says the person is ("the man, who was a porter", "our guide, a rather superior
-/// fellow") is one more they may be known by ("said the porter"). A definite description with no introduction ("the painter", "the
+/// fellow") is one more they may be known by ("said the porter"). One counted off as they come ("The first man who came
+/// in", data/cast/ordinal-modifiers.txt) needs no introduction; a definite one named where it stands ("The young man whose
+/// name was Barney") is that named character. A definite description with no introduction ("the painter", "the
 /// girl") is left to the named character it stands for, unless its noun says the person is unnamed
 /// ("The stranger came early in February"), or it speaks where no named person present could be the one it means
 /// ("'Wake up!' said the man" to Dick, who answers): then it is someone new, or the described person of its scene
@@ -20,7 +22,8 @@ namespace Fabula.Cast;
 /// evidence: it speaks (a speech verb beside it: "said the man"), or the text refers to it three
 /// times. Its pronouns come from its noun ("man": he), else from the pronouns that follow it. A
 /// description followed within a few paragraphs by a name the narration uses for the first time, of a
-/// fitting gender, was of that named character: its mentions go to it.
+/// fitting gender, was of that named character: its mentions go to it, unless the lines beside it, or its he or she's
+/// lines in the next paragraph, call that character by name ("'Barney!' he cried out").
 /// </summary>
 internal static class DescribedPeople
 {
@@ -102,6 +105,14 @@ internal static class DescribedPeople
                 if (open[c].Scene == scene && paragraph - open[c].LastParagraph <= MaxGap) open[still++] = open[c];
             open.RemoveRange(still, open.Count - still);
 
+            // "The young man whose name was Barney looked at her": a definite description whose clause, with no comma, says which one by
+            // naming them is that named one, not the young man described before. ("The officer, whose name was Blakeney," refers back
+            // and names the one it refers to; "a young man named Barney" introduces them: see NamedInApposition.)
+            if (definite && NamedThere(view, names, characterOf, head) is var namedThere and >= 0)
+            {
+                nominals[n] = nominal with { Character = namedThere, Chained = true };
+                continue;
+            }
             int type = types.TypeOf[head];
             // "a man", "the stranger": a noun a person may be known by; not "a voice", "the letter", "his mother".
             bool gendered = DialogueWords.PronounOfNoun(view[head], out var pronoun);
@@ -155,8 +166,9 @@ internal static class DescribedPeople
                 // or to one of its kind ("a small boy ... The child").
                 for (int c = open.Count - 1; c >= 0 && chain is null; c--)
                     if (SameKind(open[c], type, kind, set, paragraph) && Repeats(types, first, head, open[c])) chain = open[c];
-                // "The stranger came early in February": a noun that itself says the person is unnamed needs no "a stranger" first.
-                if (chain is null && CastTables.Shared.StrangerNouns.Contains(view[head]))
+                // "The stranger came early in February": a noun that itself says the person is unnamed needs no "a stranger" first;
+                // nor does one counted off as they come ("The first man who came in was a large officer").
+                if (chain is null && (CastTables.Shared.StrangerNouns.Contains(view[head]) || IsCounted(view, first, head)))
                 {
                     chain = new Chain(type, kind, scene);
                     for (int k = first + 1; k < head; k++) chain.Modifiers.Add(types.TypeOf[k]);
@@ -242,7 +254,11 @@ internal static class DescribedPeople
                 named = introduced[naming].Character;
                 // "'I did,' said the parson. ... 'Don't you know, Durbeyfield?'": whom the lines beside the description call by name is someone else;
                 // not once the narration has long named them ("'Randolph C. Miller,' said the boy" a page after "replied Randolph").
-                if (IsCalledBeside(view, nominals, chain, calledIn, named, view.ParagraphOf[introduced[naming].Token] + Handover)) named = -1;
+                // "The first man who came in ... when he saw her he was so startled. / 'Barney!' he cried out.": nor whom the lines its
+                // he or she says in the next paragraph call.
+                if (IsCalledBeside(view, nominals, chain, calledIn, named, view.ParagraphOf[introduced[naming].Token] + Handover)
+                    || set is not null && IsCalledNext(view, types, nominals, chain, vocativeIn ??= CalledInLines(view, names, characterOf, vocativesOnly: true), named, set))
+                    named = -1;
             }
             if (named >= 0)
             {
@@ -516,6 +532,29 @@ internal static class DescribedPeople
         return false;
     }
 
+    // Whether the lines of the paragraph after one where the description stands, tagged with a pronoun of its set, call the character by name.
+    private static bool IsCalledNext(TokenView view, WordTypes types, List<NominalMention> nominals, Chain chain, Dictionary<int, List<int>> vocativeIn,
+                                     int character, string set)
+    {
+        foreach (int n in chain.Members)
+        {
+            int head = nominals[n].HeadToken, next = view.ParagraphOf[head] + 1;
+            if (!vocativeIn.TryGetValue(next, out var called) || !called.Contains(character)) continue;
+            var pronouns = types.PronounTokens;
+            int p = Array.BinarySearch(pronouns, head + 1);
+            if (p < 0) p = ~p;
+            for (; p < pronouns.Length && view.ParagraphOf[pronouns[p]] <= next; p++)
+            {
+                int t = pronouns[p];
+                if (view.ParagraphOf[t] != next || view.QuotationOf[t] >= 0) continue;
+                var pronoun = types.Pronouns[types.TypeOf[t]];
+                if (pronoun.Set == set && pronoun.Case == PronounCase.Subject && (types.Is(t + 1, WordFlags.SpeechVerb) || types.Is(t - 1, WordFlags.SpeechVerb)))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The named characters by the first token at which the narration names them (outside the lines), in text order.</summary>
     private static List<(int Token, int Character)> FirstNarrated(TokenView view, List<NameMention> names, int[] characterOf)
     {
@@ -584,6 +623,22 @@ internal static class DescribedPeople
     /// <summary>How many paragraphs after a description's last mention "this boy" may still point back to it.</summary>
     private const int Pointing = 3;
 
+    /// <summary>
+    /// The character a description names where it stands, in a clause with no comma before it ("the young man whose name was
+    /// Barney", "the nurse called Hannah Bell", "the boy named Tom"), or -1.
+    /// </summary>
+    private static int NamedThere(TokenView view, List<NameMention> names, int[] characterOf, int head)
+    {
+        int t = head + 1;
+        if (t + 2 < view.Count && view[t].Equals("whose", StringComparison.OrdinalIgnoreCase) && view[t + 1].Equals("name", StringComparison.OrdinalIgnoreCase)
+            && view[t + 2] is "was" or "is")
+            t += 3;
+        else if (t < view.Count && view[t] is "named" or "called") t += 1;
+        else return -1;
+        int m = FirstNameFrom(names, t);
+        return m < names.Count && names[m].FirstToken == t && characterOf[m] >= 0 ? characterOf[m] : -1;
+    }
+
     // Whether an indefinite description says what the one just mentioned is: "the man, who was a porter", "the man, a porter".
     private static bool IsSaidOf(TokenView view, int first, int mentioned)
     {
@@ -598,6 +653,14 @@ internal static class DescribedPeople
     private static bool SameKind(Chain chain, int type, string kind, string? set, int paragraph) =>
         (set is null || chain.Set is null || chain.Set == set)
         && (chain.Nouns.Contains(type) || string.Equals(chain.Kind, kind, StringComparison.OrdinalIgnoreCase) && paragraph - chain.LastParagraph <= Pointing);
+
+    // Whether a description counts someone off as they come: "the first man", "the second woman".
+    private static bool IsCounted(TokenView view, int first, int head)
+    {
+        for (int k = first + 1; k < head; k++)
+            if (CastTables.Shared.OrdinalModifiers.Contains(view[k])) return true;
+        return false;
+    }
 
     // Whether a description sets itself apart from those before it ("that other man").
     private static bool HasContrast(TokenView view, int first, int head)

@@ -466,4 +466,40 @@ public sealed class DescribedPeopleTests
         Assert.All(officer, m => Assert.Equal(blakeney.Index, m.Character));
         Assert.Equal(blakeney.Index, story.Layer<Fabula.Dialogue.Attribution>()[0].Speaker);
     }
+
+    /// <summary>Ellen alone in the house when the soldiers come: a man counted off as he comes in, and a young man named there.</summary>
+    private const string TheSoldiersAtTheDoor = """
+        Ellen Gray sat alone in the empty nursery.
+
+        Then the door opened. The first man who came in was a large officer with a gray beard. He looked tired, and when he saw her he was startled.
+
+        "Dunstan!" he cried out. "There is a child here!"
+
+        "I am Ellen Gray," she said.
+
+        "She has been forgotten!" exclaimed the man, turning to the others.
+
+        The young man whose name was Dunstan looked at her sadly.
+        """;
+
+    [Fact]
+    public void One_counted_off_as_he_comes_in_is_someone_new()
+    {
+        var story = Run(TheSoldiersAtTheDoor);
+        var officer = Described(story);
+        Assert.NotNull(officer);
+        Assert.Equal("the first man", officer.Name);
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal(officer.Index, attributions[^1].Speaker);
+    }
+
+    [Fact]
+    public void A_definite_description_whose_clause_names_it_is_the_named_one()
+    {
+        var story = Run(TheSoldiersAtTheDoor);
+        var cast = story.Get<CastList>();
+        var text = story.Text;
+        var young = story.Layer<Mention>().Items.ToArray().Single(m => m.Kind == MentionKind.Nominal && text.Copy(m.Span) == "The young man");
+        Assert.Equal("Dunstan", cast[young.Character].Name);
+    }
 }
