@@ -199,7 +199,7 @@ public sealed class SpeakerFinder : IStage
     {
         vague = false;
         if (noun.IsEmpty) return -1;
-        var before = WordBefore(text, noun.Start);
+        var before = Determiner(text, noun.Start);
         if (before is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One") return -1;
         // "said the doctor": the present person the text calls Doctor (or Dr.).
         if (recent.LatestTitled(cast, text[noun], previousSpeaker, called, at) is var titled and >= 0) return titled;
@@ -252,6 +252,26 @@ public sealed class SpeakerFinder : IStage
         }
         return count;
     }
+
+    // The article or possessive of a description ("a loud voice", "his young interlocutor"), over up to two
+    // lower-case words between it and the noun; else the word just before the noun.
+    private static ReadOnlySpan<char> Determiner(StoryText text, int noun)
+    {
+        int at = noun;
+        for (int words = 0; words < 3; words++)
+        {
+            var word = WordBefore(text, at);
+            if (word.IsEmpty) break;
+            if (IsDeterminer(word)) return word;
+            if (!char.IsLower(word[0])) break;
+            while (at > 0 && text[at - 1] == ' ') at--;
+            at -= word.Length;
+        }
+        return WordBefore(text, noun);
+    }
+
+    private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+        w is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One" or "the" or "The" or "his" or "His" or "her" or "Her";
 
     // The word just before a position, skipping spaces.
     private static ReadOnlySpan<char> WordBefore(StoryText text, int at)

@@ -139,4 +139,15 @@ public sealed class TagReadingTests
             """);
         Assert.Equal(["Mr. Beebe:Beat"], lines);
     }
+
+    [Fact]
+    public void A_description_with_an_indefinite_article_before_its_adjectives_is_someone_new()
+    {
+        var lines = Lines("""
+            Pip and Joe sat by the fire in the kitchen. Joe was asleep.
+
+            "Hold your noise!" cried a terrible voice.
+            """);
+        Assert.Equal(["?:None"], lines);
+    }
 }
