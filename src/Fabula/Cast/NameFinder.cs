@@ -23,7 +23,7 @@ internal static class NameFinder
     private sealed class WordCounts(int types)
     {
         public readonly int[] Lower = new int[types], CapitalMid = new int[types], CapitalInitial = new int[types], NameLike = new int[types];
-        public readonly int[] Addressed = new int[types], Vocative = new int[types];
+        public readonly int[] Addressed = new int[types], Vocative = new int[types], BeforeName = new int[types];
     }
 
     public static List<NameMention> Find(TokenView view, WordTypes types)
@@ -31,6 +31,7 @@ internal static class NameFinder
         var tables = CastTables.Shared;
         var capitals = new List<int>();
         var counts = CountWords(view, types, capitals);
+        CountBeforeNames(view, types, capitals, counts);
         var found = new List<NameMention>();
         var forms = new string?[types.Count];
         int n = view.Count;
@@ -202,7 +203,7 @@ internal static class NameFinder
         // "Rose from her chair", "Good morning").
         if (c.CapitalMid > 0)
             return c.Lower * 10 <= c.CapitalMid
-                   || IsWordName(types, t, counts) && StandsAsWordName(view, types, i);
+                   || (IsWordName(types, t, counts) || IsNickname(types, t, counts, tables, word)) && StandsAsWordName(view, types, i);
         // Seen only where every word is capitalised: a name only if it is never written lower case and is
         // a known first name or stands where names stand (a possessive, a vocative, beside a speech verb).
         return c.Lower == 0 && capitals > 0 && (c.NameLike > 0 || tables.FirstNames.ContainsKey(word));
@@ -215,6 +216,14 @@ internal static class NameFinder
     private static bool IsWordName(WordTypes types, int t, WordCounts counts) =>
         counts.Addressed[t] >= 2 && counts.Addressed[t] > counts.Vocative[t] && counts.Addressed[t] * 10 >= counts.CapitalMid[t]
         && (types.Flags[t] & WordFlags.PersonNoun) == 0 && (types.Flags[t] & (WordFlags.NotName | WordFlags.People)) != WordFlags.NotName;
+
+    // "Snake Anson", "said Snake", "That you, Snake?": a word for a kind of person ("you snake") is a nickname
+    // where its capitalised form twice stands mid-sentence right before a name word, and twice where only a
+    // person stands. Titles and kin words ("Uncle", "Mother") stay described people.
+    private static bool IsNickname(WordTypes types, int t, WordCounts counts, CastTables tables, ReadOnlySpan<char> word) =>
+        counts.BeforeName[t] >= 2 && counts.Addressed[t] >= 2 && counts.Addressed[t] * 10 >= counts.CapitalMid[t]
+        && (types.Flags[t] & WordFlags.PersonNoun) != 0 && (types.Flags[t] & (WordFlags.NotName | WordFlags.Title)) == 0
+        && !tables.RelationNouns.Contains(word);
 
     // Where a word-name names: mid-sentence, unless a determiner makes it the word ("an Irish cook", "the Good
     // Shepherd"); at a sentence start, before a name's verb only.
@@ -253,6 +262,21 @@ internal static class NameFinder
         if (next < view.Count && view.IsWord(next) && (view[next] is "'s" or "’s" || types.Is(next, WordFlags.SpeechVerb))) return true;
         // Not a vocative position: interjections stand there too ("Humph, ...").
         return i > 0 && types.Is(i - 1, WordFlags.SpeechVerb);
+    }
+
+    // "was Snake Anson": a capitalised word mid-sentence right before a word the text only ever capitalises.
+    private static void CountBeforeNames(TokenView view, WordTypes types, List<int> capitals, WordCounts counts)
+    {
+        foreach (int i in capitals)
+        {
+            int next = i + 1, t = types.TypeOf[i];
+            if (t < 0 || view.Initial[i] || next >= view.Count || view.SentenceOf[next] != view.SentenceOf[i]
+                || !view.IsWord(next) || !view.IsCapitalized(next) || view.IsAllCaps(next)) continue;
+            int u = types.TypeOf[next];
+            if (u >= 0 && u != t && counts.Lower[u] == 0 && counts.CapitalMid[u] > 0
+                && (types.Flags[u] & (WordFlags.NotName | WordFlags.Title)) == 0)
+                counts.BeforeName[t]++;
+        }
     }
 
     /// <summary>Counts each word's uses, and lists the capitalised words (a name's first word is one).</summary>

@@ -564,4 +564,28 @@ public sealed class CastTests
             """);
         Assert.Equal("Colin", Named(cast, "Mester Colin").Name);
     }
+
+    [Fact]
+    public void A_nickname_that_is_a_word_for_a_person_names_the_one_it_stands_before()
+    {
+        // "snake" is a word for a person ("you snake"), and the text writes it in lower case too; but its
+        // capitalised form stands before a name word ("Snake Anson"), beside a speech verb and as a vocative:
+        // there it is the nickname, and "Snake" alone names the same outlaw.
+        var cast = CastOf("""
+            A snake slid under the rock. Jim watched it go.
+
+            That deep-voiced man was Snake Anson, the worst outlaw of the range. Jim knew Snake Anson well.
+
+            "Snake, we need a fire," said Jim.
+
+            "Reckon so," said Snake. Snake Anson rose and went to the door.
+
+            "That you, Snake?" called a voice. Anson did not answer.
+
+            "You are a snake," Jim said. Snake laughed.
+            """);
+        var outlaw = Named(cast, "Snake Anson");
+        Assert.Contains(outlaw.Aliases, a => a.Text == "Snake");
+        Assert.Contains(outlaw.Aliases, a => a.Text == "Anson");
+    }
 }
