@@ -58,6 +58,7 @@ public sealed class SpeakerFinder : IStage
         var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
         var calledPresent = new Dictionary<int, int[]>(); // for an untagged line that calls someone by name, the people present
         var spokenOf = new SpokenOf(story.Text, mentions);
+        var lists = new NameLists(story.Text, mentions);
         var namingPresent = new Dictionary<int, int[]>(); // for a line that speaks of someone by name, the people present
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
@@ -69,7 +70,7 @@ public sealed class SpeakerFinder : IStage
                 if (seen.Character >= 0) recent.Mentioned(seen.Character, seen.Span.Start, inLines);
                 if (inLines) continue; // a name said in a line is no one present
                 // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
-                if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0)
+                if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
                     recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
                 else if (seen.Kind == MentionKind.Nominal)
                     recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));

@@ -35,4 +35,15 @@ public sealed class SpokenOfTests
             """);
         Assert.Equal("Walter Pell", speakers[0]);
     }
+
+    [Fact]
+    public void Names_read_off_in_a_list_are_no_one_present_for_a_tag_to_mean()
+    {
+        var speakers = Speakers("""
+            Mary Lennox walked up to the gate of the churchyard at dusk. Mary Lennox read the old stones by the wall: Alexander Pirrip, Bartholomew Pirrip, Tobias Pirrip, and Roger Pirrip lay there.
+
+            "Keep still!" said the man.
+            """);
+        Assert.Equal("?", speakers[0]);
+    }
 }
