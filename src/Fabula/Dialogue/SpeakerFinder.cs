@@ -313,6 +313,7 @@ public sealed class SpeakerFinder : IStage
         int i = at;
         while (i > 0 && text[i - 1] is ' ' or '\t') i--;
         if (i == 0 || text[i - 1] is '\n' or '.' or '!' or '?') return true;
+        if (OpensWithJoiningWord(text, i)) return true;
         if (text[i - 1] != ',') return false;
         i--;
         for (int words = 0; words < 4; words++)
@@ -329,6 +330,20 @@ public sealed class SpeakerFinder : IStage
             if (!char.IsLetter(text[j - 1]) || char.IsUpper(text[i])) return false;
         }
         return false;
+    }
+
+    // "Then Jack Lawton cracked his fingers", "As the doctor crossed the room": a capitalised joining word or
+    // subordinator that opens the sentence, just before the name.
+    private static bool OpensWithJoiningWord(StoryText text, int end)
+    {
+        int start = end;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        if (start == end || !char.IsUpper(text[start])) return false;
+        var word = text[TextSpan.FromBounds(start, end)];
+        if (!(word is "And" or "But" or "Then" or "So" or "Now" or "Yet") && !DialogueWords.Subordinators.Contains(word)) return false;
+        int i = start;
+        while (i > 0 && text[i - 1] is ' ' or '\t') i--;
+        return i == 0 || text[i - 1] is '\n' or '.' or '!' or '?';
     }
 
     /// <summary>A turn: the quotations of one paragraph (or of a run of paragraphs one quotation spans).</summary>

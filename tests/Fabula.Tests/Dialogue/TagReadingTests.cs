@@ -150,4 +150,17 @@ public sealed class TagReadingTests
             """);
         Assert.Equal(["?:None"], lines);
     }
+
+    [Fact]
+    public void A_name_after_an_opening_as_or_then_is_the_sentences_subject_for_a_later_pronoun_tag()
+    {
+        var lines = Lines("""
+            Howard Archie and Peter Kronborg came in from the cold.
+
+            Peter Kronborg's child was asleep at last. As Howard Archie crossed the room he paused and listened. He went to the kitchen door.
+
+            "One of the children sick in there?" he asked.
+            """);
+        Assert.Equal(["Howard Archie:Pronoun"], lines);
+    }
 }
