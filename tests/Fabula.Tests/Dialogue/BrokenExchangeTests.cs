@@ -6,13 +6,7 @@ namespace Fabula.Tests.Dialogue;
 
 public sealed class BrokenExchangeTests
 {
-    // Each quotation's speaker, by first name ("?" when unknown).
-    private static string[] Speakers(string text)
-    {
-        var story = Pipeline.Default.Run(text);
-        var cast = story.Get<CastList>();
-        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => a.Speaker >= 0 ? cast[a.Speaker].Name.Split(' ')[0] : "?")];
-    }
+    private static string[] Speakers(string text) => SpokenLines.FirstNames(text);
 
     [Fact]
     public void A_line_after_narration_that_calls_the_last_speaker_is_said_by_the_one_spoken_to()

@@ -6,13 +6,7 @@ namespace Fabula.Tests.Dialogue;
 
 public sealed class SpokenOfTests
 {
-    // Each quotation's speaker, by name ("?" when unknown).
-    private static string[] Speakers(string text)
-    {
-        var story = Pipeline.Default.Run(text);
-        var cast = story.Get<CastList>();
-        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => a.Speaker >= 0 ? cast[a.Speaker].Name : "?")];
-    }
+    private static string[] Speakers(string text) => SpokenLines.Speakers(text);
 
     [Fact]
     public void A_beat_gives_no_line_to_the_one_it_speaks_of_by_name()

@@ -7,13 +7,7 @@ namespace Fabula.Tests.Dialogue;
 /// <summary>Tagged lines given to the right person: which clause a tag's subject belongs to, beats beside a line, the previous turn.</summary>
 public sealed class TagReadingTests
 {
-    private static string[] Lines(string text)
-    {
-        var story = Pipeline.Default.Run(text);
-        var cast = story.Get<CastList>();
-        string Name(int c) => c >= 0 ? cast[c].Name : "?";
-        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => $"{Name(a.Speaker)}:{a.Method}")];
-    }
+    private static string[] Lines(string text) => SpokenLines.WithMethods(text);
 
     [Fact]
     public void A_beat_after_the_line_outweighs_a_tag_in_the_paragraph_before()
