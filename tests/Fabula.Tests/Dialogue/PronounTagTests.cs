@@ -7,13 +7,7 @@ namespace Fabula.Tests.Dialogue;
 /// <summary>Whom a tag's pronoun ("he added", "said he to Robert") means, and tags that name the speaker in a description.</summary>
 public sealed class PronounTagTests
 {
-    private static string[] Lines(string text)
-    {
-        var story = Pipeline.Default.Run(text);
-        var cast = story.Get<CastList>();
-        string Name(int c) => c >= 0 ? cast[c].Name : "?";
-        return [.. story.Layer<Attribution>().Items.ToArray().Select(a => $"{Name(a.Speaker)}:{a.Method}")];
-    }
+    private static string[] Lines(string text) => SpokenLines.WithMethods(text);
 
     [Fact]
     public void He_added_goes_on_with_the_last_speaker_not_the_other_man()
