@@ -502,12 +502,22 @@ internal static class DescribedPeople
         {
             int token = names[m].FirstToken;
             if (characterOf[m] < 0 || view.QuotationOf[token] < 0) continue;
-            if (vocativesOnly && !IsVocative(view, names[m])) continue;
+            if (vocativesOnly ? !IsVocative(view, names[m]) : IsIdentified(view, token)) continue;
             int paragraph = view.ParagraphOf[token];
             if (!called.TryGetValue(paragraph, out var list)) called[paragraph] = list = [];
             if (!list.Contains(characterOf[m])) list.Add(characterOf[m]);
         }
         return called;
+    }
+
+    // "Why, it's Mr. Beebe!": a name that says who someone there is, not someone the line talks to.
+    private static bool IsIdentified(TokenView view, int token)
+    {
+        int before = token - 1;
+        if (before < 0 || !view.IsWord(before)) return false;
+        var word = view[before];
+        if (word.Equals("it's", StringComparison.OrdinalIgnoreCase) || word.Equals("it’s", StringComparison.OrdinalIgnoreCase)) return true;
+        return (word is "is" or "'s" or "’s" or "s") && before > 0 && view[before - 1].Equals("it", StringComparison.OrdinalIgnoreCase);
     }
 
     // "..., Dick, ...", "Dick, come here", "Come here, Dick!": a name set off by a comma before it, or by a comma, "!" or "?"

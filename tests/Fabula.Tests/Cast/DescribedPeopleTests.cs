@@ -502,4 +502,23 @@ public sealed class DescribedPeopleTests
         var young = story.Layer<Mention>().Items.ToArray().Single(m => m.Kind == MentionKind.Nominal && text.Copy(m.Span) == "The young man");
         Assert.Equal("Dunstan", cast[young.Character].Name);
     }
+
+    [Fact]
+    public void A_line_that_says_who_the_described_one_is_does_not_keep_them_apart()
+    {
+        // "it's Mr. Hale" names the clergyman who came in; it does not talk to someone else.
+        var story = Run("""
+            Lucy and Charlotte sat at the long table. The curtains parted and revealed a clergyman, who hurried to his seat. Lucy rose, exclaiming: "Why, it's Mr. Hale! How lovely!"
+
+            "I am so glad to see you," said the girl.
+
+            "Quite right," said the clergyman. "I move to the parish next June."
+
+            Mr. Hale bowed to them both and sat down.
+            """);
+        Assert.Null(Described(story));
+        var cast = story.Get<CastList>();
+        var attributions = story.Layer<Fabula.Dialogue.Attribution>();
+        Assert.Equal("Mr. Hale", cast[attributions[2].Speaker].Name);
+    }
 }
