@@ -608,26 +608,9 @@ internal static class DescribedPeople
         {
             int head = nominals[n].HeadToken, k = head + 1;
             if (view.Is(k, ',')) k++;
-            if (k + 2 < view.Count && view.IsWord(k) && view[k] is "whose" && view[k + 1] is "name" && view[k + 2] is "was" or "is") k += 3;
-            else if (k < view.Count && view.IsWord(k) && view[k] is "named" or "called") k++;
-            else continue;
-            if (k >= view.Count || view.SentenceOf[k] != view.SentenceOf[head]) continue;
-            int m = NameAt(names, k);
-            if (m >= 0 && characterOf[m] >= 0) return characterOf[m];
+            if (NameGivenAt(view, names, characterOf, k, view.SentenceOf[head]) is var named and >= 0) return named;
         }
         return -1;
-    }
-
-    // The name mention that begins at token (with its title, if any), or -1.
-    private static int NameAt(List<NameMention> names, int token)
-    {
-        int lo = 0, hi = names.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (names[mid].FirstToken < token) lo = mid + 1; else hi = mid;
-        }
-        return lo < names.Count && names[lo].FirstToken == token ? lo : -1;
     }
 
     /// <summary>How many paragraphs after a description's last mention "this boy" may still point back to it.</summary>
@@ -637,14 +620,21 @@ internal static class DescribedPeople
     /// The character a description names where it stands, in a clause with no comma before it ("the young man whose name was
     /// Barney", "the nurse called Hannah Bell", "the boy named Tom"), or -1.
     /// </summary>
-    private static int NamedThere(TokenView view, List<NameMention> names, int[] characterOf, int head)
+    private static int NamedThere(TokenView view, List<NameMention> names, int[] characterOf, int head) =>
+        NameGivenAt(view, names, characterOf, head + 1, view.SentenceOf[head]);
+
+    /// <summary>
+    /// The character a phrase at <paramref name="t"/> gives the name of ("whose name was Barney", "named Tom", "called Nell"),
+    /// when that name stands in <paramref name="sentence"/>; or -1.
+    /// </summary>
+    private static int NameGivenAt(TokenView view, List<NameMention> names, int[] characterOf, int t, int sentence)
     {
-        int t = head + 1;
         if (t + 2 < view.Count && view[t].Equals("whose", StringComparison.OrdinalIgnoreCase) && view[t + 1].Equals("name", StringComparison.OrdinalIgnoreCase)
             && view[t + 2] is "was" or "is")
             t += 3;
         else if (t < view.Count && view[t] is "named" or "called") t += 1;
         else return -1;
+        if (t >= view.Count || view.SentenceOf[t] != sentence) return -1;
         int m = FirstNameFrom(names, t);
         return m < names.Count && names[m].FirstToken == t && characterOf[m] >= 0 ? characterOf[m] : -1;
     }
