@@ -12,28 +12,23 @@ namespace Fabula.Dialogue;
 internal sealed class SpokenOf(StoryText text, SpanLayer<Mention> mentions)
 {
     /// <summary>Whether the line <paramref name="quotation"/> speaks of anyone by name.</summary>
-    public bool NamesAnyone(TextSpan quotation)
-    {
-        var chars = text.AsSpan();
-        for (int m = mentions.FirstStartingAtOrAfter(quotation.Start); m < mentions.Count && mentions[m].Span.Start < quotation.End; m++)
-            if (mentions[m].Kind == MentionKind.Name && mentions[m].Character >= 0 && mentions[m].Span.End <= quotation.End
-                && GoesOn(chars, mentions[m].Span.End, quotation.End)) return true;
-        return false;
-    }
+    public bool NamesAnyone(TextSpan quotation) => SpeaksOf(quotation, -1);
 
     /// <summary>Whether the line <paramref name="quotation"/> speaks of <paramref name="character"/> by name, and does not introduce its speaker.</summary>
-    public bool Names(TextSpan quotation, int character)
+    public bool Names(TextSpan quotation, int character) =>
+        character >= 0 && SpeaksOf(quotation, character) && !Introduces(text.AsSpan()[quotation.Start..quotation.End]);
+
+    // Whether a name mention inside the line, of that character (of anyone for -1), goes on into its sentence.
+    private bool SpeaksOf(TextSpan quotation, int character)
     {
-        if (character < 0) return false;
         var chars = text.AsSpan();
-        bool named = false;
         for (int m = mentions.FirstStartingAtOrAfter(quotation.Start); m < mentions.Count && mentions[m].Span.Start < quotation.End; m++)
         {
             var mention = mentions[m];
-            if (mention.Kind != MentionKind.Name || mention.Character != character || mention.Span.End > quotation.End) continue;
-            if (GoesOn(chars, mention.Span.End, quotation.End)) { named = true; break; }
+            if (mention.Kind == MentionKind.Name && mention.Character >= 0 && (character < 0 || mention.Character == character)
+                && mention.Span.End <= quotation.End && GoesOn(chars, mention.Span.End, quotation.End)) return true;
         }
-        return named && !Introduces(chars[quotation.Start..quotation.End]);
+        return false;
     }
 
     // After the name, a word of the same sentence, or a possessive "'s".
