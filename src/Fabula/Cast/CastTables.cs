@@ -26,6 +26,8 @@ internal sealed class CastTables
     public readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> DescribedKinds;
     /// <summary>Nouns that stand for someone not named even after "the" ("the stranger"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrangerNouns;
+    /// <summary>Words that stand for someone unnamed as a speech tag's subject ("said another", "somebody exclaimed"); see <see cref="NominalMentions"/>.</summary>
+    public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SomeoneWords;
     /// <summary>Modifiers that count people off as they come ("the first man who came in"); see <see cref="DescribedPeople"/>.</summary>
     public readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalModifiers;
     /// <summary>Words after which "a man" introduces no one ("like a man", "was an old man").</summary>
@@ -71,6 +73,7 @@ internal sealed class CastTables
         foreach (var (noun, kind) in Pairs("cast/described-kinds.txt")) kinds[noun] = string.Intern(kind);
         DescribedKinds = kinds.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         StrangerNouns = WordList.Load("cast/stranger-nouns.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
+        SomeoneWords = WordList.Load("cast/someone-words.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         NoIntroduction = WordList.Load("cast/no-introduction.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         OrdinalModifiers = WordList.Load("cast/ordinal-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();
         ContrastModifiers = WordList.Load("cast/contrast-modifiers.txt", ignoreCase: true).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -64,6 +64,8 @@ internal static class DescribedPeople
         public bool Apart;
         /// <summary>The paragraphs of its speech tags.</summary>
         public readonly List<int> TagParagraphs = [];
+        /// <summary>Brought in by a speech tag with a word for someone unnamed ("said another", "somebody exclaimed").</summary>
+        public bool Someone;
     }
 
     /// <summary>
@@ -95,7 +97,9 @@ internal static class DescribedPeople
             // relation introduces someone as "a" does, unless it refers back as "the" does ("Our guide told us").
             bool ours = determiner.Equals("our", StringComparison.OrdinalIgnoreCase) || determiner.Equals("my", StringComparison.OrdinalIgnoreCase);
             if (ours && CastTables.Shared.RelationNouns.Contains(view[head])) continue; // "his mother", "my friend": kin is no description
-            if (!indefinite && !definite && !pointing && !ours) continue;
+            // "said another", "somebody exclaimed", "cried another female": a tag that brings in someone of their own (NominalMentions).
+            bool someone = types.Is(first, WordFlags.Someone);
+            if (!indefinite && !definite && !pointing && !ours && !someone) continue;
             int start = view.Tokens[first].Span.Start, paragraph = view.ParagraphOf[first];
             if (scenes is not null)
                 while (scene + 1 < scenes.Count && scenes[scene].Span.End <= start) scene++;
@@ -116,13 +120,20 @@ internal static class DescribedPeople
             int type = types.TypeOf[head];
             // "a man", "the stranger": a noun a person may be known by; not "a voice", "the letter", "his mother".
             bool gendered = DialogueWords.PronounOfNoun(view[head], out var pronoun);
-            if (!types.Is(head, WordFlags.DescribedNoun) && !gendered) continue;
+            if (!types.Is(head, WordFlags.DescribedNoun) && !gendered && !someone) continue;
             string kind = CastTables.Shared.DescribedKinds.TryGetValue(view[head], out var listed) ? listed : types.WordOf(type);
             string? set = gendered ? pronoun == "he" ? "he/him" : "she/her" : null;
             Chain? chain = null;
             // "was a man", "like a man", "would be that man": said of someone, not someone there.
             bool predicate = first > 0 && view.IsWord(first - 1) && view.SentenceOf[first - 1] == view.SentenceOf[first] && noIntroduction.Contains(view[first - 1]);
-            if (indefinite && lastChain is not null && IsSaidOf(view, first, lastHead))
+            if (someone)
+            {
+                // Each one someone new: "said another" is not the one who spoke before.
+                chain = new Chain(type, kind, scene) { Someone = true };
+                open.Add(chain);
+                kept.Add(chain);
+            }
+            else if (indefinite && lastChain is not null && IsSaidOf(view, first, lastHead))
             {
                 // "asked the man, who was a porter ... said the porter", "our guide, a rather superior fellow": the one just
                 // mentioned, known from now on by this noun too.
@@ -246,7 +257,8 @@ internal static class DescribedPeople
             }
             // "The officer, whose name was Blakeney, tapped at the door": the narration gives the described one's name.
             int named = NamedInApposition(view, names, characterOf, nominals, chain);
-            for (int m = 0; m < chain.Members.Count && named < 0; m++)
+            // "said another": someone the text does not mean to name, not whoever it names next.
+            for (int m = 0; m < chain.Members.Count && named < 0 && !chain.Someone; m++)
             {
                 int from = nominals[chain.Members[m]].FirstToken;
                 int naming = NamedMeanwhile(view, introduced, namedSets, from, view.ParagraphOf[from], sceneEnd, set);
@@ -279,7 +291,7 @@ internal static class DescribedPeople
             }
             // Named as the text refers back to it ("the man"); one only introduced ("said a tall woman") by its description made definite.
             var introduction = NominalMentions.AsMention(view, nominals[chain.Members[0]]);
-            character.Name = definiteName ?? "the " + Surface(view.Text[TextSpan.FromBounds(view.Tokens[nominals[chain.Members[0]].FirstToken + 1].Span.Start, introduction.Span.End)]);
+            character.Name = definiteName ?? (chain.Someone ? Surface(view.Text[introduction.Span]) : "the " + Surface(view.Text[TextSpan.FromBounds(view.Tokens[nominals[chain.Members[0]].FirstToken + 1].Span.Start, introduction.Span.End)]));
             foreach (var (surface, count) in aliases) character.Aliases.Add(new Alias(surface, count));
             character.Aliases.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Text, b.Text));
             character.Prior = set == "he/him" ? Gender.Male : set == "she/her" ? Gender.Female : Gender.Unknown;

@@ -44,8 +44,53 @@ internal static class NominalMentions
             found.Add(new NominalMention(i, head, character));
             next = head + 1;
         }
-        return found;
+        return types.SomeoneTokens.Length == 0 ? found : WithSomeone(view, types, found);
     }
+
+    /// <summary>
+    /// The nominal mentions with those of someone a speech tag brings in unnamed ("said another", "somebody else
+    /// inquired", "cried another female", "said one of the colts"), in text order.
+    /// </summary>
+    private static List<NominalMention> WithSomeone(TokenView view, WordTypes types, List<NominalMention> found)
+    {
+        List<NominalMention>? someone = null;
+        foreach (int i in types.SomeoneTokens)
+            if (view.QuotationOf[i] < 0 && SomeoneTagged(view, types, i) is var head and >= 0)
+                (someone ??= []).Add(new NominalMention(i, head, -1));
+        if (someone is null) return found;
+        // PERF: two runs in text order, merged.
+        var merged = new List<NominalMention>(found.Count + someone.Count);
+        int a = 0, b = 0;
+        while (a < found.Count || b < someone.Count)
+            merged.Add(b == someone.Count || a < found.Count && found[a].FirstToken < someone[b].FirstToken ? found[a++] : someone[b++]);
+        return merged;
+    }
+
+    /// <summary>
+    /// Where a word for someone unnamed is a speech tag's subject, the last token of its phrase ("another", "somebody else",
+    /// "another female"; "one" of "one of the colts"); else -1. After the verb ("said another,", "cried one of the colts") the
+    /// phrase ends the clause or goes on with "of"; before it ("somebody exclaimed") it opens its clause ("No one said" does not).
+    /// </summary>
+    private static int SomeoneTagged(TokenView view, WordTypes types, int i)
+    {
+        int head = i;
+        if (i + 1 < view.Count && view[i + 1].Equals("else", StringComparison.OrdinalIgnoreCase)) head = i + 1;
+        else
+            // "another female", "another old man": a noun for a person, up to two words on.
+            for (int k = i + 1; k <= i + 3 && k < view.Count && view.IsWord(k) && view.SentenceOf[k] == view.SentenceOf[i] && !char.IsUpper(view[k][0])
+                                && !types.Is(k, WordFlags.Determiner); k++)
+                if (types.IsAny(k, WordFlags.PersonNoun | WordFlags.DescribedNoun)) { head = k; break; }
+        int after = head + 1;
+        if (i > 0 && types.Is(i - 1, WordFlags.SpeechVerb) && view.QuotationOf[i - 1] < 0)
+            return after >= view.Count || !view.IsWord(after) || view[after].Equals("of", StringComparison.OrdinalIgnoreCase) ? head : -1;
+        if (after < view.Count && types.Is(after, WordFlags.SpeechVerb) && view.SentenceOf[after] == view.SentenceOf[i])
+            return i == 0 || !view.IsWord(i - 1) || view.SentenceOf[i - 1] != view.SentenceOf[i] || JoinsClause(view[i - 1]) ? head : -1;
+        return -1;
+    }
+
+    private static bool JoinsClause(ReadOnlySpan<char> word) =>
+        word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("then", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("but", StringComparison.OrdinalIgnoreCase) || word.Equals("when", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The mention a nominal is in the Mention layer: from its determiner to its noun.</summary>
     public static Mention AsMention(TokenView view, NominalMention nominal) =>

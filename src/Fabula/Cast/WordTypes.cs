@@ -20,6 +20,8 @@ internal enum WordFlags : ushort
     DescribedNoun = 256,
     /// <summary>A people or language ("Irish"), also a <see cref="NotName"/>: cast/peoples.txt.</summary>
     People = 512,
+    /// <summary>A word that stands for someone unnamed as a speech tag's subject ("another", "somebody"): cast/someone-words.txt.</summary>
+    Someone = 1024,
 }
 
 /// <summary>
@@ -41,6 +43,8 @@ internal sealed class WordTypes
     public readonly int[] PronounTokens;
     /// <summary>The tokens whose word is a determiner or a possessive ("the", "his"), in text order.</summary>
     public readonly int[] DeterminerTokens;
+    /// <summary>The tokens whose word may stand for someone unnamed ("another", "somebody"), in text order.</summary>
+    public readonly int[] SomeoneTokens;
 
     // An open-addressing table of the lower-cased words. A word is kept as "chunks" of four characters (one
     // ulong each, zero-padded after its end, in pairs: a vector of eight), all words' chunks in one array. A slot holds the
@@ -122,6 +126,7 @@ internal sealed class WordTypes
         }
         var pronouns = new List<int>(n / 16);
         var determiners = new List<int>(n / 8);
+        var someone = new List<int>(n / 256);
         var flags = Flags.AsSpan();
         for (int i = 0; i < typeOf.Length; i++)
         {
@@ -130,9 +135,11 @@ internal sealed class WordTypes
             var f = flags[t];
             if ((f & WordFlags.Pronoun) != 0) pronouns.Add(i);
             if ((f & WordFlags.Determiner) != 0) determiners.Add(i);
+            if ((f & WordFlags.Someone) != 0) someone.Add(i);
         }
         PronounTokens = [.. pronouns];
         DeterminerTokens = [.. determiners];
+        SomeoneTokens = [.. someone];
     }
 
     /// <summary>A table's word, lowered and packed as a story's words are, with what the table says of it.</summary>
@@ -159,6 +166,7 @@ internal sealed class WordTypes
         foreach (var word in tables.SubjectVerbs.Set) Add(word, WordFlags.SubjectVerb);
         foreach (var word in tables.PersonNouns.Set) Add(word, WordFlags.PersonNoun);
         foreach (var word in tables.DescribedNouns.Set) Add(word, WordFlags.DescribedNoun);
+        foreach (var word in tables.SomeoneWords.Set) Add(word, WordFlags.Someone);
         foreach (var word in (ReadOnlySpan<string>)["the", "his", "her", "my", "their", "our", "your", "a", "an", "this", "that"]) Add(word, WordFlags.Determiner);
         foreach (var (title, gender) in tables.Titles.Dictionary)
             foreach (var form in (ReadOnlySpan<string>)[title, title + "."])

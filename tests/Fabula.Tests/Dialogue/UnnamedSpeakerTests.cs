@@ -1,0 +1,40 @@
+using static Fabula.Tests.Dialogue.SpokenLines;
+
+namespace Fabula.Tests.Dialogue;
+
+/// <summary>Lines said by people the text never names: "said another", "somebody exclaimed".</summary>
+public sealed class UnnamedSpeakerTests
+{
+    [Fact]
+    public void A_tag_whose_subject_stands_for_someone_unnamed_brings_in_a_speaker_of_its_own()
+    {
+        // Each "another" is someone new; the second half of a split line keeps its speaker.
+        string[] lines = Speakers("""
+            The women of the lane stood about the well while Nell Varley drew her water.
+
+            "She should be ashamed," said a stout matron. "Walking out so bold."
+
+            "The parson says," said another, "that she was always a good girl."
+
+            "What does the parson know of girls?" cried another female, the sharpest of them all.
+
+            "Enough of that," somebody else muttered.
+            """);
+        Assert.Equal(["the stout matron", "the stout matron", "another", "another", "another female", "somebody else"], lines);
+    }
+
+    [Theory]
+    // "No one said" is no one; "said one thing" brings in no one.
+    [InlineData("""
+        Nell Varley walked home. No one said a word to her.
+
+        "Good night," she said at the gate.
+        """)]
+    [InlineData("""
+        Nell Varley looked at the well, and said one thing more.
+
+        "Good night," she said at the gate.
+        """)]
+    public void A_word_for_someone_that_is_no_tag_subject_brings_in_no_one(string text) =>
+        Assert.Equal(["Nell Varley"], Speakers(text));
+}
