@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Fabula.Cast;
 using Fabula.Quotations;
 using Fabula.Text;
@@ -11,8 +15,6 @@ namespace Fabula.Dialogue;
 /// </summary>
 internal static class QuotationPronouns
 {
-    private static readonly System.Buffers.SearchValues<char> PronounInitials = System.Buffers.SearchValues.Create("iImMyYtT");
-
     public static List<Mention> AddTo(StoryText text, SpanLayer<Mention> mentions, SpanLayer<Quotation> quotes, List<Attribution> attributions)
     {
         var added = new List<Mention>();
@@ -21,23 +23,26 @@ internal static class QuotationPronouns
         {
             var span = quotes[k].Span;
             int end = span.End;
-            for (int i = span.Start; i < end;)
+            // A word is a run of letters; it starts at the quotation's start or after a character that is no letter.
+            // PERF: every pronoun of the two lists starts with i, m, y or t and has at most 8 letters. The quotation is
+            // read 64 characters at a time (WordStarts): only the words that start with one of those letters are read.
+            ulong carry = 0;
+            for (int b = span.Start; b < end; b += Block)
             {
-                // PERF: every pronoun of the two lists starts with i, m, y or t and has at most 8 letters: the
-                // next of those letters is found by a vectorised search, and only where it starts a word
-                // (its first letter, or the quotation's) is the word read.
-                int found = chars[i..end].IndexOfAny(PronounInitials);
-                if (found < 0) break;
-                int start = i + found;
-                if (start > span.Start && char.IsLetter(chars[start - 1])) { i = start + 1; continue; }
-                i = start;
-                while (i < end && char.IsLetter(chars[i])) i++;
-                var word = chars[start..i];
-                if (word.Length > 8) continue;
-                if (DialogueWords.IsFirstPersonSingular(word))
-                    added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Speaker));
-                else if (DialogueWords.IsSecondPerson(word))
-                    added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Addressee));
+                ulong starts = WordStarts(chars, b, end, ref carry);
+                while (starts != 0)
+                {
+                    int start = b + BitOperations.TrailingZeroCount(starts);
+                    starts &= starts - 1;
+                    int i = start + 1;
+                    while (i < end && char.IsLetter(chars[i])) i++;
+                    var word = chars[start..i];
+                    if (word.Length > 8) continue;
+                    if (DialogueWords.IsFirstPersonSingular(word))
+                        added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Speaker));
+                    else if (DialogueWords.IsSecondPerson(word))
+                        added.Add(new Mention(TextSpan.FromBounds(start, i), MentionKind.Pronoun, attributions[k].Addressee));
+                }
             }
         }
         var merged = new List<Mention>(mentions.Count + added.Count);
@@ -53,4 +58,63 @@ internal static class QuotationPronouns
 
     private static bool Before(in Mention x, in Mention y) =>
         x.Span.Start < y.Span.Start || x.Span.Start == y.Span.Start && x.Span.Length > y.Span.Length;
+
+    /// <summary>Characters read at once: a bit each in a ulong.</summary>
+    private const int Block = 64;
+
+    /// <summary>
+    /// Bits of the characters <paramref name="b"/>..+64 (those before <paramref name="end"/>) that start a word with
+    /// i, m, y or t (any case): after a character that is no letter. <paramref name="carry"/> is 1 when the character
+    /// before the block is a letter (0 at the quotation's start, whatever comes before it), and is set for the next block.
+    /// </summary>
+    private static ulong WordStarts(ReadOnlySpan<char> chars, int b, int end, ref ulong carry)
+    {
+        ulong letters, initials, other;
+        if (b <= chars.Length - Block) Classify(chars.Slice(b, Block), out letters, out initials, out other);
+        else ClassifyLast(chars[b..], out letters, out initials, out other);
+        // Beyond ASCII, a letter is what char.IsLetter says; none is an initial of the lists.
+        while (other != 0)
+        {
+            int k = BitOperations.TrailingZeroCount(other);
+            other &= other - 1;
+            if (char.IsLetter(chars[b + k])) letters |= 1UL << k;
+        }
+        ulong starts = initials & ~((letters << 1) | carry);
+        carry = letters >> (Block - 1);
+        return end - b < Block ? starts & ((1UL << (end - b)) - 1) : starts;
+    }
+
+    /// <summary>
+    /// Bits of 64 characters: <paramref name="letters"/> for ASCII letters, <paramref name="initials"/> for i, m, y and t
+    /// in either case, <paramref name="other"/> for the characters beyond ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Classify(ReadOnlySpan<char> block, out ulong letters, out ulong initials, out ulong other)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(block);
+        ulong l = 0, i = 0, o = 0;
+        for (int q = 0; q < Block; q += Vector128<ushort>.Count)
+        {
+            var v = Vector128.Create(chars.Slice(q, Vector128<ushort>.Count));
+            var lower = v | Vector128.Create((ushort)0x20);
+            var letter = Vector128.LessThan(lower - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+            var initial = letter & (Vector128.Equals(lower, Vector128.Create((ushort)'i')) | Vector128.Equals(lower, Vector128.Create((ushort)'m'))
+                                    | Vector128.Equals(lower, Vector128.Create((ushort)'y')) | Vector128.Equals(lower, Vector128.Create((ushort)'t')));
+            var beyond = Vector128.GreaterThan(v, Vector128.Create((ushort)127));
+            l |= (ulong)letter.ExtractMostSignificantBits() << q;
+            i |= (ulong)initial.ExtractMostSignificantBits() << q;
+            o |= (ulong)beyond.ExtractMostSignificantBits() << q;
+        }
+        (letters, initials, other) = (l, i, o);
+    }
+
+    /// <summary><see cref="Classify"/> for the last characters of the text (fewer than 64): padded with spaces.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ClassifyLast(ReadOnlySpan<char> rest, out ulong letters, out ulong initials, out ulong other)
+    {
+        Span<char> block = stackalloc char[Block];
+        block.Fill(' ');
+        rest.CopyTo(block);
+        Classify(block, out letters, out initials, out other);
+    }
 }

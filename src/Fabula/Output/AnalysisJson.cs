@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fabula.Cast;
@@ -282,18 +286,75 @@ public sealed record MentionJson(int Start, int End, [property: JsonIgnore(Condi
 /// <summary>Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens.</summary>
 public static class WordCounter
 {
+    /// <remarks>
+    /// A character is part of a word when it is a letter or digit, or an apostrophe or hyphen that goes on from a
+    /// character that is part of one. PERF: 64 characters at a time, a bit each: the ASCII letters and digits and the
+    /// ASCII apostrophes and hyphens by vector compares, the characters beyond ASCII one by one; the apostrophes and
+    /// hyphens that go on from a word are found with one addition (a carry runs along each run of them that starts
+    /// right after a letter or digit), and the words are the letters and digits not after a part of a word, counted
+    /// with a bit count. The character loop this replaced (the dialogue words of every quotation) read, tested and
+    /// branched on every character.
+    /// </remarks>
     public static int Count(ReadOnlySpan<char> text)
     {
         int words = 0;
-        bool inWord = false;
-        foreach (char c in text)
+        ulong carry = 0; // 1 when the character before the block is part of a word
+        for (int b = 0; b < text.Length; b += Block)
         {
-            // PERF: ASCII letters and digits without the category query.
-            bool part = (c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c)) || inWord && (c == '\'' || c == '’' || c == '-');
-            if (part && !inWord) words++;
-            inWord = part;
+            ulong letters, joiners, other;
+            if (b <= text.Length - Block) Classify(text.Slice(b, Block), out letters, out joiners, out other);
+            else ClassifyLast(text[b..], out letters, out joiners, out other);
+            while (other != 0)
+            {
+                int k = BitOperations.TrailingZeroCount(other);
+                other &= other - 1;
+                char c = text[b + k];
+                if (char.IsLetterOrDigit(c)) letters |= 1UL << k;
+                else if (c == '’') joiners |= 1UL << k;
+            }
+            // The apostrophes and hyphens right after a part of a word start a run that goes on from it.
+            ulong seeds = ((letters << 1) | carry) & joiners;
+            ulong part = letters | (joiners & ~(joiners + seeds));
+            words += BitOperations.PopCount(letters & ~((part << 1) | carry));
+            carry = part >> (Block - 1);
         }
         return words;
+    }
+
+    /// <summary>Characters classified at once: a bit each in a ulong.</summary>
+    private const int Block = 64;
+
+    /// <summary>
+    /// Bits of 64 characters: <paramref name="letters"/> for ASCII letters and digits, <paramref name="joiners"/> for
+    /// ASCII apostrophes and hyphens, <paramref name="other"/> for the characters beyond ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Classify(ReadOnlySpan<char> block, out ulong letters, out ulong joiners, out ulong other)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(block);
+        ulong l = 0, j = 0, o = 0;
+        for (int q = 0; q < Block; q += Vector128<ushort>.Count)
+        {
+            var v = Vector128.Create(chars.Slice(q, Vector128<ushort>.Count));
+            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+                         | Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+            var joiner = Vector128.Equals(v, Vector128.Create((ushort)'\'')) | Vector128.Equals(v, Vector128.Create((ushort)'-'));
+            var beyond = Vector128.GreaterThan(v, Vector128.Create((ushort)127));
+            l |= (ulong)letter.ExtractMostSignificantBits() << q;
+            j |= (ulong)joiner.ExtractMostSignificantBits() << q;
+            o |= (ulong)beyond.ExtractMostSignificantBits() << q;
+        }
+        (letters, joiners, other) = (l, j, o);
+    }
+
+    /// <summary><see cref="Classify"/> for the last characters of the text (fewer than 64): padded with spaces.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ClassifyLast(ReadOnlySpan<char> rest, out ulong letters, out ulong joiners, out ulong other)
+    {
+        Span<char> block = stackalloc char[Block];
+        block.Fill(' ');
+        rest.CopyTo(block);
+        Classify(block, out letters, out joiners, out other);
     }
 
     /// <summary>
