@@ -65,6 +65,12 @@ internal sealed class RecentPeople
         return _heard[character] > narrated;
     }
 
+    // Everyone the narration has named (or a tag has made speak) so far.
+    private readonly HashSet<int> _seen = [];
+
+    /// <summary>Whether the narration has ever named <paramref name="character"/> so far, or a tag made them speak: someone in the story's scenes, not only talked of.</summary>
+    public bool EverSeen(int character) => _seen.Contains(character);
+
     // Where each character last spoke (a line attributed to them), by character.
     private readonly Dictionary<int, int> _spoke = [];
 
@@ -77,6 +83,7 @@ internal sealed class RecentPeople
 
     public void Saw(int character, int at, bool subject = false)
     {
+        _seen.Add(character);
         Move(_people, character, at);
         if (subject) Move(_subjects, character, at);
     }
@@ -153,7 +160,7 @@ internal sealed class RecentPeople
         name.EndsWith(family, StringComparison.Ordinal) && (name.Length == family.Length || name[name.Length - family.Length - 1] == ' ');
 
     // Whether the narration has named a person lately (a name said only in the lines is no one present).
-    private bool IsPresent(int character, int at)
+    public bool IsPresent(int character, int at)
     {
         for (int i = _people.Count - 1; i >= 0; i--)
         {

@@ -46,6 +46,7 @@ public sealed class SpeakerFinder : IStage
         var confidence = new float[n];
         var method = new AttributionMethod[n];
         var partner = new int[n]; // the one a line is most likely said to: its addressee, else the last other person named
+        var calledAway = new bool[n]; // a line calls by name someone the narration has never shown (no one present to answer)
         var cast = story.Get<CastList>();
         var reader = new SpeechTagReader(story.Text, mentions, cast);
         var vocatives = new VocativeReader(story.Text, mentions, cast);
@@ -151,6 +152,7 @@ public sealed class SpeakerFinder : IStage
             // PERF: the one called, found above, is also the one called other than the speaker unless it is the speaker.
             vocative[k] = called >= 0 && called != speaker[k] ? called : vocatives.Find(quotes[k].Span, speaker[k]);
             if (vocative[k] < 0 && kinCall[k] >= 0 && kin.Called(kinCall[k], speaker[k], kinPresent[k]) is var elder and >= 0) vocative[k] = elder;
+            calledAway[k] = vocative[k] >= 0 && vocative[k] != recent.Teller && !recent.EverSeen(vocative[k]);
             if (addressee[k] < 0) addressee[k] = vocative[k];
             partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
             if (spokenOf.NamesAnyone(quotes[k].Span)) namingPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
@@ -164,7 +166,7 @@ public sealed class SpeakerFinder : IStage
         for (int k = 0; k < n; k++)
             if (speaker[k] >= 0 && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal && speaker[k] == cast.NarratorAt(quotes[k].Span.Start)) speaker[k] = -1;
         SpreadInTurns(turns, speaker, confidence, method, vocative);
-        TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent);
+        TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent, calledAway);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);
         // A line given by turns, a beat or a vocative to someone it speaks of by name ("let Mr. Beebe eat his dinner") is the
         // latest other person's present when it is said, not the one it calls or speaks of.
@@ -395,10 +397,12 @@ public sealed class SpeakerFinder : IStage
     /// <summary>
     /// Runs of turns in consecutive paragraphs are exchanges: an untagged turn is said by the one the
     /// previous turn addressed by name, else by the speaker two turns back when the last two differ
-    /// (A, B, A, B); read forwards, then backwards for the lines before the first tag.
+    /// (A, B, A, B); read forwards, then backwards for the lines before the first tag. Forwards, one called by a name
+    /// the narration has never shown (<paramref name="calledAway"/>: someone only talked of, or a name the cast did not join
+    /// to the one present) does not answer.
     /// </summary>
     private static void TakeTurns(List<Turn> turns, int[] speaker, int[] addressee, int[] vocative, int[] partner, float[] confidence, AttributionMethod[] method,
-        KinVocatives kin, int[] kinCall, Dictionary<int, int[]> kinPresent)
+        KinVocatives kin, int[] kinCall, Dictionary<int, int[]> kinPresent, bool[] calledAway)
     {
         int t = turns.Count;
         var who = new int[t];
@@ -417,10 +421,10 @@ public sealed class SpeakerFinder : IStage
             known[i] = who[i] != -1;
         }
         bool Adjacent(int a, int b) => turns[b].FirstParagraph == turns[a].LastParagraph + 1;
-        int VocativeOf(int i)
+        int VocativeOf(int i, bool answering = false)
         {
             for (int k = turns[i].First; k <= turns[i].Last; k++)
-                if (vocative[k] >= 0 && vocative[k] != who[i]) return vocative[k];
+                if (vocative[k] >= 0 && vocative[k] != who[i] && !(answering && calledAway[k])) return vocative[k];
             // "Uncle, you are not looking well": the uncle of the one now known to say it.
             for (int k = turns[i].First; k <= turns[i].Last && who[i] >= 0; k++)
                 if (kinCall[k] >= 0 && kin.Called(kinCall[k], who[i], kinPresent[k]) is var elder and >= 0) return elder;
@@ -452,7 +456,7 @@ public sealed class SpeakerFinder : IStage
                 if (p1 < 0 || p1 >= t || !(forward ? Adjacent(p1, i) : Adjacent(i, p1))) continue;
                 // Forwards, the one the previous turn called by name answers; backwards, the one the
                 // next turn calls by name has just spoken ("I'm not well, Florence." after Florence's line).
-                int called = VocativeOf(p1);
+                int called = VocativeOf(p1, answering: forward);
                 int own = OwnVocative(i); // a line that calls someone by name is not said by them
                 if (called >= 0 && called != who[p1] && called != own)
                 {

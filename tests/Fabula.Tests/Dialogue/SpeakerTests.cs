@@ -765,4 +765,21 @@ public sealed class SpeakerTests
             """);
         Assert.Equal(["Mr.", "Dr.", "Mr."], Speakers(story)); // Mr. Halvor, Dr. Ramsay, Mr. Halvor
     }
+    [Fact]
+    public void A_name_called_that_the_narration_never_shows_does_not_answer_the_exchange()
+    {
+        // "Teddy" is only ever said in the lines: no one present by that name answers, so the exchange goes on between Alec and Clary.
+        var story = Run("""
+            Alec and Clary stood at the window of the cold house and watched the road.
+
+            "Teddy will be late again," said Alec.
+
+            "Teddy is always late," said Clary.
+
+            "Then I will not wait for you, Teddy."
+
+            "You never wait for anyone."
+            """);
+        Assert.Equal(["Alec", "Clary", "Alec", "Clary"], Speakers(story));
+    }
 }
