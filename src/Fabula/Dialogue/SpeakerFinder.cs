@@ -61,25 +61,29 @@ public sealed class SpeakerFinder : IStage
         var spokenOf = new SpokenOf(story.Text, mentions);
         var lists = new NameLists(story.Text, mentions);
         var namingPresent = new Dictionary<int, int[]>(); // for a line that speaks of someone by name, the people present
+        var paragraphs = story.Layer<Paragraph>();
+        int seenParagraph = 0; // the paragraph of the mention being read, or the one before it
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
             for (; nextMention < mentions.Count && mentions[nextMention].Span.Start < quotes[k].Span.Start; nextMention++)
             {
                 var seen = mentions[nextMention];
+                while (seenParagraph + 1 < paragraphs.Count && paragraphs[seenParagraph].Span.End <= seen.Span.Start) seenParagraph++;
                 bool inLines = k > 0 && seen.Span.Start < quotes[k - 1].Span.End;
                 if (seen.Character >= 0) recent.Mentioned(seen.Character, seen.Span.Start, inLines);
                 if (inLines) continue; // a name said in a line is no one present
                 // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
                 if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
-                    recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
+                    recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
                 else if (seen.Kind == MentionKind.Nominal)
-                    recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start));
+                    recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
             }
             if (quotes[k].Paragraph > lastParagraph + 1) lastSpeaker = lastCalled = -1; // narration between: no previous turn
-            // A paragraph of speech that goes on into narration ("said Tom. Tom took off his coat. He climbed slowly.")
-            // ends the exchange: the next line may be the same person's again.
-            else if (quotes[k].Paragraph > lastParagraph && k > 0 && SentencesBetween(story.Text, quotes[k - 1].Span.End, quotes[k].Span.Start) >= 3) lastSpeaker = -1;
+            // A paragraph of speech that goes on into narration ("said Tom. Tom took off his coat. He climbed slowly."), or a
+            // line after three sentences of narration in its own paragraph, ends the exchange: the next line may be the same
+            // person's again, and the one the last line called by name need not answer it.
+            else if (quotes[k].Paragraph > lastParagraph && k > 0 && SentencesBetween(story.Text, quotes[k - 1].Span.End, quotes[k].Span.Start) >= 3) lastSpeaker = lastCalled = -1;
             recent.Teller = cast.NarratorAt(quotes[k].Span.Start);
             var reading = reader.ReadAfter(QuotationContext.NarrationAfter(story, k));
             int called = -1; // the one the line calls by name, whoever says it (when asked below)
@@ -307,45 +311,50 @@ public sealed class SpeakerFinder : IStage
         return TextSpan.FromBounds(previous.Start, end);
     }
 
-    // Whether a word opens a sentence or a paragraph of narration: after . ! ? or a line break.
+    // Whether a word opens a sentence or a paragraph of narration: after . ! ? or at the paragraph's start; a line break
+    // within a paragraph (hard-wrapped text: "which poor\nMr Lake, the drawing-master, was") is only a space.
     // A short opening phrase and a comma before it count as the sentence's start too ("After a pause, Lord Henry
     // pulled out his watch.", "Concerning that night's ride, the man spoke"): up to four words, only the first capitalised.
-    private static bool StartsSentence(StoryText text, int at)
+    private static bool StartsSentence(StoryText text, int at, int paragraphStart)
     {
-        int i = at;
-        while (i > 0 && text[i - 1] is ' ' or '\t') i--;
-        if (i == 0 || text[i - 1] is '\n' or '.' or '!' or '?') return true;
-        if (OpensWithJoiningWord(text, i)) return true;
+        int i = SkipSpaces(text, at, paragraphStart);
+        if (i <= paragraphStart || text[i - 1] is '.' or '!' or '?') return true;
+        if (OpensWithJoiningWord(text, i, paragraphStart)) return true;
         if (text[i - 1] != ',') return false;
         i--;
         for (int words = 0; words < 4; words++)
         {
-            while (i > 0 && text[i - 1] is ' ' or '\t') i--;
+            i = SkipSpaces(text, i, paragraphStart);
             int end = i;
             // A word may hold an apostrophe ("night's").
             while (i > 0 && (char.IsLetter(text[i - 1]) || i > 1 && text[i - 1] is '\'' or '’' && char.IsLetter(text[i - 2]))) i--;
             if (i == end) return false;
-            int j = i;
-            while (j > 0 && text[j - 1] is ' ' or '\t') j--;
-            if (j == 0 || text[j - 1] is '\n' or '.' or '!' or '?') return true;
+            int j = SkipSpaces(text, i, paragraphStart);
+            if (j <= paragraphStart || text[j - 1] is '.' or '!' or '?') return true;
             // Only the sentence's first word is capitalised: "Alec and Jem, Magnus said" has a name in it.
             if (!char.IsLetter(text[j - 1]) || char.IsUpper(text[i])) return false;
         }
         return false;
     }
 
+    // Back over spaces and line breaks, not past the paragraph's start.
+    private static int SkipSpaces(StoryText text, int i, int paragraphStart)
+    {
+        while (i > paragraphStart && text[i - 1] is ' ' or '\t' or '\n' or '\r') i--;
+        return i;
+    }
+
     // "Then Jack Lawton cracked his fingers", "As the doctor crossed the room": a capitalised joining word or
     // subordinator that opens the sentence, just before the name.
-    private static bool OpensWithJoiningWord(StoryText text, int end)
+    private static bool OpensWithJoiningWord(StoryText text, int end, int paragraphStart)
     {
         int start = end;
         while (start > 0 && char.IsLetter(text[start - 1])) start--;
         if (start == end || !char.IsUpper(text[start])) return false;
         var word = text[TextSpan.FromBounds(start, end)];
         if (!(word is "And" or "But" or "Then" or "So" or "Now" or "Yet") && !DialogueWords.Subordinators.Contains(word)) return false;
-        int i = start;
-        while (i > 0 && text[i - 1] is ' ' or '\t') i--;
-        return i == 0 || text[i - 1] is '\n' or '.' or '!' or '?';
+        int i = SkipSpaces(text, start, paragraphStart);
+        return i <= paragraphStart || text[i - 1] is '.' or '!' or '?';
     }
 
     /// <summary>A turn: the quotations of one paragraph (or of a run of paragraphs one quotation spans).</summary>

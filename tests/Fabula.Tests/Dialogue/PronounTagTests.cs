@@ -284,4 +284,32 @@ public sealed class PronounTagTests
         Assert.Equal("Mrs. Hall:Pronoun", lines[0]);
         Assert.Equal("Mrs. Hall:Pronoun", lines[^1]);
     }
+
+    [Fact]
+    public void A_name_that_a_hard_wrapped_line_happens_to_begin_is_not_the_subject_a_tag_means()
+    {
+        var lines = Lines("""
+            Mr. Grey and Hugh had farmed the valley together for twenty years.
+
+            Hugh came into the parlour, shook the rain from his coat and sat down by
+            the fire. The storm had spoiled all the hay, which for a whole week poor
+            Mr. Grey had been cutting in the long meadow below the house.
+
+            "We shall have to cut it all again," he said.
+            """);
+        Assert.Equal(["Hugh:Pronoun"], lines);
+    }
+
+    [Fact]
+    public void After_a_run_of_narration_in_its_own_paragraph_a_tag_does_not_answer_the_one_called_before()
+    {
+        var lines = Lines("""
+            Mr. Hale lived with his daughter Mary in the old house by the church. His fires were kept by Tom, the footman.
+
+            "Ah, Tom, we must take care of poor papa," said Mary.
+
+            It was late when her father came home. He had been out all day with his patients, and he was tired. He found the fire lit in the library. He threw the windows open and rang the bell. "Let me know when dinner is ready," he said.
+            """);
+        Assert.Equal(["Mary:Explicit", "Mr. Hale:Pronoun"], lines);
+    }
 }
