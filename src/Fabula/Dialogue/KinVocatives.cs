@@ -10,7 +10,8 @@ namespace Fabula.Dialogue;
 /// "Look behind you, aunt!"; Data/dialogue/kin-vocatives.txt). The one called is the speaker's
 /// parent, aunt or uncle, or grandparent: a character titled with the word ("Aunt Polly"), else the
 /// married head of the speaker's family (<see cref="Households"/>: "papa" of Emma Woodhouse is Mr.
-/// Woodhouse), else the one character of the word's gender who shares the speaker's surname. So a
+/// Woodhouse), else, in the scene, the narrator's kin of that kind ("my mother"), else the one character of the word's
+/// gender who shares the speaker's surname. So a
 /// line calling "papa" is said to the father, and, when no tag says who speaks, by a present person
 /// whose father the cast knows. Built once per story.
 /// </summary>
@@ -38,6 +39,10 @@ internal sealed class KinVocatives
     // The one character whose name opens with a kinship title ("Aunt Polly"), by the title in small letters; -1 where two do.
     private readonly Dictionary<string, int> _byTitle = new(StringComparer.Ordinal);
 
+    // A first-person narrator's kin the cast knows only so ("my mother", "my uncle"), by the kind and pronoun set of the word
+    // ("mamma": a parent, she/her); -1 where two are of one kind.
+    private readonly Dictionary<(Kin, string), int> _narratorKin = [];
+
     public KinVocatives(StoryText text, SpanLayer<Mention> mentions, SpanLayer<Quotation> quotes, CastList cast, Households households)
     {
         (_text, _mentions, _quotes, _cast, _households) = (text, mentions, quotes, cast, households);
@@ -47,6 +52,8 @@ internal sealed class KinVocatives
             int space = name.IndexOf(' ');
             if (space < 0) continue;
             var title = name[..space].ToLowerInvariant();
+            if (cast[c].Described && title is "my" or "our" && Words.Dictionary.TryGetValue(name[(space + 1)..], out var kinWord))
+                _narratorKin[(kinWord.Kin, kinWord.Set)] = _narratorKin.ContainsKey((kinWord.Kin, kinWord.Set)) ? -1 : c;
             if (Words.Dictionary.TryGetValue(title, out var w) && w.Kin == Kin.Relative)
                 _byTitle[title] = _byTitle.ContainsKey(title) ? -1 : c;
             if (cast[c].Pronouns is not { } set || IsChildTitle(title)) continue;
@@ -94,7 +101,8 @@ internal sealed class KinVocatives
 
     /// <summary>
     /// The character the kinship word at <paramref name="at"/> calls when <paramref name="speaker"/>
-    /// says it (-1: unknown speaker; then only a titled character: "aunt" is Aunt Polly), or -1. A
+    /// says it (-1: unknown speaker; then only a titled character: "aunt" is Aunt Polly, or the first-person narrator's kin the
+    /// cast knows only so: "mamma" is "my mother" when she is in the scene), or -1. A
     /// relative found by family name must be in the scene (among the <paramref name="present"/> people,
     /// or named soon after): "pop" said by a boy whose mother has married again is not his father who died long ago.
     /// </summary>
@@ -105,10 +113,13 @@ internal sealed class KinVocatives
         while (end < chars.Length && char.IsLetter(chars[end])) end++;
         if (!Words.TryGetValue(chars[at..end], out var word)) return -1;
         int called = word.Kin == Kin.Relative && _byTitle.TryGetValue(word.Title, out int titled) ? titled : -1;
-        if (called >= 0 || speaker < 0) return called == speaker ? -1 : called;
-        if (word.Kin == Kin.Parent)
+        if (called >= 0) return called == speaker ? -1 : called;
+        if (speaker >= 0 && word.Kin == Kin.Parent)
             called = _households.Head(_cast, speaker, word.Set == "he/him" ? "father" : "mother");
         if (called >= 0) return called == speaker || !IsPresent(called, present, at) ? -1 : called;
+        // "But isn't it strange, mamma?" in a story told by one of the family: the narrator's mother, when she is in the scene.
+        if (_narratorKin.TryGetValue((word.Kin, word.Set), out int kin) && kin >= 0 && kin != speaker && IsPresent(kin, present, at)) return kin;
+        if (speaker < 0) return -1;
         var name = _cast[speaker].Name;
         int space = name.LastIndexOf(' ');
         if (space < 0 || !_bySurname.TryGetValue((name[(space + 1)..], word.Set), out var family)) return -1;

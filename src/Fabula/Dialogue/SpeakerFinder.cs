@@ -482,6 +482,15 @@ public sealed class SpeakerFinder : IStage
                     continue;
                 }
                 bool pair = p2 >= 0 && p2 < t && (forward ? Adjacent(p2, p1) : Adjacent(p1, p2)) && who[p2] != -1 && who[p2] != who[p1];
+                // A, B, C, ?: two tagged answers to A, each by someone else ("'Impossible!' cried my mother. / 'Preposterous!'
+                // shrieked Fergus."), are reactions: A, whom both answered, goes on.
+                int p3 = i - 3;
+                if (forward && pair && p3 >= 0 && known[p2] && known[i - 3] && Adjacent(p3, p2) && who[p3] >= 0 && who[p2] >= 0 && who[p1] >= 0
+                    && who[p3] != who[p2] && who[p3] != who[p1] && who[p3] != own)
+                {
+                    (who[i], sure[i], inferred[i]) = (who[p3], Math.Min(sure[p1], sure[p3]) * TurnFactor * TurnFactor, AttributionMethod.TurnTaking);
+                    continue;
+                }
                 if (pair && who[p2] != own)
                     (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
                 else if (!pair && PartnerOf(p1) is var other && other != -1 && other != who[p1] && other != own)

@@ -782,4 +782,37 @@ public sealed class SpeakerTests
             """);
         Assert.Equal(["Alec", "Clary", "Alec", "Clary"], Speakers(story));
     }
+    [Fact]
+    public void After_two_tagged_answers_by_two_others_the_one_they_answered_goes_on()
+    {
+        var story = Run("""
+            Ann came in from the garden. Tom and Mrs. Hale sat at the table over their tea.
+
+            "The old mill has been sold at last!" said Ann.
+
+            "Impossible!" cried Mrs. Hale.
+
+            "Nonsense!" said Tom.
+
+            "It is true, and to a lady from London!"
+            """);
+        Assert.Equal(["Ann", "Mrs.", "Tom", "Ann"], Speakers(story)); // Ann, Mrs. Hale, Tom, Ann
+    }
+
+    [Fact]
+    public void Mamma_in_a_story_told_by_one_of_the_family_calls_the_narrators_mother_who_answers()
+    {
+        var story = Run("""
+            My mother sat by the fire with her knitting. Rose and Fergus were at the table, and I stood at the window. My mother looked up at us.
+
+            "There is a stranger at the old hall," said Rose.
+
+            "Nonsense," said Fergus.
+
+            "Is it not strange, mamma?"
+
+            "Strange indeed, my dear."
+            """);
+        Assert.Equal(["Rose", "Fergus", "Rose", "my"], Speakers(story)); // ..., my mother
+    }
 }
