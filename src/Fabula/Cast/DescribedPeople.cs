@@ -120,7 +120,9 @@ internal static class DescribedPeople
             int type = types.TypeOf[head];
             // "a man", "the stranger": a noun a person may be known by; not "a voice", "the letter", "his mother".
             bool gendered = DialogueWords.PronounOfNoun(view[head], out var pronoun);
-            if (!types.Is(head, WordFlags.DescribedNoun) && !gendered && !someone) continue;
+            // "continued the undertaker": any noun for a person, once a tag makes it speak.
+            if (!types.Is(head, WordFlags.DescribedNoun) && !gendered && !someone
+                && !(definite && types.Is(head, WordFlags.PersonNoun) && IsTagged(view, types, first, head))) continue;
             string kind = CastTables.Shared.DescribedKinds.TryGetValue(view[head], out var listed) ? listed : types.WordOf(type);
             string? set = gendered ? pronoun == "he" ? "he/him" : "she/her" : null;
             Chain? chain = null;
@@ -257,8 +259,9 @@ internal static class DescribedPeople
             }
             // "The officer, whose name was Blakeney, tapped at the door": the narration gives the described one's name.
             int named = NamedInApposition(view, names, characterOf, nominals, chain);
-            // "said another": someone the text does not mean to name, not whoever it names next.
-            for (int m = 0; m < chain.Members.Count && named < 0 && !chain.Someone; m++)
+            // "said another": someone the text does not mean to name, not whoever it names next; nor is "said the undertaker", who
+            // spoke with no introduction where no named person present could be them ("At noon Ned Crane came down the street").
+            for (int m = 0; m < chain.Members.Count && named < 0 && !chain.Someone && !chain.Unintroduced; m++)
             {
                 int from = nominals[chain.Members[m]].FirstToken;
                 int naming = NamedMeanwhile(view, introduced, namedSets, from, view.ParagraphOf[from], sceneEnd, set);

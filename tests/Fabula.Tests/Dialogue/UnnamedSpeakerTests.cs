@@ -37,4 +37,23 @@ public sealed class UnnamedSpeakerTests
         """)]
     public void A_word_for_someone_that_is_no_tag_subject_brings_in_no_one(string text) =>
         Assert.Equal(["Nell Varley"], Speakers(text));
+
+    [Fact]
+    public void A_noun_for_a_person_that_a_tag_makes_speak_is_someone_new_not_whoever_is_named_next()
+    {
+        // "undertaker" is no noun the cast keeps for described people, but the tag makes one speak; Peter answers, so it is not
+        // Peter; Ned Crane, named after, is someone else coming in.
+        string[] lines = Speakers("""
+            Peter Hale walked down the street and into the shop, where a coffin stood on two trestles.
+
+            "Good morning, sir," said the undertaker.
+
+            "Good morning," Peter said. "Is the judge at home today?"
+
+            "He comes in about ten, sir," said the undertaker.
+
+            At noon Ned Crane came down the street to meet Peter at the inn.
+            """);
+        Assert.Equal(["the undertaker", "Peter Hale", "Peter Hale", "the undertaker"], lines);
+    }
 }
