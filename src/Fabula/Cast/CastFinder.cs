@@ -114,7 +114,8 @@ public sealed class CastFinder : IStage
     /// Counts, for each character, the pronouns that can only be about it: outside dialogue, with that
     /// character the only one named in the pronoun's sentence and the sentence before whose name does
     /// not already rule the pronoun out ("Elizabeth and the Colonel walked on. He ..." counts for the
-    /// Colonel, since the name prior makes Elizabeth "she").
+    /// Colonel, since the name prior makes Elizabeth "she"). A name said in a line is no one beside the
+    /// narration's pronouns ("Where is Sparrow?" said he. / She came in at last).
     /// </summary>
     private static Dictionary<string, int>[] PronounVotes(TokenView view, WordTypes types, List<NameMention> names, int[] characterOf,
                                                           List<NominalMention> nominals, List<Character> characters)
@@ -137,7 +138,7 @@ public sealed class CastFinder : IStage
                     Named(nominals[nominal].Character, nominals[nominal].FirstToken);
             if (m >= 0)
             {
-                if (characterOf[m] >= 0) Named(characterOf[m], i);
+                if (characterOf[m] >= 0 && view.QuotationOf[i] < 0) Named(characterOf[m], i);
                 continue;
             }
             int sentence = view.SentenceOf[i];

@@ -201,6 +201,22 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_name_said_only_in_the_lines_takes_no_pronoun_from_the_narration_after_them()
+    {
+        // The "she" who comes in is no one named in the narration; "Sparrow" is only called for.
+        var cast = CastOf("""
+            Mr. Carver sat by the fire with his paper. He had read it twice, and he was cross.
+
+            "Where is Sparrow with my tea?" said he. "Sparrow! Sparrow!"
+
+            She came in at last, and she set the tray down by the fire. She poured the tea and went out again.
+
+            "Sparrow is slow," said Mr. Carver.
+            """);
+        Assert.Null(Named(cast, "Sparrow").Pronouns);
+    }
+
+    [Fact]
     public void Neopronouns_are_learnt_from_the_text()
     {
         var cast = CastOf("""
