@@ -34,13 +34,18 @@ internal sealed class CharacterBuilder
     }
 
     private readonly CastTables _tables = CastTables.Shared;
+    // The text being read: each name mention's form, for asking where a form is used.
+    private NameForm?[] _formOf = [];
+    private TokenView _view = null!;
+    private List<NameMention> _names = [];
     private readonly Dictionary<(string Title, string Name), NameForm> _forms = [];
     private readonly List<List<NameForm>> _characters = [];
 
     /// <summary>Returns, for each name mention, the index of its character (or -1), and the characters' forms.</summary>
     public (int[] CharacterOf, List<Character> Characters) Build(TokenView view, WordTypes types, List<NameMention> names, bool[] isPerson)
     {
-        var formOf = new NameForm?[names.Count];
+        var formOf = _formOf = new NameForm?[names.Count];
+        (_view, _names) = (view, names);
         var titleOfType = new string?[types.Count];
         for (int m = 0; m < names.Count; m++)
         {
@@ -161,6 +166,14 @@ internal sealed class CharacterBuilder
             var byTitledSurname = Candidates(_byTitledName, word, c => _characters[c].Exists(f => f.Title != "" && !f.IsFull && f.First == word), Gender.Unknown);
             if (byTitledSurname.Count == 1) { Join(form, byTitledSurname[0]); continue; }
             if (byTitledSurname.Count > 1) { if (Dominant(byTitledSurname) is int d and >= 0) Join(form, d); continue; }
+            // "You don't understand me, Harry," to the man the narration calls "Lord Henry": a nickname said mostly in the lines
+            // (three times in four, and at least three times) is how the others address the one of the given names it shortens
+            // whom the narration names beside it, whatever his title.
+            if (form.Count >= 3 && form.InDialogue * 4 >= form.Count * 3)
+            {
+                var addressed = Candidates(NicknamePool(word), c => HasNicknamedGiven(word, c), Gender.Unknown);
+                if (addressed.Count > 0 && NamedBeside(form, addressed) is int addressee and >= 0) { Join(form, addressee); continue; }
+            }
             var byNickname = Candidates(NicknamePool(word), c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
             // "But Sidney said" once, beside "Sid" all through: a given name alone whose nickname one character goes by.
@@ -402,6 +415,47 @@ internal sealed class CharacterBuilder
             foreach (var g in _characters[c]) if (g.Title != "" && !g.IsFull && g.First == f.First) titled += g.Count;
             if (alone >= titled) return true;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Of the <paramref name="candidates"/>, the one named (by a form already theirs) within two paragraphs of at least half
+    /// the uses of <paramref name="form"/>, and beside at least twice as many of them as any other candidate; else -1.
+    /// </summary>
+    private int NamedBeside(NameForm form, List<int> candidates)
+    {
+        var uses = new List<int>();
+        var named = new List<int>[candidates.Count];
+        for (int k = 0; k < named.Length; k++) named[k] = [];
+        for (int m = 0; m < _formOf.Length; m++)
+        {
+            var f = _formOf[m];
+            if (f is null) continue;
+            int p = _view.ParagraphOf[_names[m].FirstToken];
+            if (f == form) uses.Add(p);
+            else if (f.Character >= 0 && candidates.IndexOf(f.Character) is int k and >= 0) named[k].Add(p);
+        }
+        int best = -1, bestNear = 0, secondNear = 0;
+        for (int k = 0; k < named.Length; k++)
+        {
+            int near = 0;
+            foreach (int p in uses)
+            {
+                int at = named[k].BinarySearch(p - 2);
+                if (at < 0) at = ~at;
+                if (at < named[k].Count && named[k][at] <= p + 2) near++;
+            }
+            if (near > bestNear) { secondNear = bestNear; bestNear = near; best = candidates[k]; }
+            else if (near > secondNear) secondNear = near;
+        }
+        return bestNear * 2 >= uses.Count && bestNear >= 2 * secondNear ? best : -1;
+    }
+
+    // A character with a given name (alone, in full, or after a title) that the nickname shortens.
+    private bool HasNicknamedGiven(string nickname, int c)
+    {
+        foreach (var f in _characters[c])
+            if ((f.IsFull || f.GivenTitle) && IsNickname(nickname, f.First)) return true;
         return false;
     }
 

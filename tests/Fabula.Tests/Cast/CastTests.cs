@@ -47,6 +47,28 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_nickname_said_in_the_lines_beside_a_titled_name_is_that_person()
+    {
+        // The narration calls him "Lord Edmund"; his friend calls him "Ned". Edmund Ironside, named once, is no one here.
+        var cast = CastOf("""
+            Lord Edmund Ashcombe lay on the divan, reading a life of Edmund Ironside. The painter stood at his easel.
+
+            "You talk too much, Ned," said the painter.
+
+            Lord Edmund laughed. "Somebody must."
+
+            "Go home, Ned. I have work to do."
+
+            Lord Edmund did not move.
+
+            "Ned, you are impossible," the painter said.
+            """);
+        var edmund = Named(cast, "Lord Edmund");
+        Assert.Contains(edmund.Aliases, a => a.Text == "Ned");
+        Assert.DoesNotContain(Named(cast, "Edmund Ironside").Aliases, a => a.Text == "Ned");
+    }
+
+    [Fact]
     public void Mr_and_Mrs_of_one_family_are_two_people()
     {
         var cast = CastOf("""
