@@ -45,7 +45,7 @@ public sealed class SpeakerFinder : IStage
         var vocative = new int[n];
         var confidence = new float[n];
         var method = new AttributionMethod[n];
-        var partner = new int[n]; // the one a line is most likely said to: its addressee, else the last other person named
+        var partner = new int[n]; // the one a line is most likely said to: its addressee, else a first-person narrator the narration just showed, else the last other person named
         var calledAway = new bool[n]; // a line calls by name someone the narration has never shown (no one present to answer)
         var cast = story.Get<CastList>();
         var reader = new SpeechTagReader(story.Text, mentions, cast);
@@ -63,6 +63,7 @@ public sealed class SpeakerFinder : IStage
         var namingPresent = new Dictionary<int, int[]>(); // for a line that speaks of someone by name, the people present
         var paragraphs = story.Layer<Paragraph>();
         int seenParagraph = 0; // the paragraph of the mention being read, or the one before it
+        int tellerShown = -1; // where the narration last said "I" of the first-person narrator
         int nextMention = 0, lastSpeaker = -1, lastCalled = -1, lastParagraph = -2, lastTag = -1;
         for (int k = 0; k < n; k++)
         {
@@ -76,6 +77,9 @@ public sealed class SpeakerFinder : IStage
                 // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
                 if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
                     recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
+                // "I never had an idea of replying to it": a first-person narrator the narration just before a line shows.
+                else if (seen.Kind == MentionKind.Pronoun && seen.Character >= 0 && seen.Character == recent.Teller && IsFirstPerson(story.Text[seen.Span]))
+                    tellerShown = seen.Span.Start;
                 else if (seen.Kind == MentionKind.Nominal)
                     recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
             }
@@ -158,7 +162,10 @@ public sealed class SpeakerFinder : IStage
             if (vocative[k] < 0 && kinCall[k] >= 0 && kin.Called(kinCall[k], speaker[k], kinPresent[k]) is var elder and >= 0) vocative[k] = elder;
             calledAway[k] = vocative[k] >= 0 && vocative[k] != recent.Teller && !recent.EverSeen(vocative[k]);
             if (addressee[k] < 0) addressee[k] = vocative[k];
-            partner[k] = addressee[k] >= 0 ? addressee[k] : recent.Other(speaker[k], quotes[k].Span.Start);
+            // A line said just after narration that shows the first-person narrator is said to them, unless they say it.
+            partner[k] = addressee[k] >= 0 ? addressee[k]
+                : tellerShown > (k > 0 ? quotes[k - 1].Span.End : -1) && recent.Teller >= 0 && speaker[k] >= 0 && speaker[k] != recent.Teller ? recent.Teller
+                : recent.Other(speaker[k], quotes[k].Span.Start);
             if (spokenOf.NamesAnyone(quotes[k].Span)) namingPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
             if (reading.Method == AttributionMethod.None && vocative[k] >= 0) calledPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
             if (quotes[k].Paragraph != (k > 0 ? quotes[k - 1].LastParagraph : -1)) lastCalled = -1;
@@ -279,6 +286,8 @@ public sealed class SpeakerFinder : IStage
 
     private static bool IsDeterminer(ReadOnlySpan<char> w) =>
         w is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One" or "the" or "The" or "his" or "His" or "her" or "Her";
+
+    private static bool IsFirstPerson(ReadOnlySpan<char> w) => w is "I" or "me" or "Me" or "my" or "My" or "myself" or "Myself";
 
     // The word just before a position, skipping spaces.
     private static ReadOnlySpan<char> WordBefore(StoryText text, int at)

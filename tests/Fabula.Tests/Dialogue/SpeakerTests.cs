@@ -815,4 +815,21 @@ public sealed class SpeakerTests
             """);
         Assert.Equal(["Rose", "Fergus", "Rose", "my"], Speakers(story)); // ..., my mother
     }
+    [Fact]
+    public void A_line_said_just_after_narration_that_shows_the_narrator_is_said_to_the_narrator_who_answers()
+    {
+        var story = Run("""
+            I had my book in the window-seat when Mrs. Reed went out with the girls. Mrs. Reed took the carriage and drove away to town.
+
+            John Reed came into the room and shut the door. I never had an idea of replying to him; my care was how to bear the blow.
+
+            "What were you doing behind the curtain?" asked John Reed.
+
+            "I was reading."
+
+            "Show me the book."
+            """);
+        Assert.True(story.Get<CastList>().Narrator >= 0);
+        Assert.Equal(["John", "the", "John"], Speakers(story)); // John Reed, the narrator, John Reed
+    }
 }
