@@ -119,9 +119,12 @@ public sealed class SpeakerFinder : IStage
                     reading.AddressedByName ? reading.Addressee : reading.Hearer, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start,
                     vocatives.CalledFamily(quotes[k].Span)) };
             else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
+            {
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,
                     previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) };
+                if (reading.Speaker < 0 && IsVoice(story.Text, reading.Noun)) reading = reading with { Speaker = VoiceOwner(story, mentions, cast, k) };
+            }
             // "The doctor took up the lamp.": a beat's description the cast left to no one is read as a tag's is.
             else if (reading.Method == AttributionMethod.Beat && reading.Speaker < 0 && reading.Mention >= 0
                      && mentions[reading.Mention].Kind == MentionKind.Nominal && HeadNoun(story.Text, mentions[reading.Mention].Span) is { IsEmpty: false } head)
@@ -238,6 +241,24 @@ public sealed class SpeakerFinder : IStage
         return recent.Choose(cast, pronoun, -1, previousSpeaker, calledBefore, called, at);
 
         int Head(int owner) => owner >= 0 && cast[owner].Pronouns == ownerSet ? households.Head(cast, owner, text[noun]) : -1;
+    }
+
+    // "cried a terrible voice", "said a voice in her ear": a voice the tag brings in, someone not yet shown.
+    private static bool IsVoice(StoryText text, TextSpan noun) =>
+        !noun.IsEmpty && text[noun].Equals("voice", StringComparison.OrdinalIgnoreCase) && Determiner(text, noun.Start) is "a" or "A";
+
+    /// <summary>
+    /// Whose a voice is ("'Hold your noise!' cried a terrible voice, as a man started up from among the graves"): the narration
+    /// shows its owner next, the first described person it mentions after the line, in the line's paragraph or the two after; or -1.
+    /// </summary>
+    private static int VoiceOwner(Story story, SpanLayer<Mention> mentions, CastList cast, int k)
+    {
+        var quotes = story.Layer<Quotation>();
+        var paragraphs = story.Layer<Paragraph>();
+        int end = paragraphs[Math.Min(paragraphs.Count - 1, quotes[k].LastParagraph + 2)].Span.End;
+        for (int m = mentions.FirstStartingAtOrAfter(quotes[k].Span.End); m < mentions.Count && mentions[m].Span.Start < end; m++)
+            if (mentions[m] is { Kind: MentionKind.Nominal, Character: >= 0 } seen && cast[seen.Character].Described) return seen.Character;
+        return -1;
     }
 
     // The last word of a definite description ("the old doctor", "his wife"), else empty.

@@ -56,4 +56,19 @@ public sealed class UnnamedSpeakerTests
             """);
         Assert.Equal(["the undertaker", "Peter Hale", "Peter Hale", "the undertaker"], lines);
     }
+
+    [Fact]
+    public void A_voice_a_tag_brings_in_is_the_described_person_the_narration_shows_next()
+    {
+        string[] lines = Speakers("""
+            Martha Ashby crossed the moor at dusk with her basket.
+
+            "Stand where you are!" cried a hoarse voice.
+
+            Martha turned. A man rose from behind the stones. The man was tall and thin.
+
+            "Who are you?" said the man.
+            """);
+        Assert.Equal(["the man", "the man"], lines);
+    }
 }
