@@ -100,6 +100,8 @@ internal sealed class RecentPeople
     /// The speaker a pronoun tag means (any person for an empty pronoun), of those whose pronouns fit and whom neither the
     /// line itself calls by name (<paramref name="called"/>) nor the tag addresses (<paramref name="addressee"/>: "said he
     /// to Temple"): the last speaker when the tag continues their speech (<paramref name="continued"/>: "he added");
+    /// else the subject of a sentence since the line before in the same turn; else that line's speaker (<paramref name="turnSpeaker"/>, said
+    /// at <paramref name="turnStart"/>: "'Are you American?' asked Randolph. And then, on Winterbourne's nod, '...,' he declared");
     /// else the subject of a sentence of this very paragraph; else the one the previous line called by name
     /// (<paramref name="calledBefore"/>); else the subject of a sentence of the narration just before; else the cast
     /// stage's choice when the narration has named them lately, they did not speak the turn before, the cast's last
@@ -109,7 +111,8 @@ internal sealed class RecentPeople
     /// "he replied" after one man's line is the other man, however long unnamed).
     /// </summary>
     public int Choose(CastList cast, ReadOnlySpan<char> pronoun, int resolved, int previousSpeaker, int calledBefore, int called, int at,
-        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false, int tag = -1, string? calledFamily = null)
+        int paragraphStart = int.MaxValue, int addressee = -1, int continued = -1, bool replies = false, int tag = -1, string? calledFamily = null,
+        int turnSpeaker = -1, int turnStart = int.MaxValue)
     {
         string? set = null;
         if (!pronoun.IsEmpty && !DialogueWords.SetOf.TryGetValue(pronoun, out set)) return resolved;
@@ -118,6 +121,11 @@ internal sealed class RecentPeople
         bool Fits(int c) => May(c) && c != previousSpeaker;
         // "he added", "she went on": whoever spoke last goes on speaking, whatever narration came between.
         if (May(continued)) return continued;
+        // Later in a turn, one named as a subject since its line before speaks; else that line's speaker goes on ("'Are you
+        // American?' asked Randolph. And then, on Winterbourne's nod, 'American men are the best,' he declared").
+        for (int i = _subjects.Count - 1; i >= 0 && _subjects[i].At >= turnStart; i--)
+            if (May(_subjects[i].Character)) return _subjects[i].Character;
+        if (May(turnSpeaker)) return turnSpeaker;
         // The subject of this very paragraph speaks, even again ("Lord Henry laughed. 'And what is that?' he asked."),
         // whoever the line before called by name.
         for (int i = _subjects.Count - 1; i >= 0 && _subjects[i].At >= paragraphStart; i--)

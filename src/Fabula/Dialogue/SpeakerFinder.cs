@@ -105,6 +105,7 @@ public sealed class SpeakerFinder : IStage
             if (reading.Method == AttributionMethod.Beat && reading.Speaker >= 0 && vocatives.Find(quotes[k].Span, -1) == reading.Speaker)
                 reading = TagReading.None;
             // Within one paragraph the line before is the same turn: no previous speaker, no one it called.
+            bool sameTurn = k > 0 && quotes[k - 1].LastParagraph == quotes[k].Paragraph; // the line before is this turn's
             int previousTurn = quotes[k].Paragraph == lastParagraph ? -1 : lastSpeaker, calledBefore = quotes[k].Paragraph == lastParagraph ? -1 : lastCalled;
             if (reading.Mention >= 0 && reading.Mention == lastTag)
                 // The tag between the halves of a split quotation, read again; but a second half that calls the first one's
@@ -117,7 +118,7 @@ public sealed class SpeakerFinder : IStage
                     previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, story.Layer<Paragraph>()[quotes[k].Paragraph].Span.Start,
                     reading.AddressedByName ? reading.Addressee : reading.Hearer, reading.Continues && k > 0 ? speaker[k - 1] : -1, reading.Replies, mentions[reading.Mention].Span.Start,
-                    vocatives.CalledFamily(quotes[k].Span)) };
+                    vocatives.CalledFamily(quotes[k].Span), sameTurn ? speaker[k - 1] : -1, sameTurn ? quotes[k - 1].Span.Start : int.MaxValue) };
             else if (reading.Method == AttributionMethod.Nominal && reading.Speaker < 0)
             {
                 reading = reading with { Speaker = Described(story.Text, cast, recent, households, reading.Noun,

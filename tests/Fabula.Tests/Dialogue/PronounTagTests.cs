@@ -312,4 +312,17 @@ public sealed class PronounTagTests
             """);
         Assert.Equal(["Mary:Explicit", "Mr. Hale:Pronoun"], lines);
     }
+
+    [Fact]
+    public void A_tags_pronoun_later_in_a_turn_is_the_one_who_said_its_first_line()
+    {
+        var lines = Lines("""
+            Randolph had been pestering the guests on the terrace all morning.
+
+            Mr. Winterbourne looked up from his newspaper. "Good morning," he said.
+
+            "Are you an American man?" asked Randolph. And then, on Mr. Winterbourne's nod, "American men are the best," he declared.
+            """);
+        Assert.Equal(["Mr. Winterbourne:Pronoun", "Randolph:Explicit", "Randolph:Pronoun"], lines);
+    }
 }
