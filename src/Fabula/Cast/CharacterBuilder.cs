@@ -176,6 +176,8 @@ internal sealed class CharacterBuilder
             }
             var byNickname = Candidates(NicknamePool(word), c => IsNicknameOf(word, c), Gender.Unknown);
             if (byNickname.Count == 1) { Join(form, byNickname[0]); continue; }
+            // "to be sure, Jack" when John Reed, not John Eyre, has just been named: of several it may shorten, the one named beside it.
+            if (byNickname.Count > 1 && NamedBeside(form, byNickname) is int beside and >= 0) { Join(form, beside); continue; }
             // "But Sidney said" once, beside "Sid" all through: a given name alone whose nickname one character goes by.
             if (CalledByNickname(word) is var bearer and >= 0) { Join(form, bearer); continue; }
             Found(form);

@@ -69,6 +69,31 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void A_nickname_of_a_given_name_two_people_share_is_the_one_named_beside_it()
+    {
+        var cast = CastOf("""
+            John Pike kept the mill, far down the valley.
+
+            The rain had not stopped since morning.
+
+            Nobody had come by all day.
+
+            The door banged open. John Harland strode into the schoolroom.
+
+            "He is behind the stove, Jack," said his sister.
+
+            I came out at once, afraid of being dragged out by Jack. John Harland grinned at me.
+
+            The clock struck four.
+
+            The rain went on.
+
+            Far away, John Pike slept.
+            """);
+        Assert.Contains(Named(cast, "John Harland").Aliases, a => a.Text == "Jack");
+    }
+
+    [Fact]
     public void Mr_and_Mrs_of_one_family_are_two_people()
     {
         var cast = CastOf("""
