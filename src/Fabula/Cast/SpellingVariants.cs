@@ -27,6 +27,12 @@ internal static class SpellingVariants
         public Bearer? MergedInto;
         /// <summary>The first letters of its forms, one bit each: two bearers with none in common are no variants.</summary>
         public ulong Initials;
+        /// <summary>
+        /// The lengths of its forms of four letters or more, one bit each (63 for any longer): two bearers none of whose lengths
+        /// are within two of each other are no variants (the distance allowed is at most 2, and shorter forms are never compared).
+        /// </summary>
+        public ulong Lengths;
+        public ulong NearLengths => Lengths | Lengths << 1 | Lengths << 2 | Lengths >> 1 | Lengths >> 2;
     }
 
     public static void Merge(TokenView view, List<NameMention> names, int[] characterOf, bool[] isPerson, List<Character> characters, ConsistencyFindings findings)
@@ -52,6 +58,7 @@ internal static class SpellingVariants
             {
                 bearer.Forms[name.Form] = bearer.Forms.GetValueOrDefault(name.Form) + 1;
                 bearer.Initials |= 1UL << (name.Form[0] & 63);
+                if (name.Form.Length >= 4) bearer.Lengths |= 1UL << Math.Min(name.Form.Length, 63);
             }
         }
         var neighbourhood = new Neighbourhood(view, names, characterOf);
@@ -65,7 +72,10 @@ internal static class SpellingVariants
         {
             var rare = bearers[i];
             candidates.Clear();
-            for (ulong bits = rare.Initials; bits != 0; bits &= bits - 1)
+            // PERF: a bearer is compared only with those that have a form of a length near one of its own (a bit test, where
+            // IsVariant read both bearers' forms); one with no form of four letters or more with none.
+            ulong near = rare.NearLengths;
+            for (ulong bits = near != 0 ? rare.Initials : 0; bits != 0; bits &= bits - 1)
                 if (byInitial[BitOperations.TrailingZeroCount(bits)] is { } list) candidates.AddRange(list);
             if (BitOperations.PopCount(rare.Initials) > 1) { candidates.Sort(); }
             int previous = -1;
@@ -74,7 +84,7 @@ internal static class SpellingVariants
                 if (j == previous) continue;
                 previous = j;
                 var common = bearers[j];
-                if (common.MergedInto is not null) continue;
+                if (common.MergedInto is not null || (common.Lengths & near) == 0) continue;
                 if (IsVariant(rare, common, tables, neighbourhood)) { rare.MergedInto = common; break; }
             }
             if (rare.Character >= 0)
@@ -225,6 +235,16 @@ internal static class SpellingVariants
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
         if (b.Length > 62) return limit + 1;
+        // PERF: each name lowered once, not each character at every cell of the table.
+        Span<char> lowerA = stackalloc char[a.Length];
+        Span<char> lowerB = stackalloc char[b.Length];
+        ulong lettersA = 0, lettersB = 0;
+        for (int i = 0; i < a.Length; i++) lettersA |= 1UL << ((lowerA[i] = char.ToLowerInvariant(a[i])) & 63);
+        for (int j = 0; j < b.Length; j++) lettersB |= 1UL << ((lowerB[j] = char.ToLowerInvariant(b[j])) & 63);
+        // PERF: every letter of one name that the other lacks takes an edit of its own (deleted or replaced wherever it stands):
+        // more of them than the limit, and the names are too far apart without the table. (Letters one bit each, by their
+        // low six bits: two letters sharing a bit only make the count smaller.)
+        if (BitOperations.PopCount(lettersA & ~lettersB) > limit || BitOperations.PopCount(lettersB & ~lettersA) > limit) return limit + 1;
         Span<int> previous = stackalloc int[b.Length + 1];
         Span<int> current = stackalloc int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
@@ -234,7 +254,7 @@ internal static class SpellingVariants
             int rowMin = i;
             for (int j = 1; j <= b.Length; j++)
             {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                int cost = lowerA[i - 1] == lowerB[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 rowMin = Math.Min(rowMin, current[j]);
             }
