@@ -56,6 +56,7 @@ public sealed class SpeakerFinder : IStage
         var households = new Households(cast);
         var kin = new KinVocatives(story.Text, mentions, quotes, cast, households);
         var kinCall = new int[n]; // where a line calls someone "papa", "aunt" (the word's start), or -1
+        var kinCalled = new int[n]; // the one that word calls whoever says it ("aunt": Aunt Polly; "mamma": the narrator's mother), or -1
         var kinPresent = new Dictionary<int, int[]>(); // for such a line, the people present when it is said
         var calledPresent = new Dictionary<int, int[]>(); // for an untagged line that calls someone by name, the people present
         var spokenOf = new SpokenOf(story.Text, mentions);
@@ -133,9 +134,11 @@ public sealed class SpeakerFinder : IStage
                     previousTurn, calledBefore,
                     (called = vocatives.Find(quotes[k].Span, -1)), quotes[k].Span.Start, out vague) is var described && !vague ? described : -1 };
             kinCall[k] = kin.Find(quotes[k].Span);
+            kinCalled[k] = -1;
             if (kinCall[k] >= 0)
             {
                 kinPresent[k] = recent.PresentPeople(quotes[k].Span.Start);
+                kinCalled[k] = kin.Called(kinCall[k], -1, kinPresent[k]);
                 // A line no narration attributes that calls a parent ("No, papa, nobody thought of your walking"),
                 // in answer to no one called by name, is said by the latest present person whose father (the married head of the family) is in the scene.
                 bool answers = quotes[k].Paragraph != lastParagraph && lastCalled >= 0;
@@ -180,7 +183,7 @@ public sealed class SpeakerFinder : IStage
         // A first-person narrator is "I", never "he" or "the man": such a tag means someone else.
         for (int k = 0; k < n; k++)
             if (speaker[k] >= 0 && method[k] is AttributionMethod.Pronoun or AttributionMethod.Nominal && speaker[k] == cast.NarratorAt(quotes[k].Span.Start)) speaker[k] = -1;
-        SpreadInTurns(turns, speaker, confidence, method, vocative);
+        SpreadInTurns(turns, speaker, confidence, method, vocative, calledPresent, kinCalled);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent, calledAway);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);
         // A line given by turns, a beat or a vocative to someone it speaks of by name ("let Mr. Beebe eat his dinner") is the
@@ -405,8 +408,11 @@ public sealed class SpeakerFinder : IStage
     }
 
     // Within a turn, a tag speaks for the untagged quotations ("Yes," said Alec. "I'll go."); with no tag, a beat does.
-    // A line that calls the tagged speaker by name ("Charlotte, you mustn't spoil me" beside "said Miss Bartlett") is not theirs.
-    private static void SpreadInTurns(List<Turn> turns, int[] speaker, float[] confidence, AttributionMethod[] method, int[] vocative)
+    // A line that calls the tagged speaker by name ("Charlotte, you mustn't spoil me" beside "said Miss Bartlett") is not theirs:
+    // it answers them, and is said by the latest other person present whom it does not call ("Nonsense, Fergus! But isn't it
+    // strange, mamma?" after Fergus's line, with Fergus, his mother and Rose at the table: Rose).
+    private static void SpreadInTurns(List<Turn> turns, int[] speaker, float[] confidence, AttributionMethod[] method, int[] vocative,
+        Dictionary<int, int[]> calledPresent, int[] kinCalled)
     {
         foreach (var turn in turns)
         {
@@ -418,7 +424,18 @@ public sealed class SpeakerFinder : IStage
             if (best < 0) continue;
             for (int k = turn.First; k <= turn.Last; k++)
             {
-                if (Rank(method[k]) >= Rank(method[best]) || vocative[k] >= 0 && vocative[k] == speaker[best]) continue;
+                if (Rank(method[k]) >= Rank(method[best])) continue;
+                if (vocative[k] >= 0 && vocative[k] == speaker[best])
+                {
+                    if (speaker[k] == -1 && method[k] == AttributionMethod.None && calledPresent.TryGetValue(k, out var present))
+                        foreach (int c in present)
+                            if (c != speaker[best] && c != kinCalled[k])
+                            {
+                                (speaker[k], confidence[k], method[k]) = (c, confidence[best] * PartnerFactor * PartnerFactor, AttributionMethod.Vocative);
+                                break;
+                            }
+                    continue;
+                }
                 speaker[k] = speaker[best];
                 confidence[k] = confidence[best] * ContinuationFactor;
                 method[k] = AttributionMethod.Continuation;
@@ -437,7 +454,8 @@ public sealed class SpeakerFinder : IStage
     /// <summary>
     /// Runs of turns in consecutive paragraphs are exchanges: an untagged turn is said by the one the
     /// previous turn addressed by name, else by the speaker two turns back when the last two differ
-    /// (A, B, A, B); read forwards, then backwards for the lines before the first tag. Forwards, one called by a name
+    /// (A, B, A, B), or, when that turn ended with another's line, by that other; read forwards, then backwards for the
+    /// lines before the first tag. Forwards, one called by a name
     /// the narration has never shown (<paramref name="calledAway"/>: someone only talked of, or a name the cast did not join
     /// to the one present) does not answer.
     /// </summary>
@@ -477,6 +495,12 @@ public sealed class SpeakerFinder : IStage
             return -1;
         }
         var inferred = new AttributionMethod[t];
+        int LastWho(int i)
+        {
+            for (int k = turns[i].Last; k > turns[i].First; k--)
+                if (speaker[k] >= 0 && method[k] != AttributionMethod.None) return speaker[k];
+            return who[i];
+        }
         int OwnVocative(int i)
         {
             for (int k = turns[i].First; k <= turns[i].Last; k++)
@@ -522,7 +546,11 @@ public sealed class SpeakerFinder : IStage
                     (who[i], sure[i], inferred[i]) = (who[p3], Math.Min(sure[p1], sure[p3]) * TurnFactor * TurnFactor, AttributionMethod.TurnTaking);
                     continue;
                 }
-                if (pair && who[p2] != own)
+                // A turn two back that ends with another's line ("observed Fergus. 'Nonsense, Fergus!'") was last spoken by that other.
+                int last = !pair ? -1 : forward ? LastWho(p2) : who[p2];
+                if (pair && last != who[p1] && last != own)
+                    (who[i], sure[i], inferred[i]) = (last, Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
+                else if (pair && who[p2] != own)
                     (who[i], sure[i], inferred[i]) = (who[p2], Math.Min(sure[p1], sure[p2]) * TurnFactor, AttributionMethod.TurnTaking);
                 else if (!pair && PartnerOf(p1) is var other && other != -1 && other != who[p1] && other != own)
                     // No turn before that: the one the last speaker was talking to answers.

@@ -832,4 +832,22 @@ public sealed class SpeakerTests
         Assert.True(story.Get<CastList>().Narrator >= 0);
         Assert.Equal(["John", "the", "John"], Speakers(story)); // John Reed, the narrator, John Reed
     }
+    [Fact]
+    public void A_line_after_a_tag_that_calls_the_tagged_speaker_is_the_third_persons_and_the_exchange_goes_on_from_it()
+    {
+        var story = Run("""
+            Ann sat at the table with her bread and butter, and Tom came in from the yard.
+
+            "There is a ghost at the old mill," said Ann.
+
+            "Impossible!" cried Aunt Hale.
+
+            "I hoped it was a witch," observed Tom. "Nonsense, Tom! But is it not strange, aunt?"
+
+            "Strange indeed."
+
+            "But it is true, for I saw it myself."
+            """);
+        Assert.Equal(["Ann", "Aunt", "Tom", "Ann", "Aunt", "Ann"], Speakers(story)); // ..., Aunt Hale, Ann
+    }
 }
