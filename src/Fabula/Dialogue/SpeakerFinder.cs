@@ -186,6 +186,7 @@ public sealed class SpeakerFinder : IStage
         SpreadInTurns(turns, speaker, confidence, method, vocative, calledPresent, kinCalled);
         TakeTurns(turns, speaker, addressee, vocative, partner, confidence, method, kin, kinCall, kinPresent, calledAway);
         BrokenExchanges.Fill(turns, speaker, addressee, vocative, partner, confidence, method, calledPresent);
+        OpeningLines.Fill(story, mentions, cast, speaker, vocative, confidence, method);
         // A line given by turns, a beat or a vocative to someone it speaks of by name ("let Mr. Beebe eat his dinner") is the
         // latest other person's present when it is said, not the one it calls or speaks of.
         foreach (var (k, present) in namingPresent)

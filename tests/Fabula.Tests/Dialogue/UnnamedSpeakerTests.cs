@@ -71,4 +71,23 @@ public sealed class UnnamedSpeakerTests
             """);
         Assert.Equal(["the man", "the man"], lines);
     }
+
+    [Fact]
+    public void Lines_that_open_a_scene_before_it_shows_anyone_are_said_by_the_first_to_speak_after_them()
+    {
+        string[] lines = Speakers("""
+            "NED!"
+
+            No answer.
+
+            "NED! Where has that boy got to?"
+
+            No answer.
+
+            Mrs. Marsh put down her broom and looked about the kitchen. Then she went to the door and said:
+
+            "I know you are out there."
+            """);
+        Assert.Equal(["Mrs. Marsh", "Mrs. Marsh", "Mrs. Marsh"], lines);
+    }
 }
