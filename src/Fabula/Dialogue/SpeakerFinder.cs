@@ -76,7 +76,9 @@ public sealed class SpeakerFinder : IStage
                 if (seen.Character >= 0) recent.Mentioned(seen.Character, seen.Span.Start, inLines);
                 if (inLines) continue; // a name said in a line is no one present
                 // A name, or a description the cast resolved ("their father"), or "the doctor" for the present Dr. Archie.
-                if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
+                // "I bowed to the portrait of Countess Amelia": a name after "of" is someone spoken of, not someone present.
+                if (seen.Kind == MentionKind.Name && AfterOf(story.Text, seen.Span.Start)) { }
+                else if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
                     recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
                 // "I never had an idea of replying to it": a first-person narrator the narration just before a line shows.
                 else if (seen.Kind == MentionKind.Pronoun && seen.Character >= 0 && seen.Character == recent.Teller && IsFirstPerson(story.Text[seen.Span]))
@@ -370,6 +372,14 @@ public sealed class SpeakerFinder : IStage
             if (!char.IsLetter(text[j - 1]) || char.IsUpper(text[i])) return false;
         }
         return false;
+    }
+
+    // Whether the word before a position is "of" ("the portrait of Countess Amelia").
+    private static bool AfterOf(StoryText text, int at)
+    {
+        int i = at;
+        while (i > 0 && text[i - 1] is ' ' or '\t' or '\n' or '\r') i--;
+        return i >= 2 && text[i - 1] == 'f' && text[i - 2] == 'o' && (i == 2 || !char.IsLetter(text[i - 3]));
     }
 
     // Back over spaces and line breaks, not past the paragraph's start.

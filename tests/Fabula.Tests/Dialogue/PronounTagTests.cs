@@ -325,4 +325,19 @@ public sealed class PronounTagTests
             """);
         Assert.Equal(["Mr. Winterbourne:Pronoun", "Randolph:Explicit", "Randolph:Pronoun"], lines);
     }
+
+    [Fact]
+    public void One_named_after_of_is_spoken_of_not_present_for_a_tags_pronoun()
+    {
+        var lines = Lines("""
+            Robert sat at breakfast with Rose. She was cross this morning, and she would not eat.
+
+            "I rather like it myself," said Robert, and he bowed to the portrait of Lady Amelia.
+
+            His wife uttered an exclamation of impatience.
+
+            "I wish you'd take that picture away," said she.
+            """);
+        Assert.Equal(["Robert:Explicit", "Rose:Pronoun"], lines);
+    }
 }
