@@ -66,10 +66,10 @@ internal sealed class RecentPeople
     }
 
     // Everyone the narration has named (or a tag has made speak) so far.
-    private readonly HashSet<int> _seen = [];
+    private bool[] _seen = [];
 
     /// <summary>Whether the narration has ever named <paramref name="character"/> so far, or a tag made them speak: someone in the story's scenes, not only talked of.</summary>
-    public bool EverSeen(int character) => _seen.Contains(character);
+    public bool EverSeen(int character) => character >= 0 && character < _seen.Length && _seen[character];
 
     // Where each character last spoke (a line attributed to them), by character.
     private readonly Dictionary<int, int> _spoke = [];
@@ -83,7 +83,8 @@ internal sealed class RecentPeople
 
     public void Saw(int character, int at, bool subject = false)
     {
-        _seen.Add(character);
+        if (character >= _seen.Length) Array.Resize(ref _seen, Math.Max(character + 1, 2 * _seen.Length));
+        _seen[character] = true;
         Move(_people, character, at);
         if (subject) Move(_subjects, character, at);
     }

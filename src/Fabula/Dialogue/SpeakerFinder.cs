@@ -81,8 +81,8 @@ public sealed class SpeakerFinder : IStage
                 else if (seen.Kind is MentionKind.Name or MentionKind.Nominal && seen.Character >= 0 && !lists.Listed(nextMention))
                     recent.Saw(seen.Character, seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
                 // "I never had an idea of replying to it": a first-person narrator the narration just before a line shows.
-                else if (seen.Kind == MentionKind.Pronoun && seen.Character >= 0 && seen.Character == recent.Teller && IsFirstPerson(story.Text[seen.Span]))
-                    tellerShown = seen.Span.Start;
+                else if (seen.Kind == MentionKind.Pronoun)
+                    tellerShown = ShownTeller(story.Text, seen, recent.Teller, tellerShown);
                 else if (seen.Kind == MentionKind.Nominal)
                     recent.SawTitled(cast, story.Text[seen.Span], seen.Span.Start, StartsSentence(story.Text, seen.Span.Start, paragraphs[seenParagraph].Span.Start));
             }
@@ -315,7 +315,11 @@ public sealed class SpeakerFinder : IStage
     private static bool IsDeterminer(ReadOnlySpan<char> w) =>
         w is "a" or "an" or "A" or "An" or "another" or "Another" or "one" or "One" or "the" or "The" or "his" or "His" or "her" or "Her";
 
-    private static bool IsFirstPerson(ReadOnlySpan<char> w) => w is "I" or "me" or "Me" or "my" or "My" or "myself" or "Myself";
+    // Where a pronoun mention of the narration shows the first-person narrator (I, me, my, mine, myself; not we, us, our), else where one last did.
+    // PERF: the first letter tells them apart; a call of its own keeps the main loop small.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int ShownTeller(StoryText text, Mention seen, int teller, int last) =>
+        seen.Character >= 0 && seen.Character == teller && text[seen.Span.Start] is 'I' or 'm' or 'M' ? seen.Span.Start : last;
 
     // The word just before a position, skipping spaces.
     private static ReadOnlySpan<char> WordBefore(StoryText text, int at)
