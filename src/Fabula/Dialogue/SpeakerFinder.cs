@@ -195,6 +195,8 @@ public sealed class SpeakerFinder : IStage
             if (method[k] is AttributionMethod.TurnTaking or AttributionMethod.Beat or AttributionMethod.Vocative && spokenOf.Names(quotes[k].Span, speaker[k]))
                 foreach (int c in present)
                     if (c != speaker[k] && c != vocative[k] && c != addressee[k] && !spokenOf.Names(quotes[k].Span, c)) { speaker[k] = c; break; }
+        // "'I am Mary Lennox,' said the little girl": a described speaker a line names is that character.
+        NamedStrangers.Apply(story.Text, mentions, quotes, cast, speaker, addressee, vocative, partner, calledAway, method, confidence);
 
         var attributions = new List<Attribution>(n);
         for (int k = 0; k < n; k++)
