@@ -1,7 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Fabula.Cast;
 using Fabula.Quotations;
 using Fabula.Text;
@@ -59,8 +56,7 @@ internal static class QuotationPronouns
     private static bool Before(in Mention x, in Mention y) =>
         x.Span.Start < y.Span.Start || x.Span.Start == y.Span.Start && x.Span.Length > y.Span.Length;
 
-    /// <summary>Characters read at once: a bit each in a ulong.</summary>
-    private const int Block = 64;
+    private const int Block = CharBlock.Length;
 
     /// <summary>
     /// Bits of the characters <paramref name="b"/>..+64 (those before <paramref name="end"/>) that start a word with
@@ -69,9 +65,7 @@ internal static class QuotationPronouns
     /// </summary>
     private static ulong WordStarts(ReadOnlySpan<char> chars, int b, int end, ref ulong carry)
     {
-        ulong letters, initials, other;
-        if (b <= chars.Length - Block) Classify(chars.Slice(b, Block), out letters, out initials, out other);
-        else ClassifyLast(chars[b..], out letters, out initials, out other);
+        CharBlock.Classify(chars, b, 'i', 'm', 'y', 't', anyCase: true, out ulong letters, out _, out ulong initials, out ulong other);
         // Beyond ASCII, a letter is what char.IsLetter says; none is an initial of the lists.
         while (other != 0)
         {
@@ -82,39 +76,5 @@ internal static class QuotationPronouns
         ulong starts = initials & ~((letters << 1) | carry);
         carry = letters >> (Block - 1);
         return end - b < Block ? starts & ((1UL << (end - b)) - 1) : starts;
-    }
-
-    /// <summary>
-    /// Bits of 64 characters: <paramref name="letters"/> for ASCII letters, <paramref name="initials"/> for i, m, y and t
-    /// in either case, <paramref name="other"/> for the characters beyond ASCII.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Classify(ReadOnlySpan<char> block, out ulong letters, out ulong initials, out ulong other)
-    {
-        var chars = MemoryMarshal.Cast<char, ushort>(block);
-        ulong l = 0, i = 0, o = 0;
-        for (int q = 0; q < Block; q += Vector128<ushort>.Count)
-        {
-            var v = Vector128.Create(chars.Slice(q, Vector128<ushort>.Count));
-            var lower = v | Vector128.Create((ushort)0x20);
-            var letter = Vector128.LessThan(lower - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
-            var initial = letter & (Vector128.Equals(lower, Vector128.Create((ushort)'i')) | Vector128.Equals(lower, Vector128.Create((ushort)'m'))
-                                    | Vector128.Equals(lower, Vector128.Create((ushort)'y')) | Vector128.Equals(lower, Vector128.Create((ushort)'t')));
-            var beyond = Vector128.GreaterThan(v, Vector128.Create((ushort)127));
-            l |= (ulong)letter.ExtractMostSignificantBits() << q;
-            i |= (ulong)initial.ExtractMostSignificantBits() << q;
-            o |= (ulong)beyond.ExtractMostSignificantBits() << q;
-        }
-        (letters, initials, other) = (l, i, o);
-    }
-
-    /// <summary><see cref="Classify"/> for the last characters of the text (fewer than 64): padded with spaces.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ClassifyLast(ReadOnlySpan<char> rest, out ulong letters, out ulong initials, out ulong other)
-    {
-        Span<char> block = stackalloc char[Block];
-        block.Fill(' ');
-        rest.CopyTo(block);
-        Classify(block, out letters, out initials, out other);
     }
 }

@@ -1,7 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fabula.Cast;
@@ -301,9 +298,8 @@ public static class WordCounter
         ulong carry = 0; // 1 when the character before the block is part of a word
         for (int b = 0; b < text.Length; b += Block)
         {
-            ulong letters, joiners, other;
-            if (b <= text.Length - Block) Classify(text.Slice(b, Block), out letters, out joiners, out other);
-            else ClassifyLast(text[b..], out letters, out joiners, out other);
+            CharBlock.Classify(text, b, '\'', '-', '\'', '-', anyCase: false, out ulong letters, out ulong digits, out ulong joiners, out ulong other);
+            letters |= digits;
             while (other != 0)
             {
                 int k = BitOperations.TrailingZeroCount(other);
@@ -321,41 +317,7 @@ public static class WordCounter
         return words;
     }
 
-    /// <summary>Characters classified at once: a bit each in a ulong.</summary>
-    private const int Block = 64;
-
-    /// <summary>
-    /// Bits of 64 characters: <paramref name="letters"/> for ASCII letters and digits, <paramref name="joiners"/> for
-    /// ASCII apostrophes and hyphens, <paramref name="other"/> for the characters beyond ASCII.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Classify(ReadOnlySpan<char> block, out ulong letters, out ulong joiners, out ulong other)
-    {
-        var chars = MemoryMarshal.Cast<char, ushort>(block);
-        ulong l = 0, j = 0, o = 0;
-        for (int q = 0; q < Block; q += Vector128<ushort>.Count)
-        {
-            var v = Vector128.Create(chars.Slice(q, Vector128<ushort>.Count));
-            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
-                         | Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
-            var joiner = Vector128.Equals(v, Vector128.Create((ushort)'\'')) | Vector128.Equals(v, Vector128.Create((ushort)'-'));
-            var beyond = Vector128.GreaterThan(v, Vector128.Create((ushort)127));
-            l |= (ulong)letter.ExtractMostSignificantBits() << q;
-            j |= (ulong)joiner.ExtractMostSignificantBits() << q;
-            o |= (ulong)beyond.ExtractMostSignificantBits() << q;
-        }
-        (letters, joiners, other) = (l, j, o);
-    }
-
-    /// <summary><see cref="Classify"/> for the last characters of the text (fewer than 64): padded with spaces.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ClassifyLast(ReadOnlySpan<char> rest, out ulong letters, out ulong joiners, out ulong other)
-    {
-        Span<char> block = stackalloc char[Block];
-        block.Fill(' ');
-        rest.CopyTo(block);
-        Classify(block, out letters, out joiners, out other);
-    }
+    private const int Block = CharBlock.Length;
 
     /// <summary>
     /// The same count from the tokenizer's tokens, without a second pass over the characters: each word
