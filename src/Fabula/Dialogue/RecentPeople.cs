@@ -169,7 +169,7 @@ internal sealed class RecentPeople
         name.EndsWith(family, StringComparison.Ordinal) && (name.Length == family.Length || name[name.Length - family.Length - 1] == ' ');
 
     // Whether the narration has named a person lately (a name said only in the lines is no one present).
-    public bool IsPresent(int character, int at)
+    private bool IsPresent(int character, int at)
     {
         for (int i = _people.Count - 1; i >= 0; i--)
         {
